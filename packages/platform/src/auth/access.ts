@@ -1,0 +1,42 @@
+import { forbidden, notFound, unauthenticated } from '../errors';
+import type { Principal, StaffPrincipal, StaffRole } from './principal';
+
+export function requirePrincipal(principal: Principal | null): Principal {
+  if (!principal) throw unauthenticated();
+  return principal;
+}
+
+export function requireStaff(principal: Principal | null): StaffPrincipal {
+  const caller = requirePrincipal(principal);
+  if (caller.kind !== 'staff') throw forbidden('Only staff users may do this.');
+  return caller;
+}
+
+/** The shops a caller may read: a staff user's role-bearing shops, a partner's enrolled shops, a customer's one shop. */
+export function readableShopIds(principal: Principal | null): string[] {
+  if (!principal) return [];
+  switch (principal.kind) {
+    case 'staff':
+      return Object.keys(principal.roles);
+    case 'partner':
+      return principal.shopIds;
+    case 'customer':
+      return [principal.shopId];
+  }
+}
+
+export function canReadShop(principal: Principal | null, shopId: string): boolean {
+  return readableShopIds(principal).includes(shopId);
+}
+
+/**
+ * Asserts that a staff caller holds one of `roles` at `shopId`. A shop outside the caller's roles
+ * answers NOT_FOUND, exactly as an id that does not exist, so ids of other tenants leak nothing.
+ */
+export function requireShopRole(principal: Principal | null, shopId: string, roles?: readonly StaffRole[]): StaffPrincipal {
+  const staff = requireStaff(principal);
+  const role = staff.roles[shopId];
+  if (!role) throw notFound('Shop', shopId);
+  if (roles && !roles.includes(role)) throw forbidden(`Your role at this shop (${role}) does not allow this.`);
+  return staff;
+}

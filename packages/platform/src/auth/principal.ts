@@ -1,0 +1,92 @@
+export const staffRoles = ['OWNER', 'MANAGER', 'ADVISOR', 'TECHNICIAN'] as const;
+export type StaffRole = (typeof staffRoles)[number];
+
+/** A staff user acting for the shops their roles name, within one organization. */
+export interface StaffPrincipal {
+  kind: 'staff';
+  userId: string;
+  orgId: string;
+  roles: Record<string, StaffRole>;
+  expiresAt: number;
+}
+
+/** A shop's customer holding a share link to one inspection. */
+export interface CustomerPrincipal {
+  kind: 'customer';
+  inspectionId: string;
+  orgId: string;
+  shopId: string;
+  customerId: string;
+  vehicleId: string;
+  expiresAt: number;
+}
+
+/** A partner's integration, calling with an API key scoped to the shops enrolled in its programs. */
+export interface PartnerPrincipal {
+  kind: 'partner';
+  partnerId: string;
+  keyId: string;
+  plan: string;
+  shopIds: string[];
+  expiresAt: number;
+}
+
+export type Principal = StaffPrincipal | CustomerPrincipal | PartnerPrincipal;
+
+/** The JWT claims that carry a principal; short names keep tokens small. */
+export interface PrincipalClaims {
+  sub: string;
+  kind: Principal['kind'];
+  org?: string;
+  roles?: Record<string, StaffRole>;
+  shop?: string;
+  cust?: string;
+  veh?: string;
+  key?: string;
+  plan?: string;
+  shops?: string[];
+}
+
+export function claimsOf(principal: Omit<StaffPrincipal, 'expiresAt'> | Omit<CustomerPrincipal, 'expiresAt'> | Omit<PartnerPrincipal, 'expiresAt'>): PrincipalClaims {
+  switch (principal.kind) {
+    case 'staff':
+      return { sub: principal.userId, kind: 'staff', org: principal.orgId, roles: principal.roles };
+    case 'customer':
+      return {
+        sub: principal.inspectionId,
+        kind: 'customer',
+        org: principal.orgId,
+        shop: principal.shopId,
+        cust: principal.customerId,
+        veh: principal.vehicleId,
+      };
+    case 'partner':
+      return { sub: principal.partnerId, kind: 'partner', key: principal.keyId, plan: principal.plan, shops: principal.shopIds };
+  }
+}
+
+export function principalOf(claims: Partial<PrincipalClaims> & { exp?: number }): Principal | null {
+  const expiresAt = (claims.exp ?? 0) * 1000;
+  if (typeof claims.sub !== 'string') return null;
+  switch (claims.kind) {
+    case 'staff':
+      if (typeof claims.org !== 'string' || typeof claims.roles !== 'object' || claims.roles === null) return null;
+      return { kind: 'staff', userId: claims.sub, orgId: claims.org, roles: claims.roles, expiresAt };
+    case 'customer':
+      if (!claims.org || !claims.shop || !claims.cust || !claims.veh) return null;
+      return {
+        kind: 'customer',
+        inspectionId: claims.sub,
+        orgId: claims.org,
+        shopId: claims.shop,
+        customerId: claims.cust,
+        vehicleId: claims.veh,
+        expiresAt,
+      };
+    case 'partner':
+      if (!claims.key || !Array.isArray(claims.shops)) return null;
+      return { kind: 'partner', partnerId: claims.sub, keyId: claims.key, plan: claims.plan ?? 'standard', shopIds: claims.shops, expiresAt };
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import { createLocalJWKSet, createRemoteJWKSet, errors as joseErrors, jwtVerify, SignJWT, type JWK, type JWTVerifyGetKey } from 'jose';
+import { unauthenticated } from '../errors';
+import { claimsOf, principalOf, type Principal } from './principal';
+import { signingAlgorithm, type SigningKey } from './keys';
+
+type PrincipalInput = Parameters<typeof claimsOf>[0];
+
+export interface TokenSigner {
+  /** Signs a short-lived access token for the principal. */
+  sign(principal: PrincipalInput, ttlSeconds: number): Promise<{ token: string; expiresAt: Date }>;
+  jwks(): { keys: JWK[] };
+}
+
+export function createTokenSigner(key: SigningKey, options: { issuer: string; audience: string }): TokenSigner {
+  return {
+    async sign(principal, ttlSeconds) {
+      const now = Math.floor(Date.now() / 1000);
+      const exp = now + ttlSeconds;
+      const { sub, ...claims } = claimsOf(principal);
+      const token = await new SignJWT({ ...claims })
+        .setProtectedHeader({ alg: signingAlgorithm, kid: key.publicJwk.kid, typ: 'JWT' })
+        .setSubject(sub)
+        .setIssuer(options.issuer)
+        .setAudience(options.audience)
+        .setIssuedAt(now)
+        .setExpirationTime(exp)
+        .setJti(randomUUID())
+        .sign(key.privateKey);
+      return { token, expiresAt: new Date(exp * 1000) };
+    },
+    jwks: () => ({ keys: [key.publicJwk] }),
+  };
+}
+
+export interface TokenVerifier {
+  /** Verifies signature, issuer, audience and expiry; throws UNAUTHENTICATED otherwise. */
+  verify(token: string): Promise<Principal>;
+  /** Reads `Authorization: Bearer …`; no header is an anonymous caller, a bad token is an error. */
+  fromHeader(authorization: string | null | undefined): Promise<Principal | null>;
+}
+
+export function createTokenVerifier(options: {
+  issuer: string;
+  audience: string;
+  jwksUrl?: string;
+  publicJwks?: { keys: JWK[] };
+}): TokenVerifier {
+  let keys: JWTVerifyGetKey;
+  if (options.publicJwks) keys = createLocalJWKSet(options.publicJwks);
+  else if (options.jwksUrl) keys = createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 600_000 });
+  else throw new Error('A token verifier needs AUTH_JWKS_URL or a local public key.');
+
+  const verify = async (token: string) => {
+    try {
+      const { payload } = await jwtVerify(token, keys, {
+        issuer: options.issuer,
+        audience: options.audience,
+        algorithms: [signingAlgorithm],
+      });
+      const principal = principalOf(payload);
+      if (!principal) throw unauthenticated('The access token does not describe a caller.');
+      return principal;
+    } catch (error) {
+      if (error instanceof joseErrors.JWTExpired) throw unauthenticated('The access token has expired.');
+      if (error instanceof joseErrors.JOSEError) throw unauthenticated('The access token is not valid.');
+      throw error;
+    }
+  };
+
+  return {
+    verify,
+    async fromHeader(authorization) {
+      if (!authorization) return null;
+      const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+      if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+      return verify(match[1]);
+    },
+  };
+}

@@ -1,0 +1,140 @@
+import { z } from 'zod';
+
+export const subgraphNames = ['shops', 'inspections', 'vehicles', 'partners', 'analytics'] as const;
+export type SubgraphName = (typeof subgraphNames)[number];
+export type ServiceName = SubgraphName | 'gateway';
+
+export const defaultPorts: Record<ServiceName, number> = {
+  gateway: 4000,
+  shops: 4001,
+  inspections: 4002,
+  vehicles: 4003,
+  partners: 4004,
+  analytics: 4005,
+};
+
+const port = z.coerce.number().int().min(0).max(65535);
+const optionalUrl = z.string().url().optional();
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+const csvUrls = z
+  .string()
+  .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
+  .pipe(z.array(z.string().url()));
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port.optional(),
+  SHOPS_URL: optionalUrl,
+  INSPECTIONS_URL: optionalUrl,
+  VEHICLES_URL: optionalUrl,
+  PARTNERS_URL: optionalUrl,
+  ANALYTICS_URL: optionalUrl,
+  DATABASE_URL: optionalUrl,
+  DATABASE_REPLICA_URLS: csvUrls.optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+  DATA_DIR: z.string().min(1).default('.data'),
+  EMBEDDED_PG_PORT: port.default(54329),
+  REDIS_URL: optionalUrl,
+  BUS_NAMESPACE: z.string().regex(/^[a-z0-9_]+$/).default('cip'),
+  AUTH_ISSUER: z.string().min(1).default('courtesy-inspection-platform'),
+  AUTH_AUDIENCE: z.string().min(1).default('cip-api'),
+  AUTH_PRIVATE_KEY: z.string().min(1).optional(),
+  AUTH_JWKS_URL: optionalUrl,
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
+  REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).default(30 * 86_400),
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
+  APOLLO_KEY: z.string().min(1).optional(),
+  APOLLO_GRAPH_REF: z.string().min(1).optional(),
+  VPIC_BASE_URL: z.string().url().default('https://vpic.nhtsa.dot.gov/api'),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  SEED_DEMO: bool.default(true),
+  INTROSPECTION: bool.optional(),
+});
+
+type Env = z.infer<typeof schema>;
+
+export interface Config {
+  service: ServiceName;
+  env: Env['NODE_ENV'];
+  logLevel: Env['LOG_LEVEL'];
+  host: string;
+  port: number;
+  subgraphUrls: Record<SubgraphName, string>;
+  database: { url?: string; replicaUrls: string[]; poolMax: number };
+  dataDir: string;
+  embeddedPostgresPort: number;
+  redisUrl?: string;
+  busNamespace: string;
+  auth: {
+    issuer: string;
+    audience: string;
+    privateKeyPem?: string;
+    jwksUrl?: string;
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlSeconds: number;
+  };
+  otlpEndpoint?: string;
+  apollo: { key?: string; graphRef?: string };
+  vpicBaseUrl: string;
+  shutdownTimeoutMs: number;
+  seedDemo: boolean;
+  introspection: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment once; a bad value throws a ConfigError that names each bad variable. */
+export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== '')),
+  );
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? '(environment)'), message: issue.message })),
+    );
+  }
+  const e = parsed.data;
+  const subgraphUrl = (name: SubgraphName, value?: string) => value ?? `http://127.0.0.1:${defaultPorts[name]}/graphql`;
+  return {
+    service,
+    env: e.NODE_ENV,
+    logLevel: e.LOG_LEVEL,
+    host: e.HOST,
+    port: e.PORT ?? defaultPorts[service],
+    subgraphUrls: {
+      shops: subgraphUrl('shops', e.SHOPS_URL),
+      inspections: subgraphUrl('inspections', e.INSPECTIONS_URL),
+      vehicles: subgraphUrl('vehicles', e.VEHICLES_URL),
+      partners: subgraphUrl('partners', e.PARTNERS_URL),
+      analytics: subgraphUrl('analytics', e.ANALYTICS_URL),
+    },
+    database: { url: e.DATABASE_URL, replicaUrls: e.DATABASE_REPLICA_URLS ?? [], poolMax: e.DATABASE_POOL_MAX },
+    dataDir: e.DATA_DIR,
+    embeddedPostgresPort: e.EMBEDDED_PG_PORT,
+    redisUrl: e.REDIS_URL,
+    busNamespace: e.BUS_NAMESPACE,
+    auth: {
+      issuer: e.AUTH_ISSUER,
+      audience: e.AUTH_AUDIENCE,
+      privateKeyPem: e.AUTH_PRIVATE_KEY?.replace(/\\n/g, '\n'),
+      jwksUrl: e.AUTH_JWKS_URL,
+      accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
+    },
+    otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
+    apollo: { key: e.APOLLO_KEY, graphRef: e.APOLLO_GRAPH_REF },
+    vpicBaseUrl: e.VPIC_BASE_URL,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    seedDemo: e.SEED_DEMO,
+    introspection: e.INTROSPECTION ?? e.NODE_ENV !== 'production',
+  };
+}

@@ -1,0 +1,46 @@
+import { GraphQLError } from 'graphql';
+
+/** The one list of error codes every service and the gateway use in `extensions.code`. */
+export const ErrorCode = {
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  CONFLICT: 'CONFLICT',
+  INVALID_TRANSITION: 'INVALID_TRANSITION',
+  RATE_LIMITED: 'RATE_LIMITED',
+  PERSISTED_QUERY_NOT_ALLOWED: 'PERSISTED_QUERY_NOT_ALLOWED',
+  PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  INVALID_VIN_LENGTH: 'INVALID_VIN_LENGTH',
+  INVALID_VIN_CHARACTER: 'INVALID_VIN_CHARACTER',
+  CHECK_DIGIT_MISMATCH: 'CHECK_DIGIT_MISMATCH',
+  PERIOD_CLOSED: 'PERIOD_CLOSED',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+const publicCodes = new Set<string>(Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR));
+
+/** Raises an error a client may see and act on: a message for people and a code for programs. */
+export function appError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...extensions, code } });
+}
+
+export const notFound = (typename: string, id?: string) =>
+  appError(ErrorCode.NOT_FOUND, id ? `${typename} ${id} was not found.` : `${typename} was not found.`, { typename });
+
+export const unauthenticated = (message = 'A valid access token is required.') =>
+  appError(ErrorCode.UNAUTHENTICATED, message);
+
+export const forbidden = (message = 'Your role does not allow this.') => appError(ErrorCode.FORBIDDEN, message);
+
+export const badInput = (message: string, extensions: Record<string, unknown> = {}) =>
+  appError(ErrorCode.BAD_USER_INPUT, message, extensions);
+
+/** True for errors whose message and code were written for clients; anything else is masked. */
+export function isPublicError(error: unknown): error is GraphQLError {
+  return error instanceof GraphQLError && typeof error.extensions?.code === 'string' && publicCodes.has(error.extensions.code);
+}

@@ -1,0 +1,59 @@
+import type { EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
+import type { EventEnvelope } from './envelope';
+
+export const outboxChannel = (schema: string) => `${schema}_outbox`;
+
+/**
+ * Writes the event in the caller's transaction. The NOTIFY is transactional too: the relay wakes
+ * only once the state change and its event are both committed.
+ */
+export async function enqueueEvents(manager: EntityManager, schema: string, events: EventEnvelope<unknown>[]): Promise<void> {
+  if (events.length === 0) return;
+  if (!manager.queryRunner?.isTransactionActive) {
+    throw new Error('Events must be enqueued inside the transaction that writes the state they describe.');
+  }
+  await manager.query(
+    `INSERT INTO "${schema}".outbox (id, type, envelope, occurred_at)
+     SELECT (e->>'id')::uuid, e->>'type', e, (e->>'occurredAt')::timestamptz FROM jsonb_array_elements($1::jsonb) AS e`,
+    [JSON.stringify(events)],
+  );
+  await manager.query(`SELECT pg_notify($1, '')`, [outboxChannel(schema)]);
+}
+
+/** The outbox and processed-event tables; every subgraph's first migration calls this. */
+export async function createEventTables(runner: QueryRunner, schema: string): Promise<void> {
+  await runner.query(`CREATE TABLE "${schema}".outbox (
+    seq bigserial PRIMARY KEY,
+    id uuid NOT NULL UNIQUE,
+    type text NOT NULL,
+    envelope jsonb NOT NULL,
+    occurred_at timestamptz NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    published_at timestamptz
+  )`);
+  await runner.query(`CREATE INDEX outbox_unpublished ON "${schema}".outbox (seq) WHERE published_at IS NULL`);
+  await runner.query(`CREATE TABLE "${schema}".processed_events (
+    consumer text NOT NULL,
+    event_id uuid NOT NULL,
+    processed_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (consumer, event_id)
+  )`);
+}
+
+export async function dropEventTables(runner: QueryRunner, schema: string): Promise<void> {
+  await runner.query(`DROP TABLE "${schema}".processed_events`);
+  await runner.query(`DROP TABLE "${schema}".outbox`);
+}
+
+/** A ready-made migration class for services whose only tables so far are the event tables. */
+export function eventTablesMigration(schema: string, timestamp: number): new () => MigrationInterface {
+  return class implements MigrationInterface {
+    name = `EventTables${timestamp}`;
+    async up(runner: QueryRunner) {
+      await createEventTables(runner, schema);
+    }
+    async down(runner: QueryRunner) {
+      await dropEventTables(runner, schema);
+    }
+  };
+}

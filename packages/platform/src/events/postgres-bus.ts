@@ -1,0 +1,167 @@
+import pg from 'pg';
+import type { Logger } from '../logger';
+import type { BusSubscription, ConsumeOptions, EventBus } from './bus';
+import type { EventEnvelope } from './envelope';
+
+const channel = 'bus_events';
+const batchSize = 200;
+
+/**
+ * The default bus: an append-only table in the `bus` schema, read by consumer groups that each keep a
+ * position. Publishers serialize on an advisory lock so sequence order is commit order and no reader
+ * can skip an event that commits late.
+ */
+export async function createPostgresBus(url: string, options: { logger: Logger; pollMs?: number }): Promise<EventBus> {
+  const pool = new pg.Pool({ connectionString: url, max: 4, application_name: 'event-bus' });
+  const pollMs = options.pollMs ?? 1000;
+  await migrate(pool);
+
+  const listener = new pg.Client({ connectionString: url, application_name: 'event-bus-listener' });
+  await listener.connect();
+  await listener.query(`LISTEN ${channel}`);
+  const wakers = new Set<() => void>();
+  listener.on('notification', () => wakers.forEach((wake) => wake()));
+  listener.on('error', (error) => options.logger.error('bus listener failed', { error }));
+
+  const subscriptions = new Set<BusSubscription>();
+
+  return {
+    kind: 'postgres',
+    async publish(events) {
+      if (events.length === 0) return;
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query(`SELECT pg_advisory_xact_lock(hashtext('bus.publish'))`);
+        await client.query(
+          `INSERT INTO bus.events (id, type, envelope)
+           SELECT (e->>'id')::uuid, e->>'type', e FROM jsonb_array_elements($1::jsonb) AS e
+           ON CONFLICT (id) DO NOTHING`,
+          [JSON.stringify(events)],
+        );
+        await client.query(`NOTIFY ${channel}`);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+
+    async consume(consumeOptions: ConsumeOptions, handler) {
+      const group = consumeOptions.group;
+      await pool.query(
+        `INSERT INTO bus.positions (consumer_group, seq)
+         SELECT $1, CASE WHEN $2 THEN coalesce((SELECT max(seq) FROM bus.events), 0) ELSE 0 END
+         ON CONFLICT (consumer_group) DO NOTHING`,
+        [group, consumeOptions.from === 'latest'],
+      );
+      let closed = false;
+      let wake: () => void = () => undefined;
+      const waker = () => wake();
+      wakers.add(waker);
+
+      /** Handles the next batch; true when more are waiting. */
+      const drain = async (): Promise<boolean> => {
+        const client = await pool.connect();
+        let handled = 0;
+        try {
+          await client.query('BEGIN');
+          const position = await client.query<{ seq: string }>(
+            'SELECT seq FROM bus.positions WHERE consumer_group = $1 FOR UPDATE',
+            [group],
+          );
+          const from = position.rows[0]?.seq ?? '0';
+          const { rows } = await client.query<{ seq: string; envelope: EventEnvelope }>(
+            'SELECT seq, envelope FROM bus.events WHERE seq > $1 ORDER BY seq LIMIT $2',
+            [from, batchSize],
+          );
+          let last = from;
+          try {
+            for (const row of rows) {
+              if (closed) break;
+              await handler(row.envelope);
+              last = row.seq;
+              handled++;
+            }
+          } finally {
+            await client.query('UPDATE bus.positions SET seq = $2, updated_at = now() WHERE consumer_group = $1', [group, last]);
+            await client.query('COMMIT');
+          }
+          return rows.length === batchSize && handled === rows.length;
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          throw error;
+        } finally {
+          client.release();
+        }
+      };
+
+      const loop = (async () => {
+        let failures = 0;
+        while (!closed) {
+          try {
+            const more = await drain();
+            failures = 0;
+            if (more) continue;
+          } catch (error) {
+            failures++;
+            options.logger.error('event handler failed; will retry', { group, error });
+          }
+          const delay = failures > 0 ? Math.min(30_000, 200 * 2 ** failures) : pollMs;
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, delay);
+            wake = failures > 0 ? () => undefined : () => (clearTimeout(timer), resolve());
+          });
+        }
+      })();
+
+      const subscription: BusSubscription = {
+        async close() {
+          closed = true;
+          wakers.delete(waker);
+          wake();
+          await loop;
+          subscriptions.delete(subscription);
+          if (consumeOptions.ephemeral) await pool.query('DELETE FROM bus.positions WHERE consumer_group = $1', [group]);
+        },
+      };
+      subscriptions.add(subscription);
+      return subscription;
+    },
+
+    async close() {
+      await Promise.all([...subscriptions].map((s) => s.close()));
+      await listener.end().catch(() => undefined);
+      await pool.end();
+    },
+  };
+}
+
+async function migrate(pool: pg.Pool) {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(`SELECT pg_advisory_xact_lock(hashtext('bus.migrate'))`);
+    await client.query('CREATE SCHEMA IF NOT EXISTS bus');
+    await client.query(`CREATE TABLE IF NOT EXISTS bus.events (
+      seq bigserial PRIMARY KEY,
+      id uuid NOT NULL UNIQUE,
+      type text NOT NULL,
+      envelope jsonb NOT NULL,
+      published_at timestamptz NOT NULL DEFAULT now()
+    )`);
+    await client.query(`CREATE TABLE IF NOT EXISTS bus.positions (
+      consumer_group text PRIMARY KEY,
+      seq bigint NOT NULL,
+      updated_at timestamptz NOT NULL DEFAULT now()
+    )`);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

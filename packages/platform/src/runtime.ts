@@ -1,0 +1,102 @@
+import type { TracerProvider } from '@opentelemetry/api';
+import type { EntitySchema, MixedList } from 'typeorm';
+import type { YogaServerInstance } from 'graphql-yoga';
+import { loadSigningKey, type SigningKey } from './auth/keys';
+import { createTokenSigner, createTokenVerifier, type TokenSigner, type TokenVerifier } from './auth/tokens';
+import { createMemoryStore, createRedisStore, type KeyValueStore } from './cache/store';
+import type { Config, SubgraphName } from './config';
+import { openDatabase, type ServiceDatabase } from './db/data-source';
+import type { EventBus } from './events/bus';
+import { createPostgresBus } from './events/postgres-bus';
+import { createRedisBus } from './events/redis-bus';
+import { startOutboxRelay, type OutboxRelay } from './events/relay';
+import { createLogger, type Logger } from './logger';
+import { setupTracing } from './telemetry/tracing';
+
+/** Everything a subgraph's app is built from; tests build one against a throwaway database. */
+export interface SubgraphRuntime {
+  name: SubgraphName;
+  config: Config;
+  logger: Logger;
+  db: ServiceDatabase;
+  bus: EventBus;
+  relay: OutboxRelay;
+  store: KeyValueStore;
+  signer: TokenSigner;
+  verifier: TokenVerifier;
+  tracerProvider: TracerProvider;
+}
+
+export interface SubgraphApp {
+  yoga: YogaServerInstance<Record<string, unknown>, Record<string, unknown>>;
+  /** Background work (event consumers, schedulers) started with the app and stopped before the pools close. */
+  start?(): Promise<void>;
+  stop?(): Promise<void>;
+}
+
+export interface SubgraphDefinition {
+  name: SubgraphName;
+  entities: MixedList<Function | string | EntitySchema>;
+  migrations: MixedList<Function | string>;
+  createApp(runtime: SubgraphRuntime): SubgraphApp | Promise<SubgraphApp>;
+}
+
+export interface RuntimeOptions {
+  databaseUrl: string;
+  signingKey?: SigningKey;
+  bus?: EventBus;
+  store?: KeyValueStore;
+  tracerProvider?: TracerProvider;
+  relayPollMs?: number;
+}
+
+export async function createBus(config: Config, databaseUrl: string, logger: Logger): Promise<EventBus> {
+  return config.redisUrl
+    ? createRedisBus(config.redisUrl, { logger, namespace: config.busNamespace })
+    : createPostgresBus(databaseUrl, { logger });
+}
+
+export function createStore(config: Config): KeyValueStore {
+  return config.redisUrl ? createRedisStore(config.redisUrl, config.busNamespace) : createMemoryStore();
+}
+
+export async function createRuntime(definition: SubgraphDefinition, config: Config, options: RuntimeOptions): Promise<SubgraphRuntime> {
+  const logger = createLogger(config.logLevel, { service: definition.name });
+  const db = await openDatabase({
+    url: options.databaseUrl,
+    schema: definition.name,
+    entities: definition.entities,
+    migrations: definition.migrations,
+    replicaUrls: config.database.replicaUrls,
+    poolMax: config.database.poolMax,
+    applicationName: definition.name,
+  });
+  const bus = options.bus ?? (await createBus(config, options.databaseUrl, logger));
+  const relay = await startOutboxRelay({ dataSource: db.dataSource, schema: definition.name, bus, logger, pollMs: options.relayPollMs });
+  const signingKey = options.signingKey ?? (await loadSigningKey(config));
+  const auth = { issuer: config.auth.issuer, audience: config.auth.audience };
+  return {
+    name: definition.name,
+    config,
+    logger,
+    db,
+    bus,
+    relay,
+    store: options.store ?? createStore(config),
+    signer: createTokenSigner(signingKey, auth),
+    verifier: createTokenVerifier({
+      ...auth,
+      ...(config.auth.jwksUrl ? { jwksUrl: config.auth.jwksUrl } : { publicJwks: { keys: [signingKey.publicJwk] } }),
+    }),
+    tracerProvider: options.tracerProvider ?? setupTracing({ serviceName: definition.name, otlpEndpoint: config.otlpEndpoint }),
+  };
+}
+
+/** Stops background work, then the relay, then pools: the order that loses no committed event. */
+export async function closeRuntime(runtime: SubgraphRuntime, app?: SubgraphApp, options: { sharedBus?: boolean; sharedStore?: boolean } = {}) {
+  await app?.stop?.();
+  await runtime.relay.stop();
+  if (!options.sharedBus) await runtime.bus.close();
+  if (!options.sharedStore) await runtime.store.close();
+  await runtime.db.dataSource.destroy();
+}

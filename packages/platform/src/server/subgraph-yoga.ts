@@ -1,0 +1,120 @@
+import { setCurrentOtelContext, useOpenTelemetry } from '@envelop/opentelemetry';
+import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
+import type { TracerProvider } from '@opentelemetry/api';
+import { GraphQLError, Kind, type DefinitionNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionNode } from 'graphql';
+import { createYoga, type Plugin, type YogaInitialContext } from 'graphql-yoga';
+import { Registry } from 'prom-client';
+import type { Principal } from '../auth/principal';
+import type { TokenVerifier } from '../auth/tokens';
+import { ErrorCode, isPublicError, unauthenticated } from '../errors';
+import type { Logger } from '../logger';
+import { contextFromHeaders } from '../telemetry/tracing';
+
+export type Route = (request: Request) => Promise<Response> | Response;
+
+export interface RequestContext extends YogaInitialContext {
+  principal: Principal | null;
+}
+
+export interface SubgraphYogaOptions<Ctx> {
+  name: string;
+  schema: GraphQLSchema;
+  verifier: TokenVerifier;
+  logger: Logger;
+  tracerProvider?: TracerProvider;
+  /** Root fields anyone may call without a token (sign-up, login, a customer's share link). */
+  publicFields?: string[];
+  /** Builds the per-request context: repositories and fresh DataLoaders. */
+  context: (base: { principal: Principal | null; request: Request }) => Ctx | Promise<Ctx>;
+  ready: () => Promise<boolean>;
+  routes?: Record<string, Route>;
+  plugins?: Plugin[];
+}
+
+/**
+ * The Yoga app every subgraph serves: token verification, the public-field gate, error masking that
+ * keeps codes, tracing continued from the caller's `traceparent`, Prometheus metrics and health routes.
+ */
+export function createSubgraphYoga<Ctx extends object>(options: SubgraphYogaOptions<Ctx>) {
+  const publicFields = new Set(['_service', '__typename', ...(options.publicFields ?? [])]);
+  const registry = new Registry();
+  registry.setDefaultLabels({ service: options.name });
+
+  return createYoga<Record<string, unknown>, Ctx & RequestContext>({
+    schema: options.schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    graphiql: false,
+    healthCheckEndpoint: '/healthz',
+    logging: false,
+    context: async ({ request }) => {
+      const principal = await options.verifier.fromHeader(request.headers.get('authorization'));
+      return { principal, ...(await options.context({ principal, request })) } as unknown as Ctx & RequestContext;
+    },
+    maskedErrors: {
+      maskError(error, message) {
+        const original = error instanceof GraphQLError ? error.originalError : error;
+        if (error instanceof GraphQLError && (!original || isPublicError(original) || isPublicError(error))) return error;
+        if (error instanceof GraphQLError && original instanceof GraphQLError && !original.originalError) return error;
+        options.logger.error('unexpected error', { error: original ?? error });
+        return new GraphQLError(message, { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } });
+      },
+    },
+    plugins: [
+      useRoutes({ ...options.routes, '/readyz': readyRoute(options.ready) }),
+      useTraceParent(),
+      useOpenTelemetry({ resolvers: false, variables: false, result: false, document: true }, options.tracerProvider, undefined, undefined, options.name),
+      usePrometheus({ endpoint: '/metrics', registry }),
+      useRequireToken(publicFields),
+      ...(options.plugins ?? []),
+    ],
+  });
+}
+
+function readyRoute(ready: () => Promise<boolean>): Route {
+  return async () => {
+    const ok = await ready().catch(() => false);
+    return Response.json({ status: ok ? 'ready' : 'unavailable' }, { status: ok ? 200 : 503 });
+  };
+}
+
+function useRoutes(routes: Record<string, Route>): Plugin {
+  return {
+    async onRequest({ url, request, endResponse }) {
+      const route = routes[url.pathname];
+      if (route) endResponse(await route(request));
+    },
+  };
+}
+
+/** Continues the trace the gateway started, so subgraph spans join the gateway's request span. */
+function useTraceParent(): Plugin<RequestContext> {
+  return {
+    onContextBuilding() {
+      return ({ context }) => {
+        if (context.request) setCurrentOtelContext(context, contextFromHeaders(context.request.headers));
+      };
+    },
+  };
+}
+
+/**
+ * Refuses any operation touching a non-public root field (including `_entities`) without a verified
+ * caller: a subgraph never trusts that the gateway already checked.
+ */
+function useRequireToken(publicFields: Set<string>): Plugin<RequestContext> {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      if (args.contextValue.principal) return;
+      const operation = args.document.definitions.find(
+        (d: DefinitionNode): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!args.operationName || d.name?.value === args.operationName),
+      );
+      const needsToken = operation?.selectionSet.selections.some((s: SelectionNode) => s.kind !== Kind.FIELD || !publicFields.has(s.name.value));
+      if (needsToken) setResultAndStopExecution({ errors: [unauthenticated()] });
+    },
+    onSubscribe({ args, setResultAndStopExecution }) {
+      if (args.contextValue.principal) return;
+      setResultAndStopExecution({ errors: [unauthenticated()] });
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { context, propagation, trace, type Context, type TracerProvider } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { Resource } from '@opentelemetry/resources';
+import { BatchSpanProcessor, SimpleSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-base';
+import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+
+let provider: NodeTracerProvider | null = null;
+
+/**
+ * Installs the process-wide tracer provider once. Spans are exported over OTLP when an endpoint is
+ * configured, to `exporter` when one is given (tests), and nowhere otherwise.
+ */
+export function setupTracing(options: { serviceName: string; otlpEndpoint?: string; exporter?: SpanExporter }): TracerProvider {
+  if (provider) return provider;
+  const spanProcessors = [];
+  if (options.exporter) spanProcessors.push(new SimpleSpanProcessor(options.exporter));
+  if (options.otlpEndpoint) spanProcessors.push(new BatchSpanProcessor(new OTLPTraceExporter({ url: `${options.otlpEndpoint}/v1/traces` })));
+  provider = new NodeTracerProvider({
+    resource: new Resource({ 'service.name': options.serviceName }),
+    spanProcessors,
+  });
+  provider.register({ contextManager: new AsyncLocalStorageContextManager(), propagator: new W3CTraceContextPropagator() });
+  return provider;
+}
+
+export async function shutdownTracing(): Promise<void> {
+  await provider?.shutdown();
+  provider = null;
+}
+
+/** The OpenTelemetry context a request's `traceparent` header describes. */
+export function contextFromHeaders(headers: Headers | Record<string, string | string[] | undefined>): Context {
+  const carrier: Record<string, string> = {};
+  if (headers instanceof Headers) headers.forEach((value, key) => (carrier[key] = value));
+  else for (const [key, value] of Object.entries(headers)) if (typeof value === 'string') carrier[key] = value;
+  return propagation.extract(context.active(), carrier);
+}
+
+export function tracer(name: string) {
+  return trace.getTracer(name);
+}

@@ -1,0 +1,35 @@
+import { createSubgraphYoga, type SubgraphDefinition } from '@cip/platform';
+import { createContext } from './context';
+import { CustomerEntity } from './data/customer';
+import { OrganizationEntity } from './data/organization';
+import { RefreshTokenEntity } from './data/refresh-token';
+import { ShopEntity } from './data/shop';
+import { ShopRoleEntity, UserEntity } from './data/user';
+import { Initial1764201600000 } from './migrations/1764201600000-initial';
+import { schema } from './schema';
+
+export { schema };
+
+/** Organizations, shops, staff users and roles, customers, and sign-in (the token issuer and its JWKS). */
+export const shopsSubgraph: SubgraphDefinition = {
+  name: 'shops',
+  entities: [OrganizationEntity, ShopEntity, UserEntity, ShopRoleEntity, RefreshTokenEntity, CustomerEntity],
+  migrations: [Initial1764201600000],
+  createApp(runtime) {
+    const yoga = createSubgraphYoga({
+      name: 'shops',
+      schema,
+      verifier: runtime.verifier,
+      logger: runtime.logger,
+      tracerProvider: runtime.tracerProvider,
+      publicFields: ['signUp', 'login', 'refreshSession', 'logout'],
+      context: ({ principal }) => createContext(runtime, principal),
+      ready: async () => runtime.db.dataSource.isInitialized && (await runtime.db.dataSource.query('SELECT 1'), true),
+      routes: {
+        '/.well-known/jwks.json': () =>
+          Response.json(runtime.signer.jwks(), { headers: { 'cache-control': 'public, max-age=300' } }),
+      },
+    });
+    return { yoga };
+  },
+};

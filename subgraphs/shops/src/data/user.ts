@@ -1,0 +1,81 @@
+import { EntitySchema, In, type EntityManager } from 'typeorm';
+import { inKeyOrder, groupedInKeyOrder, type StaffRole } from '@cip/platform';
+
+export interface User {
+  id: string;
+  orgId: string;
+  email: string;
+  name: string;
+  passwordHash: string;
+  createdAt: Date;
+}
+
+export interface ShopRole {
+  userId: string;
+  shopId: string;
+  orgId: string;
+  role: StaffRole;
+}
+
+export const UserEntity = new EntitySchema<User>({
+  name: 'User',
+  tableName: 'staff_user',
+  columns: {
+    id: { type: 'uuid', primary: true, generated: 'uuid' },
+    orgId: { type: 'uuid', name: 'org_id' },
+    email: { type: 'text', unique: true },
+    name: { type: 'text' },
+    passwordHash: { type: 'text', name: 'password_hash' },
+    createdAt: { type: 'timestamptz', name: 'created_at', createDate: true },
+  },
+  indices: [{ name: 'staff_user_org', columns: ['orgId'] }],
+});
+
+export const ShopRoleEntity = new EntitySchema<ShopRole>({
+  name: 'ShopRole',
+  tableName: 'shop_role',
+  columns: {
+    userId: { type: 'uuid', name: 'user_id', primary: true },
+    shopId: { type: 'uuid', name: 'shop_id', primary: true },
+    orgId: { type: 'uuid', name: 'org_id' },
+    role: { type: 'text' },
+  },
+  indices: [{ name: 'shop_role_shop', columns: ['shopId'] }],
+});
+
+export class UserRepository {
+  constructor(private readonly manager: EntityManager) {}
+
+  async findByIds(ids: readonly string[]): Promise<(User | null)[]> {
+    const rows = await this.manager.find(UserEntity, { where: { id: In([...ids]) }, comment: 'users.findByIds' });
+    return inKeyOrder(ids, rows, (row) => row.id);
+  }
+
+  findByEmail(email: string): Promise<User | null> {
+    return this.manager.findOne(UserEntity, { where: { email: normalizeEmail(email) }, comment: 'users.findByEmail' });
+  }
+
+  async rolesByUserIds(userIds: readonly string[]): Promise<ShopRole[][]> {
+    const rows = await this.manager.find(ShopRoleEntity, { where: { userId: In([...userIds]) }, comment: 'users.rolesByUserIds' });
+    return groupedInKeyOrder(userIds, rows, (row) => row.userId);
+  }
+
+  async rolesByShopIds(shopIds: readonly string[]): Promise<ShopRole[][]> {
+    const rows = await this.manager.find(ShopRoleEntity, { where: { shopId: In([...shopIds]) }, comment: 'users.rolesByShopIds' });
+    return groupedInKeyOrder(shopIds, rows, (row) => row.shopId);
+  }
+
+  create(manager: EntityManager, input: Omit<User, 'id' | 'createdAt'>): Promise<User> {
+    return manager.save(UserEntity, manager.create(UserEntity, { ...input, email: normalizeEmail(input.email) }));
+  }
+
+  async setRole(manager: EntityManager, role: ShopRole): Promise<void> {
+    await manager.upsert(ShopRoleEntity, role, ['userId', 'shopId']);
+  }
+
+  async removeRole(manager: EntityManager, userId: string, shopId: string): Promise<void> {
+    await manager.delete(ShopRoleEntity, { userId, shopId });
+  }
+}
+
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();

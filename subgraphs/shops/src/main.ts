@@ -1,0 +1,4 @@
+import { runSubgraph } from '@cip/platform';
+import { shopsSubgraph } from './app';
+
+await runSubgraph(shopsSubgraph);

@@ -1,0 +1,9 @@
+import './refs';
+import './organization';
+import './shop';
+import './user';
+import './customer';
+import './auth';
+import { toSchema } from '../builder';
+
+export const schema = toSchema();
