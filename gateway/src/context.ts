@@ -1,0 +1,12 @@
+import type { Principal } from '@cip/platform';
+
+/** What every gateway request carries from authentication to the subgraph calls. */
+export interface GatewayContext {
+  principal: Principal | null;
+  /** The `Authorization` header value subgraphs receive: the caller's token, or one minted for an API key. */
+  forwardAuthorization?: string;
+  clientName?: string;
+  clientVersion?: string;
+  /** Extra response headers (rate-limit, deprecation) set by plugins. */
+  responseHeaders: Map<string, string>;
+}
