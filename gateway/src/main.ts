@@ -1,15 +1,36 @@
-import { configOrExit, createLogger, createTokenVerifier, listen, onShutdown, setupTracing } from '@cip/platform';
-import { createGatewayApp } from './app';
+import {
+  configOrExit,
+  createBus,
+  createLogger,
+  createStore,
+  createTokenSigner,
+  createTokenVerifier,
+  loadSigningKey,
+  onShutdown,
+  resolveDatabase,
+  setupTracing,
+} from '@cip/platform';
+import { startGateway } from './server';
 
 const config = configOrExit('gateway');
 const logger = createLogger(config.logLevel, { service: 'gateway' });
-setupTracing({ serviceName: 'gateway', otlpEndpoint: config.otlpEndpoint });
+const tracerProvider = setupTracing({ serviceName: 'gateway', otlpEndpoint: config.otlpEndpoint });
 const jwksUrl = config.auth.jwksUrl ?? new URL('/.well-known/jwks.json', config.subgraphUrls.shops).toString();
-const verifier = createTokenVerifier({ issuer: config.auth.issuer, audience: config.auth.audience, jwksUrl });
-const app = await createGatewayApp({ config, logger, verifier });
-await app.start();
-const server = await listen(app.handler, { host: config.host, port: config.port });
-logger.info('gateway listening', { url: `${server.url}/graphql` });
-onShutdown([() => server.close(config.shutdownTimeoutMs), () => app.stop()], (message, error) =>
+const auth = { issuer: config.auth.issuer, audience: config.auth.audience };
+const database = await resolveDatabase(config);
+const bus = await createBus(config, database.url, logger);
+const store = createStore(config);
+const gateway = await startGateway({
+  config,
+  logger,
+  tracerProvider,
+  verifier: createTokenVerifier({ ...auth, jwksUrl }),
+  signer: createTokenSigner(await loadSigningKey(config), auth),
+  bus,
+  store,
+  databaseUrl: database.url,
+});
+logger.info('gateway listening', { url: gateway.url });
+onShutdown([() => gateway.close(), () => bus.close(), () => store.close(), async () => database.embedded?.stop()], (message, error) =>
   error ? logger.error(message, { error }) : logger.info(message),
 );

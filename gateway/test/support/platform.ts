@@ -8,12 +8,15 @@ import {
   createBus,
   createLogger,
   createRuntime,
+  createStore,
+  createTokenSigner,
   createTokenVerifier,
   listen,
   setupTracing,
   subgraphNames,
   type Config,
   type EventBus,
+  type KeyValueStore,
   type RunningServer,
   type SubgraphApp,
   type SubgraphDefinition,
@@ -21,7 +24,8 @@ import {
   type SubgraphRuntime,
 } from '@cip/platform';
 import { createTestDatabase, testConfig, testSigningKey, type TestDatabase } from '@cip/platform/testing';
-import { createGatewayApp, type GatewayApp, type GatewayOptions } from '../../src/app';
+import type { GatewayApp } from '../../src/app';
+import { startGateway } from '../../src/server';
 
 export interface RunningSubgraph {
   runtime: SubgraphRuntime;
@@ -44,6 +48,7 @@ export interface TestPlatform {
   subgraphs: Partial<Record<SubgraphName, RunningSubgraph>>;
   database: TestDatabase;
   bus: EventBus;
+  store: KeyValueStore;
   config: Config;
   /** Sends an operation to the gateway over real HTTP, as a client would. */
   execute<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: { token?: string; headers?: Record<string, string> }): Promise<GraphQLResponse<T>>;
@@ -63,7 +68,7 @@ export async function loadSubgraphDefinition(name: SubgraphName): Promise<Subgra
  * from the subgraphs' current code.
  */
 export async function startTestPlatform(
-  options: { exporter?: SpanExporter; configOverrides?: Record<string, string>; gateway?: Partial<GatewayOptions> } = {},
+  options: { exporter?: SpanExporter; configOverrides?: Record<string, string> } = {},
 ): Promise<TestPlatform> {
   const database = await createTestDatabase('platform');
   const config = testConfig('gateway', options.configOverrides);
@@ -90,16 +95,29 @@ export async function startTestPlatform(
   const composed = composeServices(services);
   if (composed.errors) throw new Error(`composition failed: ${composed.errors.map((e) => e.message).join('; ')}`);
   const subgraphUrls = Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s!.url])) as Record<SubgraphName, string>;
-  const verifier = createTokenVerifier({ issuer: config.auth.issuer, audience: config.auth.audience, publicJwks: { keys: [signingKey.publicJwk] } });
-  const gateway = await createGatewayApp({ config, logger, verifier, subgraphUrls, supergraphSdl: composed.supergraphSdl, ...options.gateway });
-  await gateway.start();
-  const gatewayServer = await listen(gateway.handler, { host: '127.0.0.1', port: 0 });
-  const gatewayUrl = `${gatewayServer.url}/graphql`;
+  const auth = { issuer: config.auth.issuer, audience: config.auth.audience };
+  const store = createStore(config);
+  const running = await startGateway({
+    config,
+    logger,
+    tracerProvider,
+    verifier: createTokenVerifier({ ...auth, publicJwks: { keys: [signingKey.publicJwk] } }),
+    signer: createTokenSigner(signingKey, auth),
+    bus,
+    store,
+    databaseUrl: database.url,
+    subgraphUrls,
+    supergraphSdl: composed.supergraphSdl,
+    host: '127.0.0.1',
+    port: 0,
+  });
+  const gatewayUrl = running.url;
 
   return {
     gatewayUrl,
-    gateway,
-    gatewayServer,
+    gateway: running.app,
+    gatewayServer: running.server,
+    store,
     subgraphs,
     database,
     bus,
@@ -112,13 +130,13 @@ export async function startTestPlatform(
       return { status: response.status, headers: response.headers, ...body } as GraphQLResponse<any>;
     },
     async close() {
-      await gatewayServer.close(1000);
-      await gateway.stop();
+      await running.close();
       for (const subgraph of Object.values(subgraphs)) {
         await subgraph!.server.close(1000);
         await closeRuntime(subgraph!.runtime, subgraph!.app, { sharedBus: true });
       }
       await bus.close();
+      await store.close();
       await database.drop();
     },
   };

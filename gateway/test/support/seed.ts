@@ -20,7 +20,7 @@ export interface SeededOrg {
   ownerEmail: string;
 }
 
-function must<T>(result: { data?: T; errors?: unknown[] }): T {
+function must(result: { data?: Record<string, any>; errors?: unknown[] }): Record<string, any> {
   if (result.errors?.length || !result.data) throw new Error(JSON.stringify(result.errors));
   return result.data;
 }

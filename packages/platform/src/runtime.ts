@@ -28,7 +28,8 @@ export interface SubgraphRuntime {
 }
 
 export interface SubgraphApp {
-  yoga: YogaServerInstance<Record<string, unknown>, Record<string, unknown>>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each subgraph has its own context type
+  yoga: YogaServerInstance<any, any>;
   /** Background work (event consumers, schedulers) started with the app and stopped before the pools close. */
   start?(): Promise<void>;
   stop?(): Promise<void>;
