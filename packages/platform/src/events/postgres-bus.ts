@@ -13,6 +13,7 @@ const batchSize = 200;
  */
 export async function createPostgresBus(url: string, options: { logger: Logger; pollMs?: number }): Promise<EventBus> {
   const pool = new pg.Pool({ connectionString: url, max: 4, application_name: 'event-bus' });
+  pool.on('error', (error) => options.logger.warn('idle bus connection failed', { error }));
   const pollMs = options.pollMs ?? 1000;
   await migrate(pool);
 

@@ -1,0 +1,124 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type ServiceDatabase } from '../src/db/data-source';
+import { createLogger } from '../src/logger';
+import type { EventBus } from '../src/events/bus';
+import { processOnce } from '../src/events/consumer';
+import type { EventEnvelope } from '../src/events/envelope';
+import { newEvent } from '../src/events/envelope';
+import { createPostgresBus } from '../src/events/postgres-bus';
+import { createRedisBus } from '../src/events/redis-bus';
+import { startOutboxRelay } from '../src/events/relay';
+import { createTestDatabase, type TestDatabase } from '../src/testing/database';
+import { ledgerDatabase } from './fixtures/ledger';
+
+const run = promisify(execFile);
+const logger = createLogger((process.env.TEST_LOG_LEVEL as 'error') ?? 'silent');
+let database: TestDatabase;
+let ledger: ServiceDatabase;
+
+beforeAll(async () => {
+  database = await createTestDatabase('events');
+  ledger = await openDatabase(ledgerDatabase(database.url));
+});
+afterAll(async () => {
+  await ledger.dataSource.destroy();
+  await database.drop();
+});
+
+const buses: [string, () => Promise<EventBus>][] = [
+  ['postgres', () => createPostgresBus(database.url, { logger, pollMs: 100 })],
+  ...(process.env.REDIS_URL
+    ? [['redis', () => createRedisBus(process.env.REDIS_URL!, { logger, namespace: `t${Date.now()}${Math.random().toString(36).slice(2, 8)}` })] as [string, () => Promise<EventBus>]]
+    : []),
+];
+
+async function until(condition: () => Promise<boolean> | boolean, timeoutMs = 5000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+describe.each(buses)('the %s event bus', (_kind, createBus) => {
+  it('delivers every event to each consumer group in publish order, and resumes a group where it stopped', async () => {
+    const bus = await createBus();
+    const group = `orders-${Math.random().toString(36).slice(2)}`;
+    const events = Array.from({ length: 30 }, (_, i) => newEvent({ type: 'test.numbered', orgId: 'o', shopId: null, subject: { typename: 'N', id: String(i) }, data: { i } }));
+    const seen: number[] = [];
+    let subscription = await bus.consume({ group, from: 'beginning' }, async (event) => void seen.push((event.data as { i: number }).i));
+    await bus.publish(events.slice(0, 10));
+    await until(() => seen.length === 10);
+    await subscription.close();
+    await bus.publish(events.slice(10));
+    subscription = await bus.consume({ group, from: 'beginning' }, async (event) => void seen.push((event.data as { i: number }).i));
+    await until(() => seen.length >= 30);
+    await subscription.close();
+    expect(seen.filter((i) => i < 30)).toEqual(Array.from({ length: 30 }, (_, i) => i));
+    await bus.close();
+  });
+
+  it('redelivers an event whose handler failed, without skipping the ones after it', async () => {
+    const bus = await createBus();
+    const group = `retry-${Math.random().toString(36).slice(2)}`;
+    let failures = 0;
+    const handled: string[] = [];
+    const subscription = await bus.consume({ group, from: 'latest' }, async (event) => {
+      if (event.subject.id === 'flaky' && failures++ < 2) throw new Error('downstream unavailable');
+      handled.push(event.subject.id);
+    });
+    await bus.publish(['first', 'flaky', 'last'].map((id) => newEvent({ type: 'test.retry', orgId: 'o', shopId: null, subject: { typename: 'T', id }, data: {} })));
+    await until(() => handled.includes('last'), 10_000);
+    await subscription.close();
+    expect(failures).toBe(3);
+    expect(handled.filter((id) => id !== 'first')).toEqual(['flaky', 'last']);
+    await bus.close();
+  });
+});
+
+describe('the transactional outbox', () => {
+  it('delivers an event whose writer crashed between commit and publish, once the relay restarts, and a duplicate delivery changes nothing', async () => {
+    const child = await run(process.execPath, ['--import', 'tsx', new URL('./fixtures/crash-writer.ts', import.meta.url).pathname], {
+      env: { ...process.env, DATABASE_URL: database.url },
+    }).catch((error: { code?: number; signal?: string; stdout: string }) => error);
+    expect((child as { signal?: string }).signal).toBe('SIGKILL');
+    const eventId = child.stdout.trim();
+    const [pending] = await ledger.dataSource.query('SELECT count(*)::int AS n FROM ledger.outbox WHERE published_at IS NULL AND id = $1', [eventId]);
+    expect(pending.n).toBe(1);
+
+    const bus = await createPostgresBus(database.url, { logger, pollMs: 100 });
+    const received: EventEnvelope[] = [];
+    const apply = (event: EventEnvelope) =>
+      processOnce(ledger.dataSource, 'ledger', 'visits-projection', event, async (manager) => {
+        await manager.query(`UPDATE ledger.counter SET value = value + $1 WHERE name = 'visits'`, [(event.data as { by: number }).by]);
+      });
+    const subscription = await bus.consume({ group: 'visits-projection', from: 'beginning' }, async (event) => {
+      if (event.type !== 'counter.incremented') return;
+      await apply(event);
+      received.push(event);
+    });
+    const relay = await startOutboxRelay({ dataSource: ledger.dataSource, schema: 'ledger', bus, logger, pollMs: 100 });
+    await until(() => received.some((e) => e.id === eventId));
+    await relay.stop();
+
+    const redelivered = received.find((e) => e.id === eventId)!;
+    await bus.publish([redelivered]);
+    expect(await apply(redelivered)).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await subscription.close();
+    await bus.close();
+
+    const [counter] = await ledger.dataSource.query(`SELECT value FROM ledger.counter WHERE name = 'visits'`);
+    expect(counter.value).toBe(2);
+    const [outbox] = await ledger.dataSource.query('SELECT published_at FROM ledger.outbox WHERE id = $1', [eventId]);
+    expect(outbox.published_at).not.toBeNull();
+  });
+
+  it('refuses to enqueue an event outside the transaction that writes its state', async () => {
+    const { enqueueEvents } = await import('../src/events/outbox');
+    const event = newEvent({ type: 'x', orgId: 'o', shopId: null, subject: { typename: 'X', id: '1' }, data: {} });
+    await expect(enqueueEvents(ledger.dataSource.manager, 'ledger', [event])).rejects.toThrow(/inside the transaction/);
+  });
+});

@@ -1,0 +1,66 @@
+import type { Logger, SubgraphRuntime } from '@cip/platform';
+
+export const demoLogin = { email: 'owner@demo-auto.example', password: 'demo-password-123' };
+
+const address = (line1: string) => ({ line1, city: 'Denver', region: 'CO', postalCode: '80202', country: 'US' });
+
+async function call(url: string, query: string, variables: Record<string, unknown> = {}, token?: string) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: Record<string, any>; errors?: { message: string }[] };
+  if (body.errors?.length || !body.data) throw new Error(`demo seed failed: ${body.errors?.map((e) => e.message).join('; ')}`);
+  return body.data;
+}
+
+/**
+ * On an empty database, creates the demo organization through the public API (the same path a real
+ * shop takes): two shops, the owner, an advisor and a technician, and customers.
+ */
+export async function seedDemo(gatewayUrl: string, shops: SubgraphRuntime, logger: Logger): Promise<typeof demoLogin | null> {
+  const [{ count }] = await shops.db.dataSource.query('SELECT count(*)::int AS count FROM shops.staff_user WHERE email = $1', [demoLogin.email]);
+  if (count > 0) return demoLogin;
+  const [{ total }] = await shops.db.dataSource.query('SELECT count(*)::int AS total FROM shops.organization');
+  if (total > 0) return null;
+
+  const login = async () => (await call(gatewayUrl, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, { e: demoLogin.email, p: demoLogin.password })).login.accessToken as string;
+  await call(gatewayUrl, `mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }`, {
+    input: {
+      organizationName: 'Demo Auto Group',
+      ownerName: 'Dana Owner',
+      email: demoLogin.email,
+      password: demoLogin.password,
+      shop: { name: 'Demo Auto Downtown', address: address('100 Market St'), timezone: 'America/Denver', laborRateCents: 14_500 },
+    },
+  });
+  let token = await login();
+  await call(gatewayUrl, `mutation($input: ShopInput!) { createShop(input: $input) { id } }`, {
+    input: { name: 'Demo Auto Northside', address: address('4800 Federal Blvd'), timezone: 'America/Denver', laborRateCents: 13_900 },
+  }, token);
+  token = await login();
+  const { shops: shopList } = await call(gatewayUrl, `{ shops { id name } }`, {}, token);
+  const staff = [
+    { email: 'tech@demo-auto.example', name: 'Tomas Technician', role: 'TECHNICIAN' },
+    { email: 'advisor@demo-auto.example', name: 'Avery Advisor', role: 'ADVISOR' },
+  ];
+  const customers = [
+    { firstName: 'Maria', lastName: 'Gonzalez', phone: '+13035550101', email: 'maria@example.com', smsConsent: true, emailConsent: true, tags: ['vip'] },
+    { firstName: 'James', lastName: 'Carter', phone: '+13035550102', email: 'james@example.com', smsConsent: true, tags: ['fleet'] },
+    { firstName: 'Priya', lastName: 'Shah', phone: '+13035550103', emailConsent: true },
+  ];
+  for (const [index, shop] of (shopList as { id: string }[]).entries()) {
+    for (const member of staff) {
+      await call(gatewayUrl, `mutation($shopId: ID!, $input: StaffMemberInput!) { addStaffMember(shopId: $shopId, input: $input) { id } }`, {
+        shopId: shop.id,
+        input: { ...member, email: member.email.replace('@', `${index || ''}@`), password: demoLogin.password },
+      }, token);
+    }
+    for (const customer of customers) {
+      await call(gatewayUrl, `mutation($shopId: ID!, $input: CustomerInput!) { createCustomer(shopId: $shopId, input: $input) { id } }`, { shopId: shop.id, input: customer }, token);
+    }
+  }
+  logger.info('demo organization created', { shops: shopList.length });
+  return demoLogin;
+}
