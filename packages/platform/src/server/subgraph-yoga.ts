@@ -1,6 +1,6 @@
-import { setCurrentOtelContext, useOpenTelemetry } from '@envelop/opentelemetry';
+import { useOpenTelemetry } from '@envelop/opentelemetry';
 import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
-import type { TracerProvider } from '@opentelemetry/api';
+import { context, type TracerProvider } from '@opentelemetry/api';
 import { GraphQLError, Kind, type DefinitionNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionNode } from 'graphql';
 import { createYoga, type Plugin, type YogaInitialContext } from 'graphql-yoga';
 import { Registry } from 'prom-client';
@@ -87,13 +87,14 @@ function useRoutes(routes: Record<string, Route>): Plugin {
   };
 }
 
-/** Continues the trace the gateway started, so subgraph spans join the gateway's request span. */
+/**
+ * Continues the trace the gateway started: the whole request runs in the context its `traceparent`
+ * describes, so the OpenTelemetry plugin's spans become children of the gateway's fetch span.
+ */
 function useTraceParent(): Plugin<RequestContext> {
   return {
-    onContextBuilding() {
-      return ({ context }) => {
-        if (context.request) setCurrentOtelContext(context, contextFromHeaders(context.request.headers));
-      };
+    instrumentation: {
+      request: ({ request }, wrapped) => context.with(contextFromHeaders(request.headers), wrapped),
     },
   };
 }

@@ -30,12 +30,16 @@ export async function shutdownTracing(): Promise<void> {
   provider = null;
 }
 
-/** The OpenTelemetry context a request's `traceparent` header describes. */
-export function contextFromHeaders(headers: Headers | Record<string, string | string[] | undefined>): Context {
-  const carrier: Record<string, string> = {};
-  if (headers instanceof Headers) headers.forEach((value, key) => (carrier[key] = value));
-  else for (const [key, value] of Object.entries(headers)) if (typeof value === 'string') carrier[key] = value;
-  return propagation.extract(context.active(), carrier);
+interface HeaderReader {
+  get(name: string): string | null;
+}
+
+/** The OpenTelemetry context a request's `traceparent` header describes (any fetch-style Headers). */
+export function contextFromHeaders(headers: HeaderReader): Context {
+  return propagation.extract(context.active(), headers, {
+    get: (carrier, key) => carrier.get(key) ?? undefined,
+    keys: () => ['traceparent', 'tracestate'],
+  });
 }
 
 export function tracer(name: string) {

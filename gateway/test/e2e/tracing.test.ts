@@ -1,0 +1,40 @@
+import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
+import { subgraphNames, type SubgraphName } from '@cip/platform';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { signUp, type SeededOrg } from '../support/seed';
+
+const exporter = new InMemorySpanExporter();
+const tracedQuery = `query TracedShops { shops { id name customers { id } } me { id name } }`;
+const expectedSubgraphs: SubgraphName[] = ['shops'];
+let platform: TestPlatform;
+let org: SeededOrg;
+
+beforeAll(async () => {
+  platform = await startTestPlatform({ exporter });
+  org = await signUp(platform, 'Traced Tires');
+});
+afterAll(() => platform?.close());
+
+describe('distributed tracing', () => {
+  it('puts the gateway span and the span of every subgraph it called in one trace', async () => {
+    exporter.reset();
+    const result = await platform.execute(tracedQuery, {}, { token: org.ownerToken });
+    expect(result.errors).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const spans = exporter.getFinishedSpans();
+    const request = spans.find((s) => s.name === 'gateway.request');
+    expect(request).toBeDefined();
+    const traceId = request!.spanContext().traceId;
+    const fetches = spans.filter((s) => s.name === 'gateway.fetch' && s.spanContext().traceId === traceId);
+    expect(fetches.length).toBeGreaterThan(0);
+    const subgraphSpans = spans.filter((s) => subgraphNames.includes(s.instrumentationLibrary.name as SubgraphName));
+    for (const fetch of fetches) {
+      const children = subgraphSpans.filter((s) => s.parentSpanId === fetch.spanContext().spanId);
+      expect(children, 'each subgraph call continues the trace').toHaveLength(1);
+      expect(children[0].spanContext().traceId).toBe(traceId);
+    }
+    const called = new Set(subgraphSpans.filter((s) => s.spanContext().traceId === traceId).map((s) => s.instrumentationLibrary.name));
+    expect([...called].sort()).toEqual(expectedSubgraphs.filter((name) => platform.subgraphs[name]).sort());
+  });
+});

@@ -1,0 +1,53 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config';
+
+const run = promisify(execFile);
+
+describe('configuration', () => {
+  it('has a working default for everything when run locally', () => {
+    const config = loadConfig('gateway', {});
+    expect(config.port).toBe(4000);
+    expect(config.database.url).toBeUndefined();
+    expect(config.subgraphUrls.shops).toBe('http://127.0.0.1:4001/graphql');
+    expect(config.introspection).toBe(true);
+  });
+
+  it('names every bad variable in one error', () => {
+    const attempt = () => loadConfig('gateway', { PORT: 'abc', DATABASE_URL: 'not a url', LOG_LEVEL: 'loud' });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as ConfigError).problems.map((p) => p.variable).sort()).toEqual(['DATABASE_URL', 'LOG_LEVEL', 'PORT']);
+      expect((error as Error).message).toMatch(/PORT:/);
+    }
+  });
+
+  it('splits replica URLs and turns off introspection in production', () => {
+    const config = loadConfig('analytics', {
+      NODE_ENV: 'production',
+      DATABASE_REPLICA_URLS: 'postgres://r1/db, postgres://r2/db',
+    });
+    expect(config.database.replicaUrls).toEqual(['postgres://r1/db', 'postgres://r2/db']);
+    expect(config.introspection).toBe(false);
+    expect(config.port).toBe(4005);
+  });
+
+  it.each([
+    ['gateway', 'gateway/src/main.ts'],
+    ['a subgraph', 'subgraphs/shops/src/main.ts'],
+  ])('stops %s at start-up with a message naming PORT when PORT=abc', async (_label, entry) => {
+    const failure = await run(process.execPath, ['--import', 'tsx', entry], {
+      cwd: new URL('../../../', import.meta.url).pathname,
+      env: { ...process.env, PORT: 'abc' },
+      timeout: 30_000,
+    }).then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failure?.code).toBe(78);
+    expect(failure?.stderr).toMatch(/PORT: .*number/i);
+  });
+});
