@@ -28,7 +28,7 @@ export async function generateSigningKeyPem(): Promise<string> {
  */
 export async function loadSigningKey(config: Config): Promise<SigningKey> {
   if (config.auth.privateKeyPem) return signingKeyFromPem(config.auth.privateKeyPem);
-  if (config.env === 'production') throw new Error('AUTH_PRIVATE_KEY is required in production.');
+  if (config.env === 'production') throw new Error('AUTH_PRIVATE_KEY is required in production: every service verifies and issues tokens with it.');
   const file = join(config.dataDir, 'auth-signing-key.pem');
   const existing = await readFile(file, 'utf8').catch(() => null);
   if (existing) return signingKeyFromPem(existing);
