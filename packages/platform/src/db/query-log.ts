@@ -34,7 +34,8 @@ export class QueryLog implements TypeOrmLogger {
 /** Counts logged SELECTs per table they read from, e.g. `{ "inspections"."inspection": 1 }`. */
 export function selectsByTable(queries: LoggedQuery[]): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const { sql } of queries) {
+  for (const { sql: raw } of queries) {
+    const sql = raw.replace(/^\s*\/\*.*?\*\/\s*/s, '');
     if (!/^\s*select/i.test(sql)) continue;
     const match = /\bfrom\s+("?[\w]+"?\."?[\w]+"?|"?[\w]+"?)/i.exec(sql);
     const table = (match?.[1] ?? '?').replace(/"/g, '');
