@@ -1,23 +1,16 @@
 import {
-  closeRuntime,
   configOrExit,
   createBus,
   createLogger,
-  createRuntime,
   createStore,
-  createTokenSigner,
-  createTokenVerifier,
-  listen,
   loadSigningKey,
   onShutdown,
   resolveDatabase,
+  serveSubgraph,
   setupTracing,
-  type RunningServer,
-  type SubgraphApp,
   type SubgraphDefinition,
-  type SubgraphRuntime,
 } from '@cip/platform';
-import { startGateway } from '../gateway/src/server';
+import { localAuth, startGateway } from '../gateway/src/server';
 import { seedDemo } from './demo-seed';
 
 /**
@@ -38,7 +31,6 @@ if (database.embedded) steps.push(() => database.embedded!.stop());
 logger.info(database.embedded ? 'embedded PostgreSQL started' : 'using DATABASE_URL', { dataDir: database.embedded ? config.dataDir : undefined });
 
 const signingKey = await loadSigningKey(config);
-const auth = { issuer: config.auth.issuer, audience: config.auth.audience };
 const bus = await createBus(config, database.url, logger);
 steps.push(() => bus.close());
 const store = createStore(config);
@@ -52,34 +44,19 @@ const definitions: SubgraphDefinition[] = [
   (await import('@cip/analytics')).analyticsSubgraph,
 ];
 
-const running: { runtime: SubgraphRuntime; app: SubgraphApp; server: RunningServer }[] = [];
+const served = [];
 for (const definition of definitions) {
   const url = new URL(config.subgraphUrls[definition.name]);
-  const runtime = await createRuntime(definition, { ...config, service: definition.name }, { databaseUrl: database.url, signingKey, bus, store, tracerProvider });
-  const app = await definition.createApp(runtime);
-  await app.start?.();
-  const server = await listen(app.yoga, { host: url.hostname, port: Number(url.port) });
-  running.push({ runtime, app, server });
-  steps.push(async () => {
-    await server.close(config.shutdownTimeoutMs);
-    await closeRuntime(runtime, app, { sharedBus: true, sharedStore: true });
-  });
-  logger.info('subgraph listening', { subgraph: definition.name, url: `${server.url}/graphql` });
+  const subgraph = await serveSubgraph(definition, config, { databaseUrl: database.url, signingKey, bus, store, tracerProvider, host: url.hostname, port: Number(url.port) });
+  served.push(subgraph);
+  steps.push(() => subgraph.close());
+  logger.info('subgraph listening', { subgraph: definition.name, url: subgraph.url });
 }
 
-const gateway = await startGateway({
-  config,
-  logger,
-  tracerProvider,
-  verifier: createTokenVerifier({ ...auth, publicJwks: { keys: [signingKey.publicJwk] } }),
-  signer: createTokenSigner(signingKey, auth),
-  bus,
-  store,
-  databaseUrl: database.url,
-});
+const gateway = await startGateway({ config, logger, tracerProvider, ...localAuth(signingKey, config), bus, store, databaseUrl: database.url });
 steps.push(() => gateway.close());
 
-const demo = config.seedDemo ? await seedDemo(gateway.url, running[0].runtime, logger) : null;
+const demo = config.seedDemo ? await seedDemo(gateway.url, served[0].runtime, logger) : null;
 
 process.stdout.write(
   [

@@ -1,6 +1,9 @@
 import type { TracerProvider } from '@opentelemetry/api';
 import {
+  createTokenSigner,
+  createTokenVerifier,
   listen,
+  type SigningKey,
   type Config,
   type EventBus,
   type KeyValueStore,
@@ -73,5 +76,14 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
       for (const feature of features) await feature.close?.();
       await app.stop();
     },
+  };
+}
+
+/** Verifier and signer for a process that holds the signing key itself (npm start, tests). */
+export function localAuth(signingKey: SigningKey, config: Config): Pick<GatewayDeps, 'verifier' | 'signer'> {
+  const auth = { issuer: config.auth.issuer, audience: config.auth.audience };
+  return {
+    verifier: createTokenVerifier({ ...auth, publicJwks: { keys: [signingKey.publicJwk] } }),
+    signer: createTokenSigner(signingKey, auth),
   };
 }

@@ -11,7 +11,7 @@ let platform: TestPlatform;
 let org: SeededOrg;
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ exporter });
+  platform = await startTestPlatform({ exporter, only: ['shops'] });
   org = await signUp(platform, 'Traced Tires');
 });
 afterAll(() => platform?.close());

@@ -4,35 +4,25 @@ import { printSubgraphSchema } from '@apollo/subgraph';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { parse, type GraphQLSchema } from 'graphql';
 import {
-  closeRuntime,
   createBus,
   createLogger,
-  createRuntime,
   createStore,
-  createTokenSigner,
-  createTokenVerifier,
-  listen,
+  serveSubgraph,
   setupTracing,
   subgraphNames,
   type Config,
   type EventBus,
   type KeyValueStore,
   type RunningServer,
-  type SubgraphApp,
+  type ServedSubgraph,
   type SubgraphDefinition,
   type SubgraphName,
-  type SubgraphRuntime,
 } from '@cip/platform';
 import { createTestDatabase, testConfig, testSigningKey, type TestDatabase } from '@cip/platform/testing';
 import type { GatewayApp } from '../../src/app';
-import { startGateway } from '../../src/server';
+import { localAuth, startGateway } from '../../src/server';
 
-export interface RunningSubgraph {
-  runtime: SubgraphRuntime;
-  app: SubgraphApp;
-  server: RunningServer;
-  url: string;
-}
+export type RunningSubgraph = ServedSubgraph;
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -68,7 +58,7 @@ export async function loadSubgraphDefinition(name: SubgraphName): Promise<Subgra
  * from the subgraphs' current code.
  */
 export async function startTestPlatform(
-  options: { exporter?: SpanExporter; configOverrides?: Record<string, string> } = {},
+  options: { exporter?: SpanExporter; configOverrides?: Record<string, string>; only?: SubgraphName[] } = {},
 ): Promise<TestPlatform> {
   const database = await createTestDatabase('platform');
   const config = testConfig('gateway', options.configOverrides);
@@ -76,33 +66,27 @@ export async function startTestPlatform(
   const tracerProvider = setupTracing({ serviceName: 'test-platform', exporter: options.exporter });
   const bus = await createBus(config, database.url, logger);
   const signingKey = await testSigningKey();
+  const store = createStore(config);
   const subgraphs: Partial<Record<SubgraphName, RunningSubgraph>> = {};
   const services = [];
 
-  for (const name of subgraphNames) {
+  for (const name of options.only ?? subgraphNames) {
     const definition = await loadSubgraphDefinition(name);
     if (!definition) continue;
-    const runtime = await createRuntime(definition, { ...config, service: name }, { databaseUrl: database.url, signingKey, bus, relayPollMs: 200, tracerProvider });
-    const app = await definition.createApp(runtime);
-    await app.start?.();
-    const server = await listen(app.yoga, { host: '127.0.0.1', port: 0 });
-    const url = `${server.url}/graphql`;
-    subgraphs[name] = { runtime, app, server, url };
+    const subgraph = await serveSubgraph(definition, config, { databaseUrl: database.url, signingKey, bus, store, relayPollMs: 200, tracerProvider, host: '127.0.0.1', port: 0 });
+    subgraphs[name] = subgraph;
     const { schema } = (await import(new URL(`../../../subgraphs/${name}/src/schema/index.ts`, import.meta.url).href)) as { schema: GraphQLSchema };
-    services.push({ name, url, typeDefs: parse(printSubgraphSchema(schema)) });
+    services.push({ name, url: subgraph.url, typeDefs: parse(printSubgraphSchema(schema)) });
   }
 
   const composed = composeServices(services);
   if (composed.errors) throw new Error(`composition failed: ${composed.errors.map((e) => e.message).join('; ')}`);
   const subgraphUrls = Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s!.url])) as Record<SubgraphName, string>;
-  const auth = { issuer: config.auth.issuer, audience: config.auth.audience };
-  const store = createStore(config);
   const running = await startGateway({
     config,
     logger,
     tracerProvider,
-    verifier: createTokenVerifier({ ...auth, publicJwks: { keys: [signingKey.publicJwk] } }),
-    signer: createTokenSigner(signingKey, auth),
+    ...localAuth(signingKey, config),
     bus,
     store,
     databaseUrl: database.url,
@@ -131,10 +115,7 @@ export async function startTestPlatform(
     },
     async close() {
       await running.close();
-      for (const subgraph of Object.values(subgraphs)) {
-        await subgraph!.server.close(1000);
-        await closeRuntime(subgraph!.runtime, subgraph!.app, { sharedBus: true });
-      }
+      for (const subgraph of Object.values(subgraphs)) await subgraph!.close();
       await bus.close();
       await store.close();
       await database.drop();

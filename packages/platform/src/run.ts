@@ -1,8 +1,8 @@
 import { ConfigError, loadConfig, type Config } from './config';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded';
 import { createLogger } from './logger';
-import { closeRuntime, createRuntime, type SubgraphDefinition } from './runtime';
-import { listen, onShutdown } from './server/http';
+import { closeRuntime, createRuntime, type RuntimeOptions, type SubgraphApp, type SubgraphDefinition, type SubgraphRuntime } from './runtime';
+import { listen, onShutdown, type RunningServer } from './server/http';
 
 /** Loads configuration or exits with a message naming each bad variable. */
 export function configOrExit(service: Config['service']): Config {
@@ -24,18 +24,45 @@ export async function resolveDatabase(config: Config): Promise<{ url: string; em
   return { url: embedded.url, embedded };
 }
 
+export interface ServedSubgraph {
+  runtime: SubgraphRuntime;
+  app: SubgraphApp;
+  server: RunningServer;
+  url: string;
+  /** Drains the server, stops background work and closes what the runtime opened (not shared bus or store). */
+  close(): Promise<void>;
+}
+
+/** Builds a subgraph's runtime and app, starts its background work and serves it over HTTP. */
+export async function serveSubgraph(
+  definition: SubgraphDefinition,
+  config: Config,
+  options: RuntimeOptions & { host: string; port: number },
+): Promise<ServedSubgraph> {
+  const runtime = await createRuntime(definition, { ...config, service: definition.name }, options);
+  const app = await definition.createApp(runtime);
+  await app.start?.();
+  const server = await listen(app.yoga, { host: options.host, port: options.port });
+  return {
+    runtime,
+    app,
+    server,
+    url: `${server.url}/graphql`,
+    async close() {
+      await server.close(config.shutdownTimeoutMs);
+      await closeRuntime(runtime, app, { sharedBus: Boolean(options.bus), sharedStore: Boolean(options.store) });
+    },
+  };
+}
+
 /** What a subgraph's `main.ts` calls: one subgraph in its own process. */
 export async function runSubgraph(definition: SubgraphDefinition): Promise<void> {
   const config = configOrExit(definition.name);
   const logger = createLogger(config.logLevel, { service: definition.name });
   const database = await resolveDatabase(config);
-  const runtime = await createRuntime(definition, config, { databaseUrl: database.url });
-  const app = await definition.createApp(runtime);
-  await app.start?.();
-  const server = await listen(app.yoga, { host: config.host, port: config.port });
-  logger.info('listening', { url: `${server.url}/graphql` });
-  onShutdown(
-    [() => server.close(config.shutdownTimeoutMs), () => closeRuntime(runtime, app), async () => database.embedded?.stop()],
-    (message, error) => (error ? logger.error(message, { error }) : logger.info(message)),
+  const served = await serveSubgraph(definition, config, { databaseUrl: database.url, host: config.host, port: config.port });
+  logger.info('listening', { url: served.url });
+  onShutdown([() => served.close(), async () => database.embedded?.stop()], (message, error) =>
+    error ? logger.error(message, { error }) : logger.info(message),
   );
 }
