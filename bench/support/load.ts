@@ -1,0 +1,106 @@
+import autocannon from 'autocannon';
+import { medianOf } from './stats';
+
+export interface LoadTarget {
+  url: string;
+  query: string;
+  variables?: Record<string, unknown>;
+  /** A bearer token sent as `authorization`. */
+  token?: string;
+  headers?: Record<string, string>;
+}
+
+export interface LoadOptions {
+  connections?: number;
+  durationSeconds?: number;
+  /** Load applied first and thrown away: JIT, connection pools, query-plan and JWKS caches. */
+  warmupSeconds?: number;
+}
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p90Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  requests: number;
+  /** Socket errors and timeouts. */
+  transportErrors: number;
+  non2xx: number;
+  /** 2xx responses whose body carries GraphQL `errors`. */
+  graphqlErrors: number;
+  /** Everything a client would count as a failed request. */
+  errors: number;
+}
+
+/** Drives one GraphQL operation with autocannon and returns throughput, latency percentiles and every kind of error. */
+export async function runLoad(target: LoadTarget, options: LoadOptions = {}): Promise<LoadResult> {
+  const connections = options.connections ?? 100;
+  if (options.warmupSeconds) await measure(target, connections, options.warmupSeconds);
+  return measure(target, connections, options.durationSeconds ?? 10);
+}
+
+/** The same measurement `times` times (each after its own warm-up); read the medians, not one lucky run. */
+export async function repeatLoad(target: LoadTarget, options: LoadOptions & { times?: number } = {}): Promise<LoadResult[]> {
+  const results: LoadResult[] = [];
+  for (let i = 0; i < (options.times ?? 3); i++) results.push(await runLoad(target, options));
+  return results;
+}
+
+export function medianLoad(results: LoadResult[]): LoadResult {
+  return medianOf(results as unknown as Record<string, number>[]) as unknown as LoadResult;
+}
+
+/** Sends the operation once and throws unless it answers data without errors: a load test of an error is worthless. */
+export async function checkOperation(target: LoadTarget): Promise<Record<string, unknown>> {
+  const response = await fetch(target.url, { method: 'POST', headers: headersFor(target), body: bodyFor(target) });
+  const body = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+  if (!response.ok || body.errors?.length || !body.data) {
+    throw new Error(`${target.url} answered ${response.status}: ${JSON.stringify(body.errors ?? body).slice(0, 500)}`);
+  }
+  return body.data;
+}
+
+function headersFor(target: LoadTarget): Record<string, string> {
+  return {
+    'content-type': 'application/json',
+    ...(target.token ? { authorization: `Bearer ${target.token}` } : {}),
+    ...target.headers,
+  };
+}
+
+function bodyFor(target: LoadTarget): string {
+  return JSON.stringify({ query: target.query, variables: target.variables ?? {} });
+}
+
+async function measure(target: LoadTarget, connections: number, durationSeconds: number): Promise<LoadResult> {
+  let graphqlErrors = 0;
+  const result = await autocannon({
+    url: target.url,
+    connections,
+    duration: durationSeconds,
+    requests: [
+      {
+        method: 'POST',
+        headers: headersFor(target),
+        body: bodyFor(target),
+        onResponse: (status: number, body: string) => {
+          if (status >= 200 && status < 300 && body.includes('"errors"')) graphqlErrors++;
+        },
+      },
+    ],
+  });
+  const transportErrors = result.errors + result.timeouts;
+  return {
+    requestsPerSecond: result.requests.average,
+    p50Ms: result.latency.p50,
+    p90Ms: result.latency.p90,
+    p99Ms: result.latency.p99,
+    maxMs: result.latency.max,
+    requests: result.requests.total,
+    transportErrors,
+    non2xx: result.non2xx,
+    graphqlErrors,
+    errors: transportErrors + result.non2xx + graphqlErrors,
+  };
+}

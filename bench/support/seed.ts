@@ -1,0 +1,129 @@
+import { randomBytes } from 'node:crypto';
+import { inBatches, mustRequest } from './client';
+
+const password = 'bench horse battery staple';
+const firstNames = ['Ava', 'Ben', 'Carla', 'Dev', 'Elena', 'Farid', 'Grace', 'Hiro', 'Imani', 'Jonas', 'Keiko', 'Luis', 'Maya', 'Nate', 'Olga', 'Priya'];
+const lastNames = ['Anders', 'Brooks', 'Chen', 'Diaz', 'Evans', 'Fischer', 'Garcia', 'Hughes', 'Ibrahim', 'Jensen', 'Kim', 'Lopez', 'Moreau', 'Novak', 'Okafor', 'Patel'];
+const cities = [
+  { city: 'Denver', region: 'CO', timezone: 'America/Denver' },
+  { city: 'Austin', region: 'TX', timezone: 'America/Chicago' },
+  { city: 'Portland', region: 'OR', timezone: 'America/Los_Angeles' },
+  { city: 'Raleigh', region: 'NC', timezone: 'America/New_York' },
+];
+
+export interface SeedOptions {
+  shops?: number;
+  customersPerShop?: number;
+  techniciansPerShop?: number;
+  /** Requests in flight at once while seeding. */
+  concurrency?: number;
+}
+
+export interface SeededShop {
+  id: string;
+  name: string;
+  technicianIds: string[];
+  technicianTokens: string[];
+  customerIds: string[];
+}
+
+export interface SeededData {
+  orgId: string;
+  ownerEmail: string;
+  ownerId: string;
+  /** The owner's access token; issued after every shop exists, so it holds a role at all of them. */
+  ownerToken: string;
+  shops: SeededShop[];
+  password: string;
+}
+
+function shopInput(index: number) {
+  const place = cities[index % cities.length];
+  return {
+    name: `Summit Auto ${place.city} #${index + 1}`,
+    address: { line1: `${100 + index} Main St`, city: place.city, region: place.region, postalCode: '80202', country: 'US' },
+    timezone: place.timezone,
+    laborRateCents: 12_500 + index * 500,
+  };
+}
+
+/**
+ * A multi-shop organization built through the gateway with the public mutations a real owner uses:
+ * sign-up, more shops, technicians, and customers with contact details and consent.
+ */
+export async function seedOrganization(gatewayUrl: string, options: SeedOptions = {}): Promise<SeededData> {
+  const { shops = 4, customersPerShop = 50, techniciansPerShop = 2, concurrency = 8 } = options;
+  const tag = randomBytes(4).toString('hex');
+  const ownerEmail = `owner-${tag}@summit-auto.example`;
+  const signUp = await mustRequest<{ signUp: { accessToken: string } }>(
+    gatewayUrl,
+    `mutation SignUp($input: SignUpInput!) { signUp(input: $input) { accessToken } }`,
+    { input: { organizationName: `Summit Auto Group ${tag}`, ownerName: 'Olivia Owner', email: ownerEmail, password, shop: shopInput(0) } },
+  );
+  let ownerToken = signUp.signUp.accessToken;
+  const me = await mustRequest<{ me: { id: string; roles: { shop: { id: string; name: string; organization: { id: string } } }[] } }>(
+    gatewayUrl,
+    `{ me { id roles { shop { id name organization { id } } } } }`,
+    {},
+    ownerToken,
+  );
+  const first = me.me.roles[0].shop;
+  const shopRefs = [{ id: first.id, name: first.name }];
+  for (let i = 1; i < shops; i++) {
+    const created = await mustRequest<{ createShop: { id: string; name: string } }>(
+      gatewayUrl,
+      `mutation CreateShop($input: ShopInput!) { createShop(input: $input) { id name } }`,
+      { input: shopInput(i) },
+      ownerToken,
+    );
+    shopRefs.push(created.createShop);
+  }
+  ownerToken = await login(gatewayUrl, ownerEmail);
+
+  const seeded: SeededShop[] = [];
+  for (const [shopIndex, shop] of shopRefs.entries()) {
+    const technicians = await inBatches(Array.from({ length: techniciansPerShop }), concurrency, async (_, i) => {
+      const email = `tech-${tag}-${shopIndex}-${i}@summit-auto.example`;
+      const added = await mustRequest<{ addStaffMember: { id: string } }>(
+        gatewayUrl,
+        `mutation AddStaff($shopId: ID!, $input: StaffMemberInput!) { addStaffMember(shopId: $shopId, input: $input) { id } }`,
+        { shopId: shop.id, input: { email, name: `${firstNames[i % firstNames.length]} Technician`, password, role: 'TECHNICIAN' } },
+        ownerToken,
+      );
+      return { id: added.addStaffMember.id, token: await login(gatewayUrl, email) };
+    });
+    const customerIds = await inBatches(Array.from({ length: customersPerShop }), concurrency, async (_, i) => {
+      const firstName = firstNames[(i + shopIndex) % firstNames.length];
+      const lastName = lastNames[Math.floor(i / firstNames.length) % lastNames.length];
+      const created = await mustRequest<{ createCustomer: { id: string } }>(
+        gatewayUrl,
+        `mutation CreateCustomer($shopId: ID!, $input: CustomerInput!) { createCustomer(shopId: $shopId, input: $input) { id } }`,
+        {
+          shopId: shop.id,
+          input: {
+            firstName,
+            lastName,
+            phone: `+1303555${String(1000 + i).slice(-4)}`,
+            email: `${firstName}.${lastName}.${i}-${tag}@mail.example`.toLowerCase(),
+            smsConsent: i % 3 !== 0,
+            emailConsent: i % 2 === 0,
+            tags: i % 10 === 0 ? ['fleet'] : [],
+          },
+        },
+        ownerToken,
+      );
+      return created.createCustomer.id;
+    });
+    seeded.push({ ...shop, technicianIds: technicians.map((t) => t.id), technicianTokens: technicians.map((t) => t.token), customerIds });
+  }
+  return { orgId: first.organization.id, ownerEmail, ownerId: me.me.id, ownerToken, shops: seeded, password };
+}
+
+export async function login(gatewayUrl: string, email: string, secret = password): Promise<string> {
+  const data = await mustRequest<{ login: { accessToken: string } }>(
+    gatewayUrl,
+    `mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }`,
+    { email, password: secret },
+  );
+  return data.login.accessToken;
+}
