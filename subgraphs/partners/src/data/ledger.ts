@@ -1,0 +1,243 @@
+import { EntitySchema, In, type EntityManager } from 'typeorm';
+import { appError, ErrorCode } from '@cip/platform';
+import { addMonths } from '../domain/money';
+import type { PartnerTier } from '../domain/tiers';
+import { bigintCents, monthColumn } from './columns';
+
+export type LedgerKind = 'ACCRUAL' | 'REVERSAL';
+
+/** One append-only ledger line: what one source event earned (or took back) for a shop from a partner. */
+export interface LedgerEntry {
+  id: string;
+  seq: number;
+  shopId: string;
+  orgId: string;
+  partnerId: string;
+  programId: string;
+  recommendationId: string;
+  inspectionId: string;
+  kind: LedgerKind;
+  commissionCents: number;
+  incentiveCents: number;
+  amountCents: number;
+  currency: string;
+  period: Date;
+  saleMonth: Date;
+  occurredAt: Date;
+  adjustment: boolean;
+  ruleId: string | null;
+  tier: PartnerTier | null;
+  multiplierBasisPoints: number | null;
+  sourceEventId: string;
+  sourceEventType: string;
+  createdAt: Date;
+}
+
+export const LedgerEntryEntity = new EntitySchema<LedgerEntry>({
+  name: 'LedgerEntry',
+  tableName: 'ledger_entry',
+  columns: {
+    id: { type: 'uuid', primary: true, generated: 'uuid' },
+    seq: { type: 'bigint', generated: 'increment', transformer: bigintCents },
+    shopId: { type: 'uuid', name: 'shop_id' },
+    orgId: { type: 'uuid', name: 'org_id' },
+    partnerId: { type: 'uuid', name: 'partner_id' },
+    programId: { type: 'uuid', name: 'program_id' },
+    recommendationId: { type: 'text', name: 'recommendation_id' },
+    inspectionId: { type: 'text', name: 'inspection_id' },
+    kind: { type: 'text' },
+    commissionCents: { type: 'bigint', name: 'commission_cents', transformer: bigintCents },
+    incentiveCents: { type: 'bigint', name: 'incentive_cents', transformer: bigintCents },
+    amountCents: { type: 'bigint', name: 'amount_cents', insert: false, update: false, transformer: bigintCents },
+    currency: { type: 'char', length: 3 },
+    period: { type: 'date', transformer: monthColumn },
+    saleMonth: { type: 'date', name: 'sale_month', transformer: monthColumn },
+    occurredAt: { type: 'timestamptz', name: 'occurred_at' },
+    adjustment: { type: 'boolean' },
+    ruleId: { type: 'uuid', name: 'rule_id', nullable: true },
+    tier: { type: 'text', nullable: true },
+    multiplierBasisPoints: { type: 'integer', name: 'multiplier_bp', nullable: true },
+    sourceEventId: { type: 'uuid', name: 'source_event_id' },
+    sourceEventType: { type: 'text', name: 'source_event_type' },
+    createdAt: { type: 'timestamptz', name: 'created_at', createDate: true },
+  },
+});
+
+export interface StatementLine {
+  programId: string;
+  accruedCents: number;
+  incentiveCents: number;
+  reversedCents: number;
+  adjustmentCents: number;
+  payableCents: number;
+  tier: PartnerTier;
+  multiplierBasisPoints: number;
+}
+
+export interface StatementTotals {
+  accruedCents: number;
+  incentiveCents: number;
+  reversedCents: number;
+  adjustmentCents: number;
+  payableCents: number;
+}
+
+export interface Statement {
+  id: string;
+  shopId: string;
+  orgId: string;
+  partnerId: string;
+  period: Date;
+  currency: string;
+  status: 'OPEN' | 'CLOSED';
+  closedAt: Date | null;
+  accruedCents: number | null;
+  incentiveCents: number | null;
+  reversedCents: number | null;
+  adjustmentCents: number | null;
+  payableCents: number | null;
+  lines: StatementLine[] | null;
+}
+
+export const StatementEntity = new EntitySchema<Statement>({
+  name: 'Statement',
+  tableName: 'statement',
+  columns: {
+    id: { type: 'uuid', primary: true, generated: 'uuid' },
+    shopId: { type: 'uuid', name: 'shop_id' },
+    orgId: { type: 'uuid', name: 'org_id' },
+    partnerId: { type: 'uuid', name: 'partner_id' },
+    period: { type: 'date', transformer: monthColumn },
+    currency: { type: 'char', length: 3 },
+    status: { type: 'text' },
+    closedAt: { type: 'timestamptz', name: 'closed_at', nullable: true },
+    accruedCents: { type: 'bigint', name: 'accrued_cents', nullable: true, transformer: bigintCents },
+    incentiveCents: { type: 'bigint', name: 'incentive_cents', nullable: true, transformer: bigintCents },
+    reversedCents: { type: 'bigint', name: 'reversed_cents', nullable: true, transformer: bigintCents },
+    adjustmentCents: { type: 'bigint', name: 'adjustment_cents', nullable: true, transformer: bigintCents },
+    payableCents: { type: 'bigint', name: 'payable_cents', nullable: true, transformer: bigintCents },
+    lines: { type: 'jsonb', nullable: true },
+  },
+});
+
+export type NewLedgerEntry = Omit<LedgerEntry, 'id' | 'seq' | 'amountCents' | 'createdAt' | 'adjustment'>;
+
+export const periodClosed = (period: Date) =>
+  appError(ErrorCode.PERIOD_CLOSED, `The statement period ${period.toISOString().slice(0, 7)} is closed; closed periods never change.`);
+
+export class LedgerRepository {
+  constructor(private readonly manager: EntityManager) {}
+
+  /** The most recent entry of a recommendation: an ACCRUAL means its commission is currently held. */
+  async lastEntryFor(manager: EntityManager, recommendationId: string): Promise<LedgerEntry | null> {
+    return manager.findOne(LedgerEntryEntity, { where: { recommendationId }, order: { seq: 'DESC' }, comment: 'ledger.lastEntryFor' });
+  }
+
+  /** Commission already accrued against the caps: this order (inspection) and this shop's sale month. */
+  async accruedTowardCaps(manager: EntityManager, input: { programId: string; shopId: string; inspectionId: string; saleMonth: Date }) {
+    const [row]: { order_cents: string; month_cents: string }[] = await manager.query(
+      `/* ledger.accruedTowardCaps */ SELECT
+         coalesce(sum(commission_cents) FILTER (WHERE inspection_id = $3), 0) AS order_cents,
+         coalesce(sum(commission_cents) FILTER (WHERE sale_month = $4), 0) AS month_cents
+       FROM partners.ledger_entry
+       WHERE program_id = $1 AND shop_id = $2 AND kind = 'ACCRUAL' AND (inspection_id = $3 OR sale_month = $4)`,
+      [input.programId, input.shopId, input.inspectionId, input.saleMonth.toISOString().slice(0, 10)],
+    );
+    return { order: Number(row.order_cents), month: Number(row.month_cents) };
+  }
+
+  /**
+   * The first period from `month` on whose statement is still open, holding it (FOR SHARE) until the
+   * transaction ends so a concurrent close waits for this entry rather than missing it.
+   */
+  async openPeriodFrom(manager: EntityManager, key: { shopId: string; orgId: string; partnerId: string; currency: string }, month: Date): Promise<Date> {
+    for (let period = month; ; period = addMonths(period, 1)) {
+      const statement = await this.lockStatement(manager, { ...key, period }, 'FOR SHARE');
+      if (statement.status === 'OPEN') return period;
+    }
+  }
+
+  /** Creates the statement row if needed and locks it. */
+  async lockStatement(
+    manager: EntityManager,
+    key: { shopId: string; orgId: string; partnerId: string; currency: string; period: Date },
+    lock: 'FOR SHARE' | 'FOR UPDATE',
+  ): Promise<Statement> {
+    const period = key.period.toISOString().slice(0, 10);
+    await manager.query(
+      `/* statements.ensure */ INSERT INTO partners.statement (shop_id, org_id, partner_id, period, currency)
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (shop_id, partner_id, period, currency) DO NOTHING`,
+      [key.shopId, key.orgId, key.partnerId, period, key.currency],
+    );
+    const [row]: { id: string }[] = await manager.query(
+      `/* statements.lock */ SELECT id FROM partners.statement WHERE shop_id = $1 AND partner_id = $2 AND period = $3 AND currency = $4 ${lock}`,
+      [key.shopId, key.partnerId, period, key.currency],
+    );
+    return manager.findOneByOrFail(StatementEntity, { id: row.id });
+  }
+
+  /** Appends an entry. Never into a closed period: checked here, and refused by the database as well. */
+  async append(manager: EntityManager, entry: NewLedgerEntry): Promise<LedgerEntry> {
+    const statement = await this.lockStatement(manager, entry, 'FOR SHARE');
+    if (statement.status === 'CLOSED') throw periodClosed(entry.period);
+    const adjustment = entry.period.getTime() > Date.UTC(entry.occurredAt.getUTCFullYear(), entry.occurredAt.getUTCMonth(), 1);
+    const inserted = await manager.insert(LedgerEntryEntity, { ...entry, adjustment });
+    return manager.findOneByOrFail(LedgerEntryEntity, { id: inserted.identifiers[0].id as string });
+  }
+
+  /** Live totals of one statement's entries, per program. */
+  async linesOf(manager: EntityManager, key: { shopId: string; partnerId: string; period: Date; currency: string }) {
+    const rows: Record<string, string>[] = await manager.query(
+      `/* ledger.statementLines */ SELECT program_id,
+         coalesce(sum(commission_cents) FILTER (WHERE kind = 'ACCRUAL'), 0) AS accrued,
+         coalesce(sum(incentive_cents) FILTER (WHERE kind = 'ACCRUAL'), 0) AS incentive,
+         coalesce(-sum(amount_cents) FILTER (WHERE kind = 'REVERSAL'), 0) AS reversed,
+         coalesce(sum(amount_cents) FILTER (WHERE adjustment), 0) AS adjustment,
+         coalesce(sum(amount_cents), 0) AS payable
+       FROM partners.ledger_entry
+       WHERE shop_id = $1 AND partner_id = $2 AND period = $3 AND currency = $4
+       GROUP BY program_id ORDER BY program_id`,
+      [key.shopId, key.partnerId, key.period.toISOString().slice(0, 10), key.currency],
+    );
+    return rows.map((row) => ({
+      programId: row.program_id,
+      accruedCents: Number(row.accrued),
+      incentiveCents: Number(row.incentive),
+      reversedCents: Number(row.reversed),
+      adjustmentCents: Number(row.adjustment),
+      payableCents: Number(row.payable),
+    }));
+  }
+
+  /** Freezes a statement with its totals; the database refuses any later change to it. */
+  async close(manager: EntityManager, statementId: string, totals: StatementTotals, lines: StatementLine[]): Promise<Statement> {
+    await manager.update(StatementEntity, { id: statementId }, { ...totals, lines, status: 'CLOSED', closedAt: new Date() });
+    return manager.findOneByOrFail(StatementEntity, { id: statementId });
+  }
+
+  /** Statements of the shops for one period, grouped per shop (one per partner and currency). */
+  async statementsByShopIds(shopIds: readonly string[], period: Date): Promise<Statement[]> {
+    return this.manager.find(StatementEntity, {
+      where: { shopId: In([...shopIds]), period },
+      order: { partnerId: 'ASC', currency: 'ASC' },
+      comment: 'statements.byShopIds',
+    });
+  }
+
+  statementsOf(key: { shopId: string; partnerId: string }): Promise<Statement[]> {
+    return this.manager.find(StatementEntity, { where: key, order: { period: 'DESC' }, comment: 'statements.of' });
+  }
+
+  entriesOf(key: { shopId: string; partnerId: string; period: Date; currency: string }): Promise<LedgerEntry[]> {
+    return this.manager.find(LedgerEntryEntity, { where: key, order: { seq: 'ASC' }, comment: 'ledger.entriesOf' });
+  }
+}
+
+/** When the program's most recent accrued sale happened; rule versions may only start after it. */
+export async function latestAccruedSaleAt(manager: EntityManager, programId: string): Promise<Date | null> {
+  const [row]: { at: Date | null }[] = await manager.query(
+    `/* ledger.latestAccruedSaleAt */ SELECT max(occurred_at) AS at FROM partners.ledger_entry WHERE program_id = $1 AND kind = 'ACCRUAL'`,
+    [programId],
+  );
+  return row.at;
+}

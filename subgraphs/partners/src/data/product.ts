@@ -1,0 +1,57 @@
+import { EntitySchema, In, type EntityManager } from 'typeorm';
+import { groupedInKeyOrder, inKeyOrder } from '@cip/platform';
+import { uuidsOnly } from './columns';
+
+export interface PartnerProduct {
+  id: string;
+  programId: string;
+  partnerId: string;
+  sku: string;
+  name: string;
+  description: string;
+  unitPriceCents: number;
+  currency: string;
+  educationTopic: string | null;
+  createdAt: Date;
+}
+
+export const PartnerProductEntity = new EntitySchema<PartnerProduct>({
+  name: 'PartnerProduct',
+  tableName: 'partner_product',
+  columns: {
+    id: { type: 'uuid', primary: true, generated: 'uuid' },
+    programId: { type: 'uuid', name: 'program_id' },
+    partnerId: { type: 'uuid', name: 'partner_id' },
+    sku: { type: 'text' },
+    name: { type: 'text' },
+    description: { type: 'text' },
+    unitPriceCents: { type: 'integer', name: 'unit_price_cents' },
+    currency: { type: 'char', length: 3 },
+    educationTopic: { type: 'text', name: 'education_topic', nullable: true },
+    createdAt: { type: 'timestamptz', name: 'created_at', createDate: true },
+  },
+});
+
+export class ProductRepository {
+  constructor(private readonly manager: EntityManager) {}
+
+  /** Products by id in key order; ids that are not UUIDs (another system's ids) are simply misses. */
+  async findByIds(ids: readonly string[], manager: EntityManager = this.manager): Promise<(PartnerProduct | null)[]> {
+    const valid = uuidsOnly(ids);
+    const rows = valid.length === 0 ? [] : await manager.find(PartnerProductEntity, { where: { id: In(valid) }, comment: 'products.findByIds' });
+    return inKeyOrder(ids, rows, (row) => row.id);
+  }
+
+  async byProgramIds(programIds: readonly string[]): Promise<PartnerProduct[][]> {
+    const rows = await this.manager.find(PartnerProductEntity, {
+      where: { programId: In([...programIds]) },
+      order: { name: 'ASC', id: 'ASC' },
+      comment: 'products.byProgramIds',
+    });
+    return groupedInKeyOrder(programIds, rows, (row) => row.programId);
+  }
+
+  create(manager: EntityManager, input: Omit<PartnerProduct, 'id' | 'createdAt'>): Promise<PartnerProduct> {
+    return manager.save(PartnerProductEntity, manager.create(PartnerProductEntity, input));
+  }
+}

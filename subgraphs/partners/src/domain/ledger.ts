@@ -1,0 +1,211 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { enqueueEvents, processOnce, type EventEnvelope, type Logger } from '@cip/platform';
+import type { OfferKey } from '../data/offer';
+import type { PartnerProduct } from '../data/product';
+import type { Program } from '../data/program';
+import type { Repositories } from '../data/repositories';
+import { commissionFor } from './commission';
+import { commissionEvent, type InspectionSent, type RecommendationDecided, type RecommendationRefunded } from './events';
+import { monthStart } from './money';
+import type { PartnerTier } from './tiers';
+
+export const ledgerConsumer = 'commission-ledger';
+export const consumedEventTypes = ['inspection.sent', 'recommendation.approved', 'recommendation.declined', 'recommendation.refunded'];
+
+const defaultMultiplier = 10_000;
+
+/**
+ * Turns inspections events into ledger entries. Each event is applied at most once (processOnce), and
+ * the ledger's unique (source_event_id, kind) makes a second entry for one event impossible even so.
+ * Events may arrive in any order: the offer projection keeps the latest decision by `decidedAt`, and an
+ * approval only accrues while it is that latest decision and the sale was not refunded.
+ */
+export class CommissionLedger {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repos: Repositories,
+    private readonly logger?: Logger,
+  ) {}
+
+  /** Applies one event; false when it was seen before (or is not one the ledger reads). */
+  async handle(event: EventEnvelope<unknown>): Promise<boolean> {
+    if (!consumedEventTypes.includes(event.type)) return false;
+    return processOnce(this.dataSource, 'partners', ledgerConsumer, event, (manager) => this.apply(manager, event));
+  }
+
+  private async apply(manager: EntityManager, event: EventEnvelope<unknown>): Promise<void> {
+    switch (event.type) {
+      case 'inspection.sent':
+        return this.presented(manager, event as EventEnvelope<InspectionSent>);
+      case 'recommendation.approved':
+        return this.approved(manager, event as EventEnvelope<RecommendationDecided>);
+      case 'recommendation.declined':
+        return this.declined(manager, event as EventEnvelope<RecommendationDecided>);
+      case 'recommendation.refunded':
+        return this.refunded(manager, event as EventEnvelope<RecommendationRefunded>);
+    }
+  }
+
+  private async presented(manager: EntityManager, event: EventEnvelope<InspectionSent>) {
+    const offered = event.data.recommendations.filter((r) => r.partnerProductId);
+    if (offered.length === 0 || !event.shopId) return;
+    const products = await this.repos.products.findByIds(offered.map((r) => r.partnerProductId!), manager);
+    const programs = await this.programsOf(manager, products);
+    for (const [index, recommendation] of offered.entries()) {
+      const product = products[index];
+      const program = product && programs.get(product.programId);
+      if (!product || !program) continue;
+      const key = offerKey(event, event.data.inspectionId, recommendation.recommendationId, product, program);
+      await this.repos.offers.presented(manager, key, new Date(event.data.sentAt), recommendation.totalCents, recommendation.quantity);
+    }
+  }
+
+  private async approved(manager: EntityManager, event: EventEnvelope<RecommendationDecided>) {
+    const context = await this.saleContext(manager, event, event.data.partnerProductId);
+    if (!context) return;
+    const { key, product, program } = context;
+    const decidedAt = new Date(event.data.decidedAt);
+    const offer = await this.repos.offers.decided(manager, key, {
+      decision: 'APPROVED',
+      decidedAt,
+      totalCents: event.data.totalCents,
+      quantity: event.data.quantity,
+      educationViewed: event.data.educationViewed,
+    });
+    const stillApproved = offer.decision === 'APPROVED' && offer.decidedAt?.getTime() === decidedAt.getTime() && !offer.refundedAt;
+    if (!stillApproved) return;
+    const last = await this.repos.ledger.lastEntryFor(manager, key.recommendationId);
+    if (last?.kind === 'ACCRUAL') return;
+    if (!(await this.repos.programs.enrollmentAt(manager, program.id, key.shopId, decidedAt))) return;
+
+    if (event.data.currency !== program.currency) {
+      this.logger?.warn('sale currency differs from the program currency; no commission', { eventId: event.id, programId: program.id });
+      return;
+    }
+    const rule = await this.repos.rules.inForceAt(manager, program.id, decidedAt);
+    const { tier, multiplier } = await this.tierAt(manager, program.id, key.shopId, decidedAt);
+    const saleMonth = monthStart(decidedAt);
+    let commissionCents = 0;
+    if (rule) {
+      const accrued = await this.repos.ledger.accruedTowardCaps(manager, { programId: program.id, shopId: key.shopId, inspectionId: key.inspectionId, saleMonth });
+      commissionCents = commissionFor(rule, { totalCents: event.data.totalCents, quantity: event.data.quantity }, multiplier, accrued).cents;
+    }
+    const incentiveCents = event.data.educationViewed && product.educationTopic ? program.educationIncentiveCents : 0;
+    const period = await this.repos.ledger.openPeriodFrom(manager, statementKey(key), saleMonth);
+    const entry = await this.repos.ledger.append(manager, {
+      ...entryBase(key),
+      kind: 'ACCRUAL',
+      commissionCents,
+      incentiveCents,
+      period,
+      saleMonth,
+      occurredAt: decidedAt,
+      ruleId: rule?.id ?? null,
+      tier,
+      multiplierBasisPoints: multiplier,
+      sourceEventId: event.id,
+      sourceEventType: event.type,
+    });
+    await enqueueEvents(manager, 'partners', [commissionEvent(entry)]);
+  }
+
+  private async declined(manager: EntityManager, event: EventEnvelope<RecommendationDecided>) {
+    const context = await this.saleContext(manager, event, event.data.partnerProductId);
+    if (!context) return;
+    const decidedAt = new Date(event.data.decidedAt);
+    await this.repos.offers.decided(manager, context.key, {
+      decision: 'DECLINED',
+      decidedAt,
+      totalCents: event.data.totalCents,
+      quantity: event.data.quantity,
+      educationViewed: event.data.educationViewed,
+    });
+    await this.reverse(manager, event, context.key, decidedAt, (accruedAt) => accruedAt < decidedAt);
+  }
+
+  private async refunded(manager: EntityManager, event: EventEnvelope<RecommendationRefunded>) {
+    const context = await this.saleContext(manager, event, event.data.partnerProductId);
+    if (!context) return;
+    const refundedAt = new Date(event.data.refundedAt);
+    await this.repos.offers.refunded(manager, context.key, refundedAt);
+    await this.reverse(manager, event, context.key, refundedAt, () => true);
+  }
+
+  /** Takes back exactly what the recommendation's open accrual earned, when `applies` to that sale. */
+  private async reverse(manager: EntityManager, event: EventEnvelope<unknown>, key: OfferKey, at: Date, applies: (accruedAt: Date) => boolean) {
+    const accrual = await this.repos.ledger.lastEntryFor(manager, key.recommendationId);
+    if (accrual?.kind !== 'ACCRUAL' || !applies(accrual.occurredAt)) return;
+    const reversalMonth = monthStart(at > accrual.occurredAt ? at : accrual.occurredAt);
+    const period = await this.repos.ledger.openPeriodFrom(manager, statementKey(key), reversalMonth);
+    const entry = await this.repos.ledger.append(manager, {
+      ...entryBase(key),
+      programId: accrual.programId,
+      kind: 'REVERSAL',
+      commissionCents: -accrual.commissionCents,
+      incentiveCents: -accrual.incentiveCents,
+      period,
+      saleMonth: accrual.saleMonth,
+      occurredAt: at > accrual.occurredAt ? at : accrual.occurredAt,
+      ruleId: accrual.ruleId,
+      tier: accrual.tier,
+      multiplierBasisPoints: accrual.multiplierBasisPoints,
+      sourceEventId: event.id,
+      sourceEventType: event.type,
+    });
+    await enqueueEvents(manager, 'partners', [commissionEvent(entry)]);
+  }
+
+  /** The product, its program and the offer key for a sale event; null when the product is not ours. */
+  private async saleContext(manager: EntityManager, event: EventEnvelope<RecommendationDecided | RecommendationRefunded>, productId: string | null) {
+    if (!productId || !event.shopId) return null;
+    const [product] = await this.repos.products.findByIds([productId], manager);
+    if (!product) return null;
+    const [program] = await this.repos.programs.findByIds([product.programId]);
+    if (!program) return null;
+    const key = offerKey(event, event.data.inspectionId, event.data.recommendationId, product, program);
+    // Caps and the choice of open period read sums over this shop's entries in the program: one writer at a time.
+    await manager.query(`/* ledger.lockShopProgram */ SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`${program.id}:${key.shopId}`]);
+    return { key, product, program };
+  }
+
+  private async programsOf(manager: EntityManager, products: (PartnerProduct | null)[]): Promise<Map<string, Program>> {
+    const ids = [...new Set(products.filter((p): p is PartnerProduct => p !== null).map((p) => p.programId))];
+    if (ids.length === 0) return new Map();
+    const programs = await this.repos.programs.findByIds(ids);
+    return new Map(programs.filter((p): p is Program => p !== null).map((p) => [p.id, p]));
+  }
+
+  /** The tier in force when the sale happened: the latest assignment that took effect at or before it. */
+  private async tierAt(manager: EntityManager, programId: string, shopId: string, at: Date): Promise<{ tier: PartnerTier; multiplier: number }> {
+    const assignment = await this.repos.tiers.inForceAt(manager, programId, shopId, at);
+    if (assignment) return { tier: assignment.tier, multiplier: assignment.multiplierBasisPoints };
+    const [levels] = await this.repos.programs.tierLevelsByProgramIds([programId]);
+    const bronze = levels.find((level) => level.tier === 'BRONZE');
+    return { tier: 'BRONZE', multiplier: bronze?.multiplierBasisPoints ?? defaultMultiplier };
+  }
+}
+
+function offerKey(event: EventEnvelope<unknown>, inspectionId: string, recommendationId: string, product: PartnerProduct, program: Program): OfferKey {
+  return {
+    recommendationId,
+    inspectionId,
+    shopId: event.shopId!,
+    orgId: event.orgId,
+    programId: program.id,
+    partnerId: program.partnerId,
+    productId: product.id,
+    currency: program.currency,
+  };
+}
+
+const statementKey = (key: OfferKey) => ({ shopId: key.shopId, orgId: key.orgId, partnerId: key.partnerId, currency: key.currency });
+
+const entryBase = (key: OfferKey) => ({
+  shopId: key.shopId,
+  orgId: key.orgId,
+  partnerId: key.partnerId,
+  programId: key.programId,
+  recommendationId: key.recommendationId,
+  inspectionId: key.inspectionId,
+  currency: key.currency,
+});

@@ -1,0 +1,4 @@
+import { runSubgraph } from '@cip/platform';
+import { partnersSubgraph } from './app';
+
+await runSubgraph(partnersSubgraph);

@@ -1,0 +1,9 @@
+import './refs';
+import './partner';
+import './program';
+import './product';
+import './shop';
+import './statement';
+import { toSchema } from '../builder';
+
+export const schema = toSchema();
