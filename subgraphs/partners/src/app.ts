@@ -47,16 +47,6 @@ export const partnersSubgraph: SubgraphDefinition = {
     let timer: NodeJS.Timeout | undefined;
     let recomputing: Promise<void> | undefined;
 
-    const recomputeAll = async () => {
-      const enrollments = await services.repos.programs.allActiveEnrollments();
-      const programs = await services.repos.programs.findByIds([...new Set(enrollments.map((e) => e.programId))]);
-      const byId = new Map(programs.filter((p) => p !== null).map((p) => [p!.id, p!]));
-      for (const enrollment of enrollments) {
-        const program = byId.get(enrollment.programId);
-        if (program) await services.tiers.recompute(program, enrollment.shopId);
-      }
-    };
-
     return {
       yoga,
       async start() {
@@ -64,7 +54,9 @@ export const partnersSubgraph: SubgraphDefinition = {
           await services.ledger.handle(event);
         });
         timer = setInterval(() => {
-          recomputing ??= recomputeAll()
+          recomputing ??= services.tiers
+            .recomputeAll()
+            .then(() => undefined)
             .catch((error) => runtime.logger.error('scheduled tier recompute failed', { error }))
             .finally(() => (recomputing = undefined));
         }, tierRecomputeIntervalMs);

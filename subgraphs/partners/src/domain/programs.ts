@@ -109,7 +109,7 @@ export class PartnerPrograms {
     private readonly repos: Repositories,
   ) {}
 
-  createPartner(input: unknown): Promise<Partner> {
+  async createPartner(input: unknown): Promise<Partner> {
     const values = parseInput(partnerSchema, input);
     return this.dataSource.transaction((manager) => this.repos.partners.create(manager, values));
   }

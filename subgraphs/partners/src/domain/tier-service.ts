@@ -56,6 +56,19 @@ export class TierService {
     });
   }
 
+  /** The scheduled run: every active enrollment's tier, as of `asOf`. Returns how many tiers changed. */
+  async recomputeAll(asOf = new Date()): Promise<number> {
+    const enrollments = await this.repos.programs.allActiveEnrollments();
+    const programs = await this.repos.programs.findByIds([...new Set(enrollments.map((e) => e.programId))]);
+    const byId = new Map(programs.filter((p): p is Program => p !== null).map((p) => [p.id, p]));
+    let changed = 0;
+    for (const enrollment of enrollments) {
+      const program = byId.get(enrollment.programId);
+      if (program && (await this.recompute(program, enrollment.shopId, asOf)).changed) changed++;
+    }
+    return changed;
+  }
+
   /** The tier a shop holds now and, from its live performance, what it needs for the next one. */
   async status(program: Program, shopId: string, assignment: TierAssignment | null, asOf = new Date()): Promise<TierStatus> {
     const levels = await this.levelsOf(program.id);
