@@ -1,7 +1,18 @@
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { context, propagation } from '@opentelemetry/api';
+import fetch from 'node-fetch';
 import type { GatewayContext } from './context';
+
+/**
+ * Pools of kept-alive connections for every subgraph call. node-fetch over `node:http` costs the gateway
+ * about a third less CPU per subgraph call than the built-in fetch (docs/performance.md).
+ */
+const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
+const fetcher: Fetcher = (url, init) =>
+  fetch(url, { ...init, agent: (target: URL) => (target.protocol === 'https:' ? agents.https : agents.http) }) as unknown as ReturnType<Fetcher>;
 
 /**
  * Calls one subgraph over HTTP, forwarding the caller's credentials (subgraphs verify them again),
@@ -9,7 +20,7 @@ import type { GatewayContext } from './context';
  */
 export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(url: string) {
-    super({ url, fetcher: globalThis.fetch as unknown as Fetcher });
+    super({ url, fetcher });
   }
 
   override willSendRequest({ request, context: ctx }: GraphQLDataSourceProcessOptions<GatewayContext>) {
