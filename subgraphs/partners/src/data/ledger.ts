@@ -122,6 +122,21 @@ export const StatementEntity = new EntitySchema<Statement>({
 
 export type NewLedgerEntry = Omit<LedgerEntry, 'id' | 'seq' | 'amountCents' | 'createdAt' | 'adjustment'>;
 
+export interface StatementKey {
+  shopId: string;
+  orgId: string;
+  partnerId: string;
+  currency: string;
+}
+
+const openPeriodBrand = Symbol('open period');
+
+/** A statement period found open and locked in the current transaction: the only place entries go. */
+export interface OpenPeriod extends StatementKey {
+  period: Date;
+  open: typeof openPeriodBrand;
+}
+
 export const periodClosed = (period: Date) =>
   appError(ErrorCode.PERIOD_CLOSED, `The statement period ${period.toISOString().slice(0, 7)} is closed; closed periods never change.`);
 
@@ -148,41 +163,69 @@ export class LedgerRepository {
 
   /**
    * The first period from `month` on whose statement is still open, holding it (FOR SHARE) until the
-   * transaction ends so a concurrent close waits for this entry rather than missing it.
+   * transaction ends so a concurrent close waits for this entry rather than missing it. Only a period
+   * obtained here can be appended to.
    */
-  async openPeriodFrom(manager: EntityManager, key: { shopId: string; orgId: string; partnerId: string; currency: string }, month: Date): Promise<Date> {
+  async openPeriodFrom(manager: EntityManager, key: StatementKey, month: Date): Promise<OpenPeriod> {
     for (let period = month; ; period = addMonths(period, 1)) {
-      const statement = await this.lockStatement(manager, { ...key, period }, 'FOR SHARE');
-      if (statement.status === 'OPEN') return period;
+      const { status } = await this.ensureStatement(manager, { ...key, period }, 'FOR SHARE');
+      if (status === 'OPEN') return { ...key, period, open: openPeriodBrand };
     }
   }
 
-  /** Creates the statement row if needed and locks it. */
-  async lockStatement(
-    manager: EntityManager,
-    key: { shopId: string; orgId: string; partnerId: string; currency: string; period: Date },
-    lock: 'FOR SHARE' | 'FOR UPDATE',
-  ): Promise<Statement> {
+  /** Creates the statement row if needed, locks it and returns its id and status. */
+  private async ensureStatement(manager: EntityManager, key: StatementKey & { period: Date }, lock: 'FOR SHARE' | 'FOR UPDATE'): Promise<Pick<Statement, 'id' | 'status'>> {
     const period = key.period.toISOString().slice(0, 10);
     await manager.query(
       `/* statements.ensure */ INSERT INTO partners.statement (shop_id, org_id, partner_id, period, currency)
        VALUES ($1, $2, $3, $4, $5) ON CONFLICT (shop_id, partner_id, period, currency) DO NOTHING`,
       [key.shopId, key.orgId, key.partnerId, period, key.currency],
     );
-    const [row]: { id: string }[] = await manager.query(
-      `/* statements.lock */ SELECT id FROM partners.statement WHERE shop_id = $1 AND partner_id = $2 AND period = $3 AND currency = $4 ${lock}`,
+    const [row]: Pick<Statement, 'id' | 'status'>[] = await manager.query(
+      `/* statements.lock */ SELECT id, status FROM partners.statement WHERE shop_id = $1 AND partner_id = $2 AND period = $3 AND currency = $4 ${lock}`,
       [key.shopId, key.partnerId, period, key.currency],
     );
-    return manager.findOneByOrFail(StatementEntity, { id: row.id });
+    return row;
   }
 
-  /** Appends an entry. Never into a closed period: checked here, and refused by the database as well. */
-  async append(manager: EntityManager, entry: NewLedgerEntry): Promise<LedgerEntry> {
-    const statement = await this.lockStatement(manager, entry, 'FOR SHARE');
-    if (statement.status === 'CLOSED') throw periodClosed(entry.period);
-    const adjustment = entry.period.getTime() > Date.UTC(entry.occurredAt.getUTCFullYear(), entry.occurredAt.getUTCMonth(), 1);
-    const inserted = await manager.insert(LedgerEntryEntity, { ...entry, adjustment });
-    return manager.findOneByOrFail(LedgerEntryEntity, { id: inserted.identifiers[0].id as string });
+  /** Creates the statement row if needed and locks it for a close. */
+  async lockStatement(manager: EntityManager, key: StatementKey & { period: Date }): Promise<Statement> {
+    const { id } = await this.ensureStatement(manager, key, 'FOR UPDATE');
+    return manager.findOneByOrFail(StatementEntity, { id });
+  }
+
+  /**
+   * Appends an entry to a period found open (and held) by `openPeriodFrom` in the same transaction;
+   * the database refuses an entry in a closed period as well.
+   */
+  async append(manager: EntityManager, period: OpenPeriod, entry: Omit<NewLedgerEntry, keyof StatementKey | 'period'>): Promise<LedgerEntry> {
+    const adjustment = period.period.getTime() > Date.UTC(entry.occurredAt.getUTCFullYear(), entry.occurredAt.getUTCMonth(), 1);
+    const [row]: { id: string; seq: string; created_at: Date }[] = await manager.query(
+      `/* ledger.append */ INSERT INTO partners.ledger_entry (shop_id, org_id, partner_id, currency, period, program_id, recommendation_id,
+         inspection_id, kind, commission_cents, incentive_cents, sale_month, occurred_at, adjustment, rule_id, tier, multiplier_bp,
+         source_event_id, source_event_type)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+       RETURNING id, seq, created_at`,
+      [
+        period.shopId, period.orgId, period.partnerId, period.currency, period.period.toISOString().slice(0, 10),
+        entry.programId, entry.recommendationId, entry.inspectionId, entry.kind, entry.commissionCents, entry.incentiveCents,
+        entry.saleMonth.toISOString().slice(0, 10), entry.occurredAt, adjustment, entry.ruleId, entry.tier, entry.multiplierBasisPoints,
+        entry.sourceEventId, entry.sourceEventType,
+      ],
+    );
+    return {
+      ...entry,
+      shopId: period.shopId,
+      orgId: period.orgId,
+      partnerId: period.partnerId,
+      currency: period.currency,
+      period: period.period,
+      id: row.id,
+      seq: Number(row.seq),
+      amountCents: entry.commissionCents + entry.incentiveCents,
+      adjustment,
+      createdAt: row.created_at,
+    };
   }
 
   /** Live totals of one statement's entries, per program. */

@@ -140,14 +140,14 @@ export class ProgramRepository {
     return manager.findOne(EnrollmentEntity, { where: { programId, shopId, endedAt: IsNull() }, comment: 'enrollments.active' });
   }
 
-  /** The enrollment that covered `at`, if the shop was in the program then. */
-  async enrollmentAt(manager: EntityManager, programId: string, shopId: string, at: Date): Promise<Enrollment | null> {
-    const rows: { id: string }[] = await manager.query(
-      `/* enrollments.at */ SELECT id FROM partners.enrollment
+  /** Whether the shop was in the program at `at`. */
+  async wasEnrolledAt(manager: EntityManager, programId: string, shopId: string, at: Date): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `/* enrollments.at */ SELECT 1 FROM partners.enrollment
        WHERE program_id = $1 AND shop_id = $2 AND enrolled_at <= $3 AND (ended_at IS NULL OR ended_at > $3) LIMIT 1`,
       [programId, shopId, at],
     );
-    return rows[0] ? manager.findOneBy(EnrollmentEntity, { id: rows[0].id }) : null;
+    return rows.length > 0;
   }
 
   enroll(manager: EntityManager, input: Omit<Enrollment, 'id' | 'endedAt'>): Promise<Enrollment> {

@@ -21,6 +21,11 @@ const defaultMultiplier = 10_000;
  * approval only accrues while it is that latest decision and the sale was not refunded.
  */
 export class CommissionLedger {
+  /** Products, programs and tier levels are never edited once created, so they are safe to keep. */
+  private readonly products = new Map<string, PartnerProduct>();
+  private readonly programs = new Map<string, Program>();
+  private readonly bronzeMultipliers = new Map<string, number>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly repos: Repositories,
@@ -49,11 +54,9 @@ export class CommissionLedger {
   private async presented(manager: EntityManager, event: EventEnvelope<InspectionSent>) {
     const offered = event.data.recommendations.filter((r) => r.partnerProductId);
     if (offered.length === 0 || !event.shopId) return;
-    const products = await this.repos.products.findByIds(offered.map((r) => r.partnerProductId!), manager);
-    const programs = await this.programsOf(manager, products);
-    for (const [index, recommendation] of offered.entries()) {
-      const product = products[index];
-      const program = product && programs.get(product.programId);
+    for (const recommendation of offered) {
+      const product = await this.product(recommendation.partnerProductId!);
+      const program = product && (await this.program(product.programId));
       if (!product || !program) continue;
       const key = offerKey(event, event.data.inspectionId, recommendation.recommendationId, product, program);
       await this.repos.offers.presented(manager, key, new Date(event.data.sentAt), recommendation.totalCents, recommendation.quantity);
@@ -76,7 +79,7 @@ export class CommissionLedger {
     if (!stillApproved) return;
     const last = await this.repos.ledger.lastEntryFor(manager, key.recommendationId);
     if (last?.kind === 'ACCRUAL') return;
-    if (!(await this.repos.programs.enrollmentAt(manager, program.id, key.shopId, decidedAt))) return;
+    if (!(await this.repos.programs.wasEnrolledAt(manager, program.id, key.shopId, decidedAt))) return;
 
     if (event.data.currency !== program.currency) {
       this.logger?.warn('sale currency differs from the program currency; no commission', { eventId: event.id, programId: program.id });
@@ -87,17 +90,19 @@ export class CommissionLedger {
     const saleMonth = monthStart(decidedAt);
     let commissionCents = 0;
     if (rule) {
-      const accrued = await this.repos.ledger.accruedTowardCaps(manager, { programId: program.id, shopId: key.shopId, inspectionId: key.inspectionId, saleMonth });
+      const capped = rule.orderCapCents !== null || rule.monthlyCapCents !== null;
+      const accrued = capped
+        ? await this.repos.ledger.accruedTowardCaps(manager, { programId: program.id, shopId: key.shopId, inspectionId: key.inspectionId, saleMonth })
+        : { order: 0, month: 0 };
       commissionCents = commissionFor(rule, { totalCents: event.data.totalCents, quantity: event.data.quantity }, multiplier, accrued).cents;
     }
     const incentiveCents = event.data.educationViewed && product.educationTopic ? program.educationIncentiveCents : 0;
     const period = await this.repos.ledger.openPeriodFrom(manager, statementKey(key), saleMonth);
-    const entry = await this.repos.ledger.append(manager, {
+    const entry = await this.repos.ledger.append(manager, period, {
       ...entryBase(key),
       kind: 'ACCRUAL',
       commissionCents,
       incentiveCents,
-      period,
       saleMonth,
       occurredAt: decidedAt,
       ruleId: rule?.id ?? null,
@@ -137,13 +142,12 @@ export class CommissionLedger {
     if (accrual?.kind !== 'ACCRUAL' || !applies(accrual.occurredAt)) return;
     const reversalMonth = monthStart(at > accrual.occurredAt ? at : accrual.occurredAt);
     const period = await this.repos.ledger.openPeriodFrom(manager, statementKey(key), reversalMonth);
-    const entry = await this.repos.ledger.append(manager, {
+    const entry = await this.repos.ledger.append(manager, period, {
       ...entryBase(key),
       programId: accrual.programId,
       kind: 'REVERSAL',
       commissionCents: -accrual.commissionCents,
       incentiveCents: -accrual.incentiveCents,
-      period,
       saleMonth: accrual.saleMonth,
       occurredAt: at > accrual.occurredAt ? at : accrual.occurredAt,
       ruleId: accrual.ruleId,
@@ -158,30 +162,42 @@ export class CommissionLedger {
   /** The product, its program and the offer key for a sale event; null when the product is not ours. */
   private async saleContext(manager: EntityManager, event: EventEnvelope<RecommendationDecided | RecommendationRefunded>, productId: string | null) {
     if (!productId || !event.shopId) return null;
-    const [product] = await this.repos.products.findByIds([productId], manager);
-    if (!product) return null;
-    const [program] = await this.repos.programs.findByIds([product.programId]);
-    if (!program) return null;
+    const product = await this.product(productId);
+    const program = product && (await this.program(product.programId));
+    if (!product || !program) return null;
     const key = offerKey(event, event.data.inspectionId, event.data.recommendationId, product, program);
     // Caps and the choice of open period read sums over this shop's entries in the program: one writer at a time.
     await manager.query(`/* ledger.lockShopProgram */ SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`${program.id}:${key.shopId}`]);
     return { key, product, program };
   }
 
-  private async programsOf(manager: EntityManager, products: (PartnerProduct | null)[]): Promise<Map<string, Program>> {
-    const ids = [...new Set(products.filter((p): p is PartnerProduct => p !== null).map((p) => p.programId))];
-    if (ids.length === 0) return new Map();
-    const programs = await this.repos.programs.findByIds(ids);
-    return new Map(programs.filter((p): p is Program => p !== null).map((p) => [p.id, p]));
+  private async product(id: string): Promise<PartnerProduct | null> {
+    const cached = this.products.get(id);
+    if (cached) return cached;
+    const [product] = await this.repos.products.findByIds([id]);
+    if (product) this.products.set(id, product);
+    return product;
+  }
+
+  private async program(id: string): Promise<Program | null> {
+    const cached = this.programs.get(id);
+    if (cached) return cached;
+    const [program] = await this.repos.programs.findByIds([id]);
+    if (program) this.programs.set(id, program);
+    return program;
   }
 
   /** The tier in force when the sale happened: the latest assignment that took effect at or before it. */
   private async tierAt(manager: EntityManager, programId: string, shopId: string, at: Date): Promise<{ tier: PartnerTier; multiplier: number }> {
     const assignment = await this.repos.tiers.inForceAt(manager, programId, shopId, at);
     if (assignment) return { tier: assignment.tier, multiplier: assignment.multiplierBasisPoints };
-    const [levels] = await this.repos.programs.tierLevelsByProgramIds([programId]);
-    const bronze = levels.find((level) => level.tier === 'BRONZE');
-    return { tier: 'BRONZE', multiplier: bronze?.multiplierBasisPoints ?? defaultMultiplier };
+    let multiplier = this.bronzeMultipliers.get(programId);
+    if (multiplier === undefined) {
+      const [levels] = await this.repos.programs.tierLevelsByProgramIds([programId]);
+      multiplier = levels.find((level) => level.tier === 'BRONZE')?.multiplierBasisPoints ?? defaultMultiplier;
+      this.bronzeMultipliers.set(programId, multiplier);
+    }
+    return { tier: 'BRONZE', multiplier };
   }
 }
 
@@ -201,11 +217,7 @@ function offerKey(event: EventEnvelope<unknown>, inspectionId: string, recommend
 const statementKey = (key: OfferKey) => ({ shopId: key.shopId, orgId: key.orgId, partnerId: key.partnerId, currency: key.currency });
 
 const entryBase = (key: OfferKey) => ({
-  shopId: key.shopId,
-  orgId: key.orgId,
-  partnerId: key.partnerId,
   programId: key.programId,
   recommendationId: key.recommendationId,
   inspectionId: key.inspectionId,
-  currency: key.currency,
 });

@@ -60,7 +60,7 @@ export class Statements {
       throw appError(ErrorCode.INVALID_TRANSITION, 'A statement can be closed only after its month has ended.');
     }
     return this.dataSource.transaction(async (manager) => {
-      const statement = await this.repos.ledger.lockStatement(manager, key, 'FOR UPDATE');
+      const statement = await this.repos.ledger.lockStatement(manager, key);
       if (statement.status === 'CLOSED') throw periodClosed(key.period);
       const lines = await this.withTiers(manager, key, await this.repos.ledger.linesOf(manager, key));
       return fromStored(await this.repos.ledger.close(manager, statement.id, sumLines(lines), lines));
