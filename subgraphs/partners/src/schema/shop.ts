@@ -131,6 +131,7 @@ NextTierRef.implement({
 });
 
 ShopRef.implement({
+  description: 'A repair shop: where inspections happen. Owned by an organization.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Stable identifier of the shop.' }),
     programs: t.field({
