@@ -1,14 +1,16 @@
 import { cpus } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
+import { measureCpu, type CpuUsage } from '../support/cpu';
 import { checkOperation, medianLoad, runLoad, type LoadResult, type LoadTarget } from '../support/load';
 import { formatMs, formatNumber, markdownTable, section } from '../support/markdown';
 import { seedOrganization } from '../support/seed';
-import { startServices } from '../support/services';
-import { benchSettings } from '../support/settings';
+import { startServices, type RunningServices } from '../support/services';
+import { benchSettings, type BenchSettings } from '../support/settings';
 import { median } from '../support/stats';
 
 const shops = 5;
 const customersPerShop = 40;
+const targetP99Ms = 100;
 
 /** Every shop the owner sees, its organization and a page of customers: one federated operation, all owned by shops. */
 export const shopsQuery = /* GraphQL */ `
@@ -21,6 +23,11 @@ export const shopsQuery = /* GraphQL */ `
     }
   }
 `;
+
+interface Measured {
+  load: LoadResult;
+  cpu: CpuUsage<'gateway' | 'shops'>;
+}
 
 /**
  * The cost of the gateway: the same operation through the gateway and straight to the shops subgraph,
@@ -36,10 +43,9 @@ export async function run(): Promise<string> {
     const [viaGateway, viaSubgraph] = [await checkOperation(gateway), await checkOperation(direct)];
     if (!isDeepStrictEqual(viaGateway, viaSubgraph)) throw new Error('the gateway and the shops subgraph answered different data');
 
-    const rounds: { gateway: LoadResult; direct: LoadResult }[] = [];
+    const rounds: { gateway: Measured; direct: Measured }[] = [];
     for (let round = 0; round < settings.repeats; round++) {
-      const options = { connections: settings.connections, durationSeconds: settings.durationSeconds, warmupSeconds: settings.warmupSeconds };
-      rounds.push({ gateway: await runLoad(gateway, options), direct: await runLoad(direct, options) });
+      rounds.push({ gateway: await measure(services, gateway, settings), direct: await measure(services, direct, settings) });
     }
     return report(rounds, settings);
   } finally {
@@ -47,42 +53,92 @@ export async function run(): Promise<string> {
   }
 }
 
-function report(rounds: { gateway: LoadResult; direct: LoadResult }[], settings: ReturnType<typeof benchSettings>): string {
-  const g = medianLoad(rounds.map((r) => r.gateway));
-  const d = medianLoad(rounds.map((r) => r.direct));
-  const throughputRatio = median(rounds.map((r) => r.gateway.requestsPerSecond / r.direct.requestsPerSecond));
-  const p99Ratio = median(rounds.map((r) => r.gateway.p99Ms / r.direct.p99Ms));
-  const met = g.p99Ms < 100 && rounds.every((r) => r.gateway.errors === 0);
-  const row = (label: string, r: LoadResult) => [label, formatNumber(r.requestsPerSecond), formatMs(r.p50Ms), formatMs(r.p90Ms), formatMs(r.p99Ms), formatMs(r.maxMs), r.errors];
+async function measure(services: RunningServices, target: LoadTarget, settings: BenchSettings): Promise<Measured> {
+  await runLoad(target, { connections: settings.connections, durationSeconds: settings.warmupSeconds });
+  const pids = { gateway: pidOf(services, 'gateway'), shops: pidOf(services, 'shops') };
+  const { result, cpu } = await measureCpu(pids, () => runLoad(target, { connections: settings.connections, durationSeconds: settings.durationSeconds }));
+  return { load: result, cpu };
+}
+
+function pidOf(services: RunningServices, name: 'gateway' | 'shops'): number {
+  const pid = services.services.find((s) => s.name === name)?.child.pid;
+  if (!pid) throw new Error(`${name} is not running`);
+  return pid;
+}
+
+/** CPU milliseconds per request: what bounds throughput once the cores are busy. */
+function perRequest(m: Measured, seconds: number | null): number {
+  return seconds === null || m.load.requests === 0 ? Number.NaN : (seconds * 1000) / m.load.requests;
+}
+
+function report(rounds: { gateway: Measured; direct: Measured }[], settings: BenchSettings): string {
+  const cores = cpus().length;
+  const g = medianLoad(rounds.map((r) => r.gateway.load));
+  const d = medianLoad(rounds.map((r) => r.direct.load));
+  const cpuOf = (path: 'gateway' | 'direct', of: (m: Measured) => number | null) => median(rounds.map((r) => perRequest(r[path], of(r[path]))));
+  const cpu = {
+    gateway: { gateway: cpuOf('gateway', (m) => m.cpu.processes.gateway), shops: cpuOf('gateway', (m) => m.cpu.processes.shops), machine: cpuOf('gateway', (m) => m.cpu.machine) },
+    direct: { shops: cpuOf('direct', (m) => m.cpu.processes.shops), machine: cpuOf('direct', (m) => m.cpu.machine) },
+  };
+  const throughputRatio = median(rounds.map((r) => r.gateway.load.requestsPerSecond / r.direct.load.requestsPerSecond));
+  const p50Ratio = median(rounds.map((r) => r.gateway.load.p50Ms / r.direct.load.p50Ms));
+  const p99Ratio = median(rounds.map((r) => r.gateway.load.p99Ms / r.direct.load.p99Ms));
+  const gatewayErrors = rounds.reduce((n, r) => n + r.gateway.load.errors, 0);
+  const gatewayRequests = rounds.reduce((n, r) => n + r.gateway.load.requests, 0);
+  const met = g.p99Ms < targetP99Ms && gatewayErrors === 0;
+  const needed = (settings.connections * 1000) / targetP99Ms;
+  const ceiling = (cores * 1000) / cpu.gateway.machine;
+  const row = (label: string, r: LoadResult, cpuMs: { gateway?: number; shops: number; machine: number }) => [
+    label,
+    formatNumber(r.requestsPerSecond),
+    formatMs(r.p50Ms),
+    formatMs(r.p90Ms),
+    formatMs(r.p99Ms),
+    formatMs(r.maxMs),
+    r.errors,
+    cpuMs.gateway === undefined ? '—' : formatNumber(cpuMs.gateway, 2),
+    formatNumber(cpuMs.shops, 2),
+    formatNumber(cpuMs.machine, 2),
+  ];
+
   return section(
     'Gateway: one federated query, through the gateway and straight to the subgraph',
     [
       `Operation \`ShopsWithCustomers\` (\`shops { id name organization { name } customers(first: 20) { id name } }\`) as the owner of`,
-      `an organization of ${shops} shops with ${customersPerShop} customers each (seeded through the public mutations), so every`,
-      `response carries ${shops} shops and ${shops * 20} customers. Each service runs in its own process from its \`main.ts\` with`,
-      '`NODE_ENV=production`; autocannon runs in a third process on the same machine, so load generator, gateway, subgraph and',
-      `PostgreSQL share the machine's ${cpus().length} cores. ${settings.connections} connections, ${settings.warmupSeconds} s warm-up then ${settings.durationSeconds} s measured, gateway and`,
-      `direct alternating, ${rounds.length} rounds. Errors count socket errors, timeouts, non-2xx and 2xx bodies with GraphQL \`errors\`.`,
+      `an organization of ${shops} shops with ${customersPerShop} customers each, seeded through the public mutations, so every response`,
+      `carries ${shops} shops and ${shops * 20} customers (about 7.5 kB). The gateway and every subgraph run in processes of their own,`,
+      'started from their `main.ts` with `NODE_ENV=production`; autocannon, PostgreSQL and the services share this machine\'s',
+      `${cores} cores. ${settings.connections} connections, ${settings.warmupSeconds} s warm-up then ${settings.durationSeconds} s measured, gateway and direct alternating,`,
+      `${rounds.length} rounds. Errors count socket errors, timeouts, non-2xx answers and 2xx bodies carrying GraphQL \`errors\`. CPU columns`,
+      'are CPU milliseconds per request of the gateway process, the shops process, and the whole machine (including PostgreSQL,',
+      'the load generator and anything else running).',
     ].join('\n'),
     `**Median of ${rounds.length} rounds**\n\n` +
-      markdownTable(['path', 'req/s', 'p50', 'p90', 'p99', 'max', 'errors'], [row('gateway → shops', g), row('shops directly', d)]),
+      markdownTable(
+        ['path', 'req/s', 'p50', 'p90', 'p99', 'max', 'errors', 'gateway CPU ms/req', 'shops CPU ms/req', 'machine CPU ms/req'],
+        [row('gateway → shops', g, cpu.gateway), row('shops directly', d, cpu.direct)],
+      ),
     [
-      `- Gateway throughput is **${formatNumber(throughputRatio * 100)} %** of direct (median of per-round ratios); gateway p99 is **${formatNumber(p99Ratio, 2)} ×** direct.`,
-      `- Target (gateway p99 < 100 ms at ${settings.connections} connections, zero errors): **${met ? 'met' : 'missed'}** — gateway p99 ${formatMs(g.p99Ms)}, ${rounds.reduce((n, r) => n + r.gateway.errors, 0)} errors in ${formatNumber(rounds.reduce((n, r) => n + r.gateway.requests, 0))} requests.`,
+      `- Through the gateway: **${formatNumber(throughputRatio * 100)} %** of the direct throughput, p50 **${formatNumber(p50Ratio, 2)} ×** and p99 **${formatNumber(p99Ratio, 2)} ×** direct (medians of per-round ratios).`,
+      `- Target (gateway p99 < ${targetP99Ms} ms at ${settings.connections} connections, zero errors): **${met ? 'met' : 'missed'}**. Gateway p99 ${formatMs(g.p99Ms)}; ${gatewayErrors} errors in ${formatNumber(gatewayRequests)} requests.`,
+      `- Why: with ${settings.connections} requests always in flight, latency is connections ÷ throughput (Little's law), so p99 < ${targetP99Ms} ms needs well over`,
+      `  ${formatNumber(needed)} req/s. One request through the gateway costs about ${formatNumber(cpu.gateway.machine, 1)} ms of machine CPU (${formatNumber(cpu.gateway.gateway, 1)} ms in the gateway,`,
+      `  ${formatNumber(cpu.gateway.shops, 1)} ms in the shops subgraph, the rest in PostgreSQL and the load generator), which caps ${cores} cores at about`,
+      `  ${formatNumber(ceiling)} req/s. The direct path is bound the same way by the shops process alone (one core, ${formatNumber(cpu.direct.shops, 1)} ms per request).`,
     ].join('\n'),
     '**Every round**\n\n' +
       markdownTable(
         ['round', 'gateway req/s', 'gateway p50', 'gateway p99', 'direct req/s', 'direct p50', 'direct p99', 'req/s ratio', 'errors (gateway / direct)'],
         rounds.map((r, i) => [
           i + 1,
-          formatNumber(r.gateway.requestsPerSecond),
-          formatMs(r.gateway.p50Ms),
-          formatMs(r.gateway.p99Ms),
-          formatNumber(r.direct.requestsPerSecond),
-          formatMs(r.direct.p50Ms),
-          formatMs(r.direct.p99Ms),
-          formatNumber(r.gateway.requestsPerSecond / r.direct.requestsPerSecond, 2),
-          `${r.gateway.errors} / ${r.direct.errors}`,
+          formatNumber(r.gateway.load.requestsPerSecond),
+          formatMs(r.gateway.load.p50Ms),
+          formatMs(r.gateway.load.p99Ms),
+          formatNumber(r.direct.load.requestsPerSecond),
+          formatMs(r.direct.load.p50Ms),
+          formatMs(r.direct.load.p99Ms),
+          formatNumber(r.gateway.load.requestsPerSecond / r.direct.load.requestsPerSecond, 2),
+          `${r.gateway.load.errors} / ${r.direct.load.errors}`,
         ]),
       ),
   );

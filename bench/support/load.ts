@@ -90,6 +90,7 @@ async function measure(target: LoadTarget, connections: number, durationSeconds:
       },
     ],
   });
+  if (result.requests.total === 0) throw new Error(`no request to ${target.url} completed in ${durationSeconds} s at ${connections} connections`);
   const transportErrors = result.errors + result.timeouts;
   return {
     requestsPerSecond: result.requests.average,
