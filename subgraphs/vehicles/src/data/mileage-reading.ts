@@ -1,0 +1,44 @@
+import { EntitySchema, In, type EntityManager } from 'typeorm';
+import { groupedInKeyOrder } from '@cip/platform';
+
+/** One odometer reading of a vehicle, as a shop recorded it. */
+export interface MileageReading {
+  id: string;
+  vehicleId: string;
+  shopId: string;
+  miles: number;
+  recordedAt: Date;
+  recordedBy: string | null;
+}
+
+export const MileageReadingEntity = new EntitySchema<MileageReading>({
+  name: 'MileageReading',
+  tableName: 'mileage_reading',
+  columns: {
+    id: { type: 'uuid', primary: true, generated: 'uuid' },
+    vehicleId: { type: 'uuid', name: 'vehicle_id' },
+    shopId: { type: 'uuid', name: 'shop_id' },
+    miles: { type: 'integer' },
+    recordedAt: { type: 'timestamptz', name: 'recorded_at', createDate: true },
+    recordedBy: { type: 'uuid', name: 'recorded_by', nullable: true },
+  },
+  indices: [{ name: 'mileage_reading_vehicle', columns: ['vehicleId', 'recordedAt'] }],
+});
+
+export class MileageReadingRepository {
+  constructor(private readonly manager: EntityManager) {}
+
+  /** Each vehicle's readings, oldest first. */
+  async listByVehicleIds(vehicleIds: readonly string[]): Promise<MileageReading[][]> {
+    const rows = await this.manager.find(MileageReadingEntity, {
+      where: { vehicleId: In([...vehicleIds]) },
+      order: { recordedAt: 'ASC', id: 'ASC' },
+      comment: 'mileageReadings.listByVehicleIds',
+    });
+    return groupedInKeyOrder(vehicleIds, rows, (row) => row.vehicleId);
+  }
+
+  create(manager: EntityManager, input: Omit<MileageReading, 'id' | 'recordedAt'>): Promise<MileageReading> {
+    return manager.save(MileageReadingEntity, manager.create(MileageReadingEntity, input));
+  }
+}

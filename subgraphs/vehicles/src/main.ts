@@ -1,0 +1,4 @@
+import { runSubgraph } from '@cip/platform';
+import { vehiclesSubgraph } from './app';
+
+await runSubgraph(vehiclesSubgraph);
