@@ -40,6 +40,9 @@ export interface TokenVerifier {
   fromHeader(authorization: string | null | undefined): Promise<Principal | null>;
 }
 
+const verifiedTokenMemoryMs = 60_000;
+const verifiedTokensKept = 10_000;
+
 export function createTokenVerifier(options: {
   issuer: string;
   audience: string;
@@ -51,7 +54,7 @@ export function createTokenVerifier(options: {
   else if (options.jwksUrl) keys = createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 600_000 });
   else throw new Error('A token verifier needs AUTH_JWKS_URL or a local public key.');
 
-  const verify = async (token: string) => {
+  const verifySignature = async (token: string) => {
     try {
       const { payload } = await jwtVerify(token, keys, {
         issuer: options.issuer,
@@ -60,12 +63,29 @@ export function createTokenVerifier(options: {
       });
       const principal = principalOf(payload);
       if (!principal) throw unauthenticated('The access token does not describe a caller.');
-      return principal;
+      return { principal, expiresAtMs: payload.exp === undefined ? 0 : payload.exp * 1000 };
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) throw unauthenticated('The access token has expired.');
       if (error instanceof joseErrors.JOSEError) throw unauthenticated('The access token is not valid.');
       throw error;
     }
+  };
+
+  // An ECDSA check costs the gateway about a tenth of its CPU per request, and every subgraph repeats it
+  // for the same token. A token that verified is remembered until it expires, for at most a minute, so a
+  // key withdrawn from the JWKS stops being honoured within that minute.
+  const verified = new Map<string, { principal: Principal; untilMs: number }>();
+  const verify = async (token: string) => {
+    const now = Date.now();
+    const hit = verified.get(token);
+    if (hit && hit.untilMs > now) return hit.principal;
+    if (hit) verified.delete(token);
+    const { principal, expiresAtMs } = await verifySignature(token);
+    if (expiresAtMs > now) {
+      if (verified.size >= verifiedTokensKept) verified.delete(verified.keys().next().value!);
+      verified.set(token, { principal, untilMs: Math.min(expiresAtMs, now + verifiedTokenMemoryMs) });
+    }
+    return principal;
   };
 
   return {
