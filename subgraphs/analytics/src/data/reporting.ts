@@ -1,0 +1,109 @@
+import { inKeyOrder } from '@cip/platform';
+import type { DataSource } from 'typeorm';
+import { sumSelect, totalsOf, type Totals } from './metrics';
+
+export type Granularity = 'DAY' | 'WEEK' | 'MONTH' | 'TOTAL';
+
+export interface Bucket {
+  start: string;
+  totals: Totals;
+}
+
+export interface ShopTotals {
+  shopId: string;
+  totals: Totals;
+}
+
+const bucketExpression: Record<Exclude<Granularity, 'TOTAL'>, string> = {
+  DAY: `day`,
+  WEEK: `date_trunc('week', day)::date`,
+  MONTH: `date_trunc('month', day)::date`,
+};
+
+/**
+ * Dashboard reads over the rollups. They go to a read replica when DATABASE_REPLICA_URLS is set
+ * (TypeORM's replication picks a slave for a 'slave' query runner) and to the primary otherwise.
+ */
+export class ReportingRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private async read<R>(comment: string, sql: string, params: unknown[]): Promise<R[]> {
+    const runner = this.dataSource.createQueryRunner('slave');
+    try {
+      return (await runner.query(`/* ${comment} */ ${sql}`, params)) as R[];
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** Each shop's summed measures over [from, to] (shop-local days), in the order of `shopIds`. */
+  async shopTotals(shopIds: readonly string[], from: string, to: string): Promise<ShopTotals[]> {
+    if (shopIds.length === 0) return [];
+    const rows = await this.read<Record<string, unknown> & { shopId: string }>(
+      'reporting.shopTotals',
+      `SELECT shop_id AS "shopId", ${sumSelect(true)} FROM analytics.shop_daily
+        WHERE shop_id = ANY($1::text[]) AND day BETWEEN $2::date AND $3::date GROUP BY shop_id`,
+      [shopIds, from, to],
+    );
+    return inKeyOrder(shopIds, rows, (row) => row.shopId).map((row, i) => ({ shopId: shopIds[i], totals: totalsOf(row ?? {}) }));
+  }
+
+  /** The shops' measures together, per bucket of `granularity`, oldest first; buckets without data are absent. */
+  shopSeries(shopIds: readonly string[], from: string, to: string, granularity: Exclude<Granularity, 'TOTAL'>): Promise<Bucket[]> {
+    return this.series('reporting.shopSeries', 'shop_daily', true, 'shop_id = ANY($1::text[])', [shopIds], from, to, granularity);
+  }
+
+  technicianSeries(technicianId: string, shopIds: readonly string[], from: string, to: string, granularity: Exclude<Granularity, 'TOTAL'>): Promise<Bucket[]> {
+    return this.series(
+      'reporting.technicianSeries',
+      'technician_daily',
+      false,
+      'technician_id = $1 AND shop_id = ANY($2::text[])',
+      [technicianId, shopIds],
+      from,
+      to,
+      granularity,
+    );
+  }
+
+  async technicianTotals(technicianId: string, shopIds: readonly string[], from: string, to: string): Promise<Totals> {
+    const [row] = await this.read<Record<string, unknown>>(
+      'reporting.technicianTotals',
+      `SELECT ${sumSelect(false)} FROM analytics.technician_daily
+        WHERE technician_id = $1 AND shop_id = ANY($2::text[]) AND day BETWEEN $3::date AND $4::date`,
+      [technicianId, shopIds, from, to],
+    );
+    return totalsOf(row ?? {});
+  }
+
+  /** Currency and time zone of shops, in key order; null for shops analytics has not heard of. */
+  async profiles(shopIds: readonly string[]): Promise<({ shopId: string; orgId: string; timezone: string; currency: string } | null)[]> {
+    if (shopIds.length === 0) return [];
+    const rows = await this.read<{ shopId: string; orgId: string; timezone: string; currency: string }>(
+      'reporting.profiles',
+      `SELECT shop_id AS "shopId", org_id AS "orgId", timezone, currency FROM analytics.shop_profile WHERE shop_id = ANY($1::text[])`,
+      [shopIds],
+    );
+    return inKeyOrder(shopIds, rows, (row) => row.shopId);
+  }
+
+  private async series(
+    comment: string,
+    table: string,
+    withPartnerRevenue: boolean,
+    filter: string,
+    params: unknown[],
+    from: string,
+    to: string,
+    granularity: Exclude<Granularity, 'TOTAL'>,
+  ): Promise<Bucket[]> {
+    const n = params.length;
+    const rows = await this.read<Record<string, unknown> & { start: string }>(
+      comment,
+      `SELECT to_char(${bucketExpression[granularity]}, 'YYYY-MM-DD') AS start, ${sumSelect(withPartnerRevenue)} FROM analytics.${table}
+        WHERE ${filter} AND day BETWEEN $${n + 1}::date AND $${n + 2}::date GROUP BY 1 ORDER BY 1`,
+      [...params, from, to],
+    );
+    return rows.map((row) => ({ start: row.start, totals: totalsOf(row) }));
+  }
+}

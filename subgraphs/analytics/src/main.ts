@@ -1,0 +1,4 @@
+import { runSubgraph } from '@cip/platform';
+import { analyticsSubgraph } from './app';
+
+await runSubgraph(analyticsSubgraph);

@@ -1,0 +1,8 @@
+import './refs';
+import './values';
+import './shop';
+import './organization';
+import './technician';
+import { toSchema } from '../builder';
+
+export const schema = toSchema();

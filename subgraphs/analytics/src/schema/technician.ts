@@ -1,0 +1,67 @@
+import { forbidden, readableShopIds, requireStaff } from '@cip/platform';
+import { builder } from '../builder';
+import { parseRange } from '../domain/views';
+import { MetricsBucketRef, MetricsGranularityEnum, MetricsRangeInput, MetricsValuesRef, TechnicianMetricsRef, UserRef } from './refs';
+
+TechnicianMetricsRef.implement({
+  description: "A technician's metrics over a range: the inspections they did and how their recommendations sold.",
+  fields: (t) => ({
+    id: t.id({
+      description: 'Identifies the technician, range and granularity of this view.',
+      resolve: (view) => `${view.technicianId}|${view.range.from}|${view.range.to}|${view.granularity}`,
+    }),
+    technician: t.field({ type: UserRef, description: 'The technician.', resolve: (view) => ({ id: view.technicianId }) }),
+    from: t.string({ description: 'First day of the range, "YYYY-MM-DD" (shop-local).', resolve: (view) => view.range.from }),
+    to: t.string({ description: 'Last day of the range (included).', resolve: (view) => view.range.to }),
+    totals: t.field({
+      type: MetricsValuesRef,
+      description: 'The measures over the whole range, at the shops the caller may see.',
+      resolve: (view) => ({ totals: view.totals, currency: view.currency, withPartnerRevenue: false }),
+    }),
+    series: t.field({
+      type: [MetricsBucketRef],
+      description: 'The measures per bucket, oldest first; buckets with no activity are left out.',
+      resolve: (view) => view.series.map((bucket) => ({ bucket, currency: view.currency, withPartnerRevenue: false })),
+    }),
+  }),
+});
+
+builder.asEntity(TechnicianMetricsRef, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: () => null,
+});
+
+UserRef.implement({
+  description: 'A staff user.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Stable identifier of the user.' }),
+    technicianMetrics: t.field({
+      type: TechnicianMetricsRef,
+      description:
+        "The user's metrics as the technician of inspections. Users see their own at all their shops; owners and managers see them at the shops they own or manage; anyone else gets FORBIDDEN.",
+      args: {
+        range: t.arg({ type: MetricsRangeInput, required: true, description: 'The shop-local days to measure.' }),
+        granularity: t.arg({ type: MetricsGranularityEnum, defaultValue: 'DAY', required: true, description: 'How to bucket the series.' }),
+        shopId: t.arg.id({ description: 'Only this shop; all visible shops when omitted.' }),
+      },
+      resolve: async (user, { range, granularity, shopId }, ctx) => {
+        const staff = requireStaff(ctx.principal);
+        const days = parseRange(range);
+        let shopIds =
+          staff.userId === user.id
+            ? readableShopIds(staff)
+            : Object.entries(staff.roles)
+                .filter(([, role]) => role === 'OWNER' || role === 'MANAGER')
+                .map(([id]) => id);
+        if (shopId) shopIds = shopIds.filter((id) => id === shopId);
+        if (shopIds.length === 0) throw forbidden("You may not see this user's metrics.");
+        const [totals, series, profiles] = await Promise.all([
+          ctx.repos.reporting.technicianTotals(user.id, shopIds, days.from, days.to),
+          ctx.repos.reporting.technicianSeries(user.id, shopIds, days.from, days.to, granularity),
+          ctx.repos.reporting.profiles(shopIds.slice(0, 1)),
+        ]);
+        return { technicianId: user.id, shopIds, range: days, granularity, currency: profiles[0]?.currency ?? 'USD', totals, series };
+      },
+    }),
+  }),
+});
