@@ -97,6 +97,17 @@ describe('adding a vehicle', () => {
     expect(second.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', vehicleId: first.data!.addVehicle.id });
   });
 
+  it('adds a VIN sent twice at once only once, answering the other with CONFLICT', async () => {
+    const vin = freshVin(sampleVins.camry);
+    const results = await Promise.all([addVehicle(owner, vin), addVehicle(owner, vin), addVehicle(owner, vin)]);
+    const added = results.filter((r) => r.data?.addVehicle);
+    expect(added).toHaveLength(1);
+    expect(results.filter((r) => r.errors).map((r) => r.errors![0].extensions)).toEqual([
+      expect.objectContaining({ code: 'CONFLICT', vehicleId: added[0].data!.addVehicle.id }),
+      expect.objectContaining({ code: 'CONFLICT', vehicleId: added[0].data!.addVehicle.id }),
+    ]);
+  });
+
   it('refuses a wrong check digit with CHECK_DIGIT_MISMATCH and the expected digit, unless the caller accepts it', async () => {
     const good = freshVin(sampleVins.camry);
     const wrong = `${good.slice(0, 8)}${good[8] === '0' ? '1' : '0'}${good.slice(9)}`;

@@ -104,6 +104,9 @@ builder.queryField('vehicle', (t) =>
   }),
 );
 
+/** Postgres's code for a unique-index violation: two requests added the same VIN to a shop at once. */
+const uniqueViolation = '23505';
+
 const mileage = z.number().int().min(0, 'must not be negative').max(2_000_000, 'must be at most 2,000,000 miles');
 const plateSchema = z.object({
   plate: z
@@ -159,7 +162,7 @@ builder.mutationFields((t) => ({
       const category = templateCategory(decoded.fields);
       const overrides = await ctx.loaders.overridesByShop.load(args.shopId);
       const templateId = recommendedTemplateId(category, new Map(overrides.map((o) => [o.category, o.templateId])));
-      return ctx.dataSource.transaction(async (manager) => {
+      const store = ctx.dataSource.transaction(async (manager) => {
         const vehicle = await ctx.repos.vehicles.create(manager, {
           ...decoded.fields,
           orgId: staff.orgId,
@@ -193,6 +196,11 @@ builder.mutationFields((t) => ({
           }),
         ]);
         return vehicle;
+      });
+      return store.catch(async (error: unknown) => {
+        if ((error as { driverError?: { code?: string } })?.driverError?.code !== uniqueViolation) throw error;
+        const winner = await ctx.repos.vehicles.findByShopAndVin(args.shopId, vin);
+        throw appError(ErrorCode.CONFLICT, `This shop already has a vehicle with VIN ${vin}.`, { vehicleId: winner?.id });
       });
     },
   }),
