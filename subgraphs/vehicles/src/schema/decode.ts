@@ -67,6 +67,7 @@ builder.queryFields((t) => ({
       });
       const valid = checked.filter((v): v is string => typeof v === 'string');
       const results = new Map((await ctx.decoder.decode(valid)).map((r) => [r.vin, r]));
+      // graphql-js reports an Error in a list as an error located at its index, with null in its place.
       return checked.map((v) => (typeof v === 'string' ? asResult(results.get(v)!) : v)) as ReturnType<typeof asResult>[];
     },
   }),
