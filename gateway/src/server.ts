@@ -14,6 +14,7 @@ import {
   type TokenVerifier,
 } from '@cip/platform';
 import { createGatewayApp, type GatewayApp, type GatewayOptions } from './app';
+import { subscriptionsFeature } from './subscriptions';
 
 /** What the gateway is started from; the same in `main.ts`, `npm start` and the test harness. */
 export interface GatewayDeps {
@@ -49,7 +50,7 @@ export interface GatewayFeature {
   close?(): Promise<void>;
 }
 
-const featureFactories: ((deps: GatewayDeps) => Promise<GatewayFeature>)[] = [];
+const featureFactories: ((deps: GatewayDeps) => Promise<GatewayFeature>)[] = [subscriptionsFeature];
 
 /** Builds the gateway with every feature, listens, and returns a handle that shuts it all down in order. */
 export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {

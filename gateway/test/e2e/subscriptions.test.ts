@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import { createClient, type Client, type ExecutionResult } from 'graphql-ws';
+import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newEvent } from '@cip/platform';
+import { testSigner } from '@cip/platform/testing';
+import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { signUp, type SeededOrg } from '../support/seed';
+
+let platform: TestPlatform;
+let orgA: SeededOrg;
+let orgB: SeededOrg;
+const clients: Client[] = [];
+
+const wsUrl = (httpUrl: string) => httpUrl.replace(/^http/, 'ws');
+
+export function connect(url: string, token: string | null, onClose?: (code: number) => void): Client {
+  const client = createClient({
+    url: wsUrl(url),
+    webSocketImpl: WebSocket,
+    lazy: false,
+    retryAttempts: 0,
+    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    on: { closed: (event) => onClose?.((event as { code: number }).code) },
+    onNonLazyError: () => undefined,
+  });
+  clients.push(client);
+  return client;
+}
+
+/** Collects a subscription's results; `next(predicate)` waits for the first result matching it. */
+export function collect(client: Client, query: string, variables: Record<string, unknown>) {
+  const results: { at: number; result: ExecutionResult<any> }[] = [];
+  const waiters: (() => void)[] = [];
+  let error: unknown;
+  const stop = client.subscribe(
+    { query, variables },
+    {
+      next: (result) => {
+        results.push({ at: Date.now(), result: result as ExecutionResult<any> });
+        for (const wake of waiters.splice(0)) wake();
+      },
+      error: (e) => {
+        error = e;
+        for (const wake of waiters.splice(0)) wake();
+      },
+      complete: () => undefined,
+    },
+  );
+  return {
+    results,
+    stop,
+    get error() {
+      return error;
+    },
+    async next(predicate: (result: ExecutionResult<any>) => boolean, timeoutMs = 5_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = results.find((r) => predicate(r.result));
+        if (found) return found;
+        if (error || Date.now() > deadline) return null;
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve);
+          setTimeout(resolve, 50);
+        });
+      }
+    },
+  };
+}
+
+/** An inspection completed at one of the org's shops, as the inspections subgraph publishes it. */
+export function completed(org: SeededOrg, red: number) {
+  const inspectionId = randomUUID();
+  return newEvent({
+    type: 'inspection.completed',
+    orgId: org.orgId,
+    shopId: org.shopId,
+    subject: { typename: 'Inspection', id: inspectionId },
+    data: {
+      inspectionId,
+      vehicleId: randomUUID(),
+      customerId: randomUUID(),
+      technicianId: null,
+      startedAt: new Date(Date.now() - 600_000).toISOString(),
+      completedAt: new Date().toISOString(),
+      items: { green: 30, yellow: 2, red, notInspected: 0 },
+      recommendationCount: red,
+      recommendedCents: red * 10_000,
+      currency: 'USD',
+    },
+  });
+}
+
+export const metricsSubscription = `subscription($shopId: ID!) {
+  shopMetricsUpdated(shopId: $shopId) { from totals { inspectionsCompleted itemsRed } shop { id name } }
+}`;
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  orgA = await signUp(platform, 'Alpha Auto');
+  orgB = await signUp(platform, 'Bravo Brakes');
+}, 60_000);
+afterAll(async () => {
+  await Promise.all(clients.map((c) => c.dispose()));
+  await platform?.close();
+});
+
+describe('subscriptions through the gateway', () => {
+  it('delivers live shop metrics within a second, completed with fields the shops subgraph owns, and nothing to another organization', async () => {
+    const alpha = collect(connect(platform.gatewayUrl, orgA.ownerToken), metricsSubscription, { shopId: orgA.shopId });
+    const bravo = collect(connect(platform.gatewayUrl, orgB.ownerToken), metricsSubscription, { shopId: orgB.shopId });
+    // The upstream stream opens asynchronously; publish until the first update arrives.
+    let warm = null;
+    for (let i = 0; i < 40 && !warm; i++) {
+      await platform.bus.publish([completed(orgA, 1)]);
+      warm = await alpha.next(() => true, 250);
+    }
+    expect(warm?.result.errors).toBeUndefined();
+
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const redBefore = alpha.results.at(-1)!.result.data.shopMetricsUpdated.totals.itemsRed as number;
+    const publishedAt = Date.now();
+    await platform.bus.publish([completed(orgA, 5)]);
+    const update = await alpha.next((r) => r.data?.shopMetricsUpdated.totals.itemsRed === redBefore + 5, 2_000);
+    expect(update, 'an update after the event').not.toBeNull();
+    expect(update!.at - publishedAt).toBeLessThan(1_000);
+    expect(update!.result.errors).toBeUndefined();
+    expect(update!.result.data.shopMetricsUpdated.shop).toEqual({ id: orgA.shopId, name: 'Alpha Auto Downtown' });
+
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const seenByBravo = bravo.results.map((r) => r.result.data?.shopMetricsUpdated);
+    expect(seenByBravo.filter((m) => m.shop.id !== orgB.shopId || m.totals.inspectionsCompleted !== 0)).toEqual([]);
+  });
+
+  it("refuses a subscription to another organization's shop as NOT_FOUND, before forwarding it", async () => {
+    const spy = collect(connect(platform.gatewayUrl, orgB.ownerToken), metricsSubscription, { shopId: orgA.shopId });
+    const refused = await spy.next(() => true, 2_000);
+    const errors = (spy.error as { message: string; extensions?: { code?: string } }[] | undefined) ?? refused?.result.errors;
+    expect(errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    await platform.bus.publish([completed(orgA, 2)]);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(spy.results.filter((r) => r.result.data)).toEqual([]);
+  });
+
+  it('closes a connection without a valid token in connection_init', async () => {
+    const code = await new Promise<number>((resolve) => {
+      const client = connect(platform.gatewayUrl, 'not.a.token', resolve);
+      collect(client, metricsSubscription, { shopId: orgA.shopId });
+    });
+    expect(code).toBe(4403);
+  });
+
+  it('closes the subscription with 4401 when the token it was opened with expires', async () => {
+    const signer = await testSigner();
+    const { token } = await signer.sign({ kind: 'staff', userId: orgA.ownerId, orgId: orgA.orgId, roles: { [orgA.shopId]: 'OWNER' } }, 2);
+    const closed = new Promise<number>((resolve) => {
+      const client = connect(platform.gatewayUrl, token, resolve);
+      collect(client, metricsSubscription, { shopId: orgA.shopId });
+    });
+    const code = await Promise.race([closed, new Promise((resolve) => setTimeout(() => resolve('still open'), 5_000))]);
+    expect(code).toBe(4401);
+  });
+});
