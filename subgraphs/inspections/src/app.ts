@@ -1,0 +1,63 @@
+import { createSubgraphYoga, type BusSubscription, type SubgraphApp, type SubgraphDefinition, type SubgraphRuntime } from '@cip/platform';
+import { createContext, createRepositories } from './context';
+import { InspectionEntity, InspectionItemEntity } from './data/inspection';
+import { InspectionMediaEntity } from './data/media';
+import { RecommendationEntity } from './data/recommendation';
+import { TemplateEntity, TemplateVersionEntity } from './data/template';
+import { VehicleTemplateEntity } from './data/vehicle-template';
+import { projectVehicleTemplate, vehicleTemplatesGroup } from './domain/vehicle-templates';
+import { Initial1764205200000 } from './migrations/1764205200000-initial';
+import { schema } from './schema';
+import { localDiskStorage, type MediaStorage } from './storage/storage';
+
+export { schema };
+
+export interface InspectionsOptions {
+  /** Where media bytes go; local disk under DATA_DIR, behind URLs this subgraph signs and serves, by default. */
+  storage?: (runtime: SubgraphRuntime) => Promise<MediaStorage>;
+}
+
+async function defaultStorage(runtime: SubgraphRuntime): Promise<MediaStorage> {
+  const [{ secret }] = (await runtime.db.dataSource.query('SELECT secret FROM inspections.media_signing_key WHERE id = 1')) as { secret: string }[];
+  return localDiskStorage({ dataDir: runtime.config.dataDir, publicBaseUrl: runtime.config.subgraphUrls.inspections, secret });
+}
+
+/** Templates, inspections and their items and media, recommendations and the customer's approval. */
+export function createInspectionsSubgraph(options: InspectionsOptions = {}): SubgraphDefinition {
+  return {
+    name: 'inspections',
+    entities: [TemplateEntity, TemplateVersionEntity, InspectionEntity, InspectionItemEntity, InspectionMediaEntity, RecommendationEntity, VehicleTemplateEntity],
+    migrations: [Initial1764205200000],
+    async createApp(runtime): Promise<SubgraphApp> {
+      const storage = await (options.storage ?? defaultStorage)(runtime);
+      const repos = createRepositories(runtime.db.dataSource);
+      const yoga = createSubgraphYoga({
+        name: 'inspections',
+        schema,
+        verifier: runtime.verifier,
+        logger: runtime.logger,
+        tracerProvider: runtime.tracerProvider,
+        publicFields: ['openSharedInspection'],
+        context: ({ principal }) => createContext(runtime, storage, principal),
+        ready: async () => runtime.db.dataSource.isInitialized && (await runtime.db.dataSource.query('SELECT 1'), true),
+        routes: storage.routes(async (storageKey) => {
+          const media = await repos.media.findByStorageKey(storageKey);
+          if (media) await repos.media.markUploaded(media.id);
+        }),
+      });
+      let consumer: BusSubscription | null = null;
+      return {
+        yoga,
+        async start() {
+          consumer = await runtime.bus.consume({ group: vehicleTemplatesGroup }, (event) => projectVehicleTemplate(runtime, event));
+        },
+        async stop() {
+          await consumer?.close();
+          consumer = null;
+        },
+      };
+    },
+  };
+}
+
+export const inspectionsSubgraph = createInspectionsSubgraph();

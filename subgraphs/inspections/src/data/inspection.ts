@@ -1,0 +1,226 @@
+import { EntitySchema, In, type EntityManager } from 'typeorm';
+import { groupedInKeyOrder, inKeyOrder } from '@cip/platform';
+import type { ItemKind, MeasurementUnit, Thresholds } from './template';
+
+export const inspectionStatuses = ['DRAFT', 'IN_PROGRESS', 'COMPLETED', 'SENT', 'CLOSED'] as const;
+export type InspectionStatus = (typeof inspectionStatuses)[number];
+
+export const conditions = ['GREEN', 'YELLOW', 'RED', 'NOT_INSPECTED'] as const;
+export type Condition = (typeof conditions)[number];
+
+export interface Inspection {
+  id: string;
+  orgId: string;
+  shopId: string;
+  vehicleId: string;
+  customerId: string;
+  technicianId: string | null;
+  templateId: string;
+  templateVersion: number;
+  previousInspectionId: string | null;
+  repairOrderNumber: string | null;
+  status: InspectionStatus;
+  currency: string;
+  shareTokenHash: string | null;
+  shareExpiresAt: Date | null;
+  createdBy: string;
+  createdAt: Date;
+  startedAt: Date | null;
+  completedAt: Date | null;
+  sentAt: Date | null;
+  closedAt: Date | null;
+  updatedAt: Date;
+}
+
+/** One item of an inspection: the template item it was started with, and the technician's result. */
+export interface InspectionItem {
+  inspectionId: string;
+  itemKey: string;
+  position: number;
+  sectionKey: string;
+  sectionName: string;
+  name: string;
+  kind: ItemKind;
+  unit: MeasurementUnit | null;
+  thresholds: Thresholds | null;
+  condition: Condition;
+  measurement: number | null;
+  notes: string;
+  inspectedBy: string | null;
+  inspectedAt: Date | null;
+}
+
+export const InspectionEntity = new EntitySchema<Inspection>({
+  name: 'Inspection',
+  tableName: 'inspection',
+  columns: {
+    id: { type: 'uuid', primary: true, generated: 'uuid' },
+    orgId: { type: 'uuid', name: 'org_id' },
+    shopId: { type: 'uuid', name: 'shop_id' },
+    vehicleId: { type: 'uuid', name: 'vehicle_id' },
+    customerId: { type: 'uuid', name: 'customer_id' },
+    technicianId: { type: 'uuid', name: 'technician_id', nullable: true },
+    templateId: { type: 'text', name: 'template_id' },
+    templateVersion: { type: 'integer', name: 'template_version' },
+    previousInspectionId: { type: 'uuid', name: 'previous_inspection_id', nullable: true },
+    repairOrderNumber: { type: 'text', name: 'repair_order_number', nullable: true },
+    status: { type: 'text' },
+    currency: { type: 'char', length: 3 },
+    shareTokenHash: { type: 'text', name: 'share_token_hash', nullable: true },
+    shareExpiresAt: { type: 'timestamptz', name: 'share_expires_at', nullable: true },
+    createdBy: { type: 'uuid', name: 'created_by' },
+    createdAt: { type: 'timestamptz', name: 'created_at', createDate: true },
+    startedAt: { type: 'timestamptz', name: 'started_at', nullable: true },
+    completedAt: { type: 'timestamptz', name: 'completed_at', nullable: true },
+    sentAt: { type: 'timestamptz', name: 'sent_at', nullable: true },
+    closedAt: { type: 'timestamptz', name: 'closed_at', nullable: true },
+    updatedAt: { type: 'timestamptz', name: 'updated_at', updateDate: true },
+  },
+});
+
+export const InspectionItemEntity = new EntitySchema<InspectionItem>({
+  name: 'InspectionItem',
+  tableName: 'inspection_item',
+  columns: {
+    inspectionId: { type: 'uuid', name: 'inspection_id', primary: true },
+    itemKey: { type: 'text', name: 'item_key', primary: true },
+    position: { type: 'integer' },
+    sectionKey: { type: 'text', name: 'section_key' },
+    sectionName: { type: 'text', name: 'section_name' },
+    name: { type: 'text' },
+    kind: { type: 'text' },
+    unit: { type: 'text', nullable: true },
+    thresholds: { type: 'jsonb', nullable: true },
+    condition: { type: 'text', default: 'NOT_INSPECTED' },
+    measurement: { type: 'double precision', nullable: true },
+    notes: { type: 'text', default: '' },
+    inspectedBy: { type: 'uuid', name: 'inspected_by', nullable: true },
+    inspectedAt: { type: 'timestamptz', name: 'inspected_at', nullable: true },
+  },
+});
+
+export interface InspectionFilter {
+  statuses?: InspectionStatus[];
+  technicianId?: string;
+  createdFrom?: Date;
+  createdBefore?: Date;
+  after?: { createdAt: Date; id: string };
+  limit: number;
+}
+
+type Owner = 'vehicle_id' | 'customer_id' | 'technician_id';
+
+export class InspectionRepository {
+  constructor(private readonly manager: EntityManager) {}
+
+  async findByIds(ids: readonly string[]): Promise<(Inspection | null)[]> {
+    const rows = await this.manager.find(InspectionEntity, { where: { id: In([...ids]) }, comment: 'inspections.findByIds' });
+    return inKeyOrder(ids, rows, (row) => row.id);
+  }
+
+  /** Locks the inspection: every state change reads it this way, so two changes cannot interleave. */
+  findForUpdate(manager: EntityManager, id: string): Promise<Inspection | null> {
+    return manager.findOne(InspectionEntity, { where: { id }, lock: { mode: 'pessimistic_write' }, comment: 'inspections.findForUpdate' });
+  }
+
+  findByShareTokenHash(hash: string): Promise<Inspection | null> {
+    return this.manager.findOne(InspectionEntity, { where: { shareTokenHash: hash }, comment: 'inspections.findByShareTokenHash' });
+  }
+
+  /** A page of a shop's inspections, newest first, keyset-paged on (created_at, id). */
+  listForShop(shopId: string, filter: InspectionFilter): Promise<Inspection[]> {
+    const query = this.manager
+      .createQueryBuilder(InspectionEntity, 'i')
+      .where('i.shop_id = :shopId', { shopId })
+      .orderBy('i.created_at', 'DESC')
+      .addOrderBy('i.id', 'DESC')
+      .limit(filter.limit)
+      .comment('inspections.listForShop');
+    if (filter.statuses?.length) query.andWhere('i.status IN (:...statuses)', { statuses: filter.statuses });
+    if (filter.technicianId) query.andWhere('i.technician_id = :technicianId', { technicianId: filter.technicianId });
+    if (filter.createdFrom) query.andWhere('i.created_at >= :from', { from: filter.createdFrom });
+    if (filter.createdBefore) query.andWhere('i.created_at < :before', { before: filter.createdBefore });
+    if (filter.after) query.andWhere('(i.created_at, i.id) < (:afterAt, :afterId)', { afterAt: filter.after.createdAt, afterId: filter.after.id });
+    return query.getMany();
+  }
+
+  /**
+   * The latest `limit` inspections of each owner (vehicle, customer or technician) in the given shops,
+   * newest first, in one statement.
+   */
+  async listLatestByOwner(owner: Owner, ownerIds: readonly string[], shopIds: readonly string[], limit: number): Promise<Inspection[][]> {
+    if (shopIds.length === 0) return ownerIds.map(() => []);
+    const ranked = this.manager
+      .createQueryBuilder(InspectionEntity, 'i')
+      .select('i.id', 'id')
+      .addSelect(`row_number() OVER (PARTITION BY i.${owner} ORDER BY i.created_at DESC, i.id DESC)`, 'rank')
+      .where(`i.${owner} IN (:...ownerIds)`, { ownerIds: [...ownerIds] })
+      .andWhere('i.shop_id IN (:...shopIds)', { shopIds: [...shopIds] });
+    const rows = await this.manager
+      .createQueryBuilder(InspectionEntity, 'i')
+      .innerJoin(`(${ranked.getQuery()})`, 'ranked', 'ranked.id = i.id AND ranked.rank <= :limit', { limit })
+      .setParameters(ranked.getParameters())
+      .orderBy('i.created_at', 'DESC')
+      .addOrderBy('i.id', 'DESC')
+      .comment(`inspections.listLatestBy_${owner}`)
+      .getMany();
+    const keyOf: Record<Owner, (row: Inspection) => string> = {
+      vehicle_id: (row) => row.vehicleId,
+      customer_id: (row) => row.customerId,
+      technician_id: (row) => row.technicianId ?? '',
+    };
+    return groupedInKeyOrder(ownerIds, rows, keyOf[owner]);
+  }
+
+  /** The vehicle's latest inspection at the shop that got past IN_PROGRESS: what carry-forward shows. */
+  findPreviousForVehicle(manager: EntityManager, shopId: string, vehicleId: string): Promise<Inspection | null> {
+    return manager
+      .createQueryBuilder(InspectionEntity, 'i')
+      .where('i.shop_id = :shopId AND i.vehicle_id = :vehicleId', { shopId, vehicleId })
+      .andWhere(`i.status IN ('COMPLETED', 'SENT', 'CLOSED')`)
+      .orderBy('i.completed_at', 'DESC')
+      .limit(1)
+      .comment('inspections.findPreviousForVehicle')
+      .getOne();
+  }
+
+  create(manager: EntityManager, input: Omit<Inspection, 'id' | 'createdAt' | 'updatedAt'>): Promise<Inspection> {
+    return manager.save(InspectionEntity, manager.create(InspectionEntity, input));
+  }
+
+  async update(manager: EntityManager, id: string, changes: Partial<Omit<Inspection, 'id' | 'createdAt' | 'updatedAt'>>): Promise<Inspection> {
+    await manager.update(InspectionEntity, { id }, changes);
+    return manager.findOneByOrFail(InspectionEntity, { id });
+  }
+}
+
+export class InspectionItemRepository {
+  constructor(private readonly manager: EntityManager) {}
+
+  async listByInspectionIds(ids: readonly string[]): Promise<InspectionItem[][]> {
+    const rows = await this.manager.find(InspectionItemEntity, {
+      where: { inspectionId: In([...ids]) },
+      order: { inspectionId: 'ASC', position: 'ASC' },
+      comment: 'inspectionItems.listByInspectionIds',
+    });
+    return groupedInKeyOrder(ids, rows, (row) => row.inspectionId);
+  }
+
+  listForInspection(manager: EntityManager, inspectionId: string): Promise<InspectionItem[]> {
+    return manager.find(InspectionItemEntity, { where: { inspectionId }, order: { position: 'ASC' }, comment: 'inspectionItems.listForInspection' });
+  }
+
+  async insertAll(manager: EntityManager, items: Omit<InspectionItem, 'condition' | 'measurement' | 'notes' | 'inspectedBy' | 'inspectedAt'>[]): Promise<void> {
+    if (items.length > 0) await manager.insert(InspectionItemEntity, items);
+  }
+
+  async saveResults(manager: EntityManager, items: InspectionItem[]): Promise<void> {
+    for (const item of items) {
+      await manager.update(
+        InspectionItemEntity,
+        { inspectionId: item.inspectionId, itemKey: item.itemKey },
+        { condition: item.condition, measurement: item.measurement, notes: item.notes, inspectedBy: item.inspectedBy, inspectedAt: item.inspectedAt },
+      );
+    }
+  }
+}

@@ -1,0 +1,64 @@
+import { EntitySchema, In, type EntityManager } from 'typeorm';
+import { groupedInKeyOrder } from '@cip/platform';
+
+export type MediaKind = 'PHOTO' | 'VIDEO';
+
+/** A photo or video of an inspection item: its metadata here, its bytes in the media storage under `storageKey`. */
+export interface InspectionMedia {
+  id: string;
+  inspectionId: string;
+  shopId: string;
+  itemKey: string;
+  kind: MediaKind;
+  contentType: string;
+  byteSize: number;
+  storageKey: string;
+  caption: string;
+  uploadedAt: Date | null;
+  createdBy: string;
+  createdAt: Date;
+}
+
+export const InspectionMediaEntity = new EntitySchema<InspectionMedia>({
+  name: 'InspectionMedia',
+  tableName: 'inspection_media',
+  columns: {
+    id: { type: 'uuid', primary: true, generated: 'uuid' },
+    inspectionId: { type: 'uuid', name: 'inspection_id' },
+    shopId: { type: 'uuid', name: 'shop_id' },
+    itemKey: { type: 'text', name: 'item_key' },
+    kind: { type: 'text' },
+    contentType: { type: 'text', name: 'content_type' },
+    byteSize: { type: 'bigint', name: 'byte_size', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } },
+    storageKey: { type: 'text', name: 'storage_key', unique: true },
+    caption: { type: 'text', default: '' },
+    uploadedAt: { type: 'timestamptz', name: 'uploaded_at', nullable: true },
+    createdBy: { type: 'uuid', name: 'created_by' },
+    createdAt: { type: 'timestamptz', name: 'created_at', createDate: true },
+  },
+});
+
+export class MediaRepository {
+  constructor(private readonly manager: EntityManager) {}
+
+  async listByInspectionIds(ids: readonly string[]): Promise<InspectionMedia[][]> {
+    const rows = await this.manager.find(InspectionMediaEntity, {
+      where: { inspectionId: In([...ids]) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+      comment: 'media.listByInspectionIds',
+    });
+    return groupedInKeyOrder(ids, rows, (row) => row.inspectionId);
+  }
+
+  findByStorageKey(storageKey: string): Promise<InspectionMedia | null> {
+    return this.manager.findOne(InspectionMediaEntity, { where: { storageKey }, comment: 'media.findByStorageKey' });
+  }
+
+  create(manager: EntityManager, input: Omit<InspectionMedia, 'id' | 'createdAt' | 'uploadedAt'>): Promise<InspectionMedia> {
+    return manager.save(InspectionMediaEntity, manager.create(InspectionMediaEntity, input));
+  }
+
+  async markUploaded(id: string): Promise<void> {
+    await this.manager.update(InspectionMediaEntity, { id }, { uploadedAt: new Date() });
+  }
+}

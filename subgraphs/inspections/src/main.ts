@@ -1,0 +1,4 @@
+import { runSubgraph } from '@cip/platform';
+import { inspectionsSubgraph } from './app';
+
+await runSubgraph(inspectionsSubgraph);

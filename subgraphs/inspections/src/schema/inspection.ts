@@ -1,0 +1,386 @@
+import { z } from 'zod';
+import { enqueueEvents, notFound, parseInput, requireShopRole } from '@cip/platform';
+import { builder, Money } from '../builder';
+import type { InspectionsContext } from '../context';
+import type { Inspection } from '../data/inspection';
+import type { Template } from '../data/template';
+import { canReadInspection, loadReadableInspection, lockInspection, requireReadableInspection } from '../domain/access';
+import { approvalTotals } from '../domain/approval';
+import { summarize } from '../domain/conditions';
+import { inspectionClosed, inspectionCompleted, inspectionSent, inspectionStarted } from '../domain/events';
+import { liveEvents } from '../domain/live';
+import { newShareToken } from '../domain/share';
+import { assertStatus, assertTransition } from '../domain/status';
+import { advisors, autoRecommendations } from '../domain/workflow';
+import {
+  ApprovalRef,
+  CustomerRef,
+  InspectionItemRef,
+  InspectionRef,
+  InspectionStatusEnum,
+  RecommendationRef,
+  ShopRef,
+  SummaryRef,
+  TemplateRef,
+  UserRef,
+  VehicleRef,
+} from './refs';
+
+InspectionRef.implement({
+  description:
+    "A digital courtesy inspection of one vehicle at one shop: the items of the template version it started with and their results, the technician's photos and notes, the recommendations priced by the advisor, and the customer's decisions.",
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Stable identifier of the inspection.' }),
+    status: t.field({ type: InspectionStatusEnum, description: 'Where the inspection is in its flow.', resolve: (i) => i.status }),
+    shop: t.field({ type: ShopRef, description: 'The shop doing the inspection.', resolve: (i) => ({ id: i.shopId }) }),
+    vehicle: t.field({ type: VehicleRef, description: 'The vehicle inspected.', resolve: (i) => ({ id: i.vehicleId }) }),
+    customer: t.field({ type: CustomerRef, description: "The vehicle's owner, who receives the report.", resolve: (i) => ({ id: i.customerId }) }),
+    technician: t.field({ type: UserRef, nullable: true, description: 'The technician assigned; null when unassigned.', resolve: (i) => (i.technicianId ? { id: i.technicianId } : null) }),
+    template: t.field({
+      type: TemplateRef,
+      description: 'The template the inspection was started from (its current version; see `templateVersion` for the one used).',
+      resolve: async (i, _args, ctx) => (await ctx.loaders.template.load(i.templateId)) as Template,
+    }),
+    templateVersion: t.exposeInt('templateVersion', { description: 'The template version the inspection started with; its items never change with later edits.' }),
+    repairOrderNumber: t.exposeString('repairOrderNumber', { nullable: true, description: "The shop management system's repair-order number, when tied to one." }),
+    currency: t.exposeString('currency', { description: 'ISO-4217 currency of every amount on the inspection.' }),
+    items: t.field({
+      type: [InspectionItemRef],
+      description: 'Every item in template order, with its result.',
+      resolve: (i, _args, ctx) => ctx.loaders.itemsByInspection.load(i.id),
+    }),
+    summary: t.field({
+      type: SummaryRef,
+      description: 'How many items are green, yellow, red and not inspected.',
+      resolve: async (i, _args, ctx) => summarize(await ctx.loaders.itemsByInspection.load(i.id)),
+    }),
+    recommendations: t.field({
+      type: [RecommendationRef],
+      description: 'Recommended work, in order.',
+      resolve: (i, _args, ctx) => ctx.loaders.recommendationsByInspection.load(i.id),
+    }),
+    approval: t.field({
+      type: ApprovalRef,
+      description: "The customer's decisions in totals, derived from the recommendations.",
+      resolve: async (i, _args, ctx) => ({ ...approvalTotals(await ctx.loaders.recommendationsByInspection.load(i.id)), currency: i.currency }),
+    }),
+    previousInspection: t.field({
+      type: InspectionRef,
+      nullable: true,
+      description: "The vehicle's previous completed inspection at this shop when this one was started (carry-forward); null for a first visit.",
+      resolve: (i, _args, ctx) => (i.previousInspectionId ? loadReadableInspection(ctx, i.previousInspectionId) : null),
+    }),
+    shareExpiresAt: t.expose('shareExpiresAt', { type: 'DateTime', nullable: true, description: "When the customer's share link stops working; null until sent." }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the inspection was opened.' }),
+    startedAt: t.expose('startedAt', { type: 'DateTime', nullable: true, description: 'When the technician began (IN_PROGRESS).' }),
+    completedAt: t.expose('completedAt', { type: 'DateTime', nullable: true, description: 'When the technician finished.' }),
+    sentAt: t.expose('sentAt', { type: 'DateTime', nullable: true, description: 'When the report was sent to the customer.' }),
+    closedAt: t.expose('closedAt', { type: 'DateTime', nullable: true, description: 'When it closed.' }),
+  }),
+});
+
+builder.asEntity(InspectionRef, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: ({ id }, ctx) => loadReadableInspection(ctx, id),
+});
+
+SummaryRef.implement({
+  description: 'Counts of item conditions on an inspection.',
+  fields: (t) => ({
+    green: t.exposeInt('green', { description: 'Items that are fine.' }),
+    yellow: t.exposeInt('yellow', { description: 'Items that need attention soon.' }),
+    red: t.exposeInt('red', { description: 'Items that need attention now.' }),
+    notInspected: t.exposeInt('notInspected', { description: 'Items without a result.' }),
+    total: t.exposeInt('total', { description: 'All items.' }),
+  }),
+});
+
+const money = (cents: number, currency: string) => ({ amountCents: cents, currency });
+
+ApprovalRef.implement({
+  description: 'Totals of the customer’s decisions. Totals of a recommendation are parts × quantity + labor. Refunded approvals count separately.',
+  fields: (t) => ({
+    presentedCount: t.exposeInt('presentedCount', { description: 'Recommendations on the inspection.' }),
+    approvedCount: t.exposeInt('approvedCount', { description: 'Approved and not refunded.' }),
+    declinedCount: t.exposeInt('declinedCount', { description: 'Declined.' }),
+    pendingCount: t.exposeInt('pendingCount', { description: 'Not yet decided.' }),
+    refundedCount: t.exposeInt('refundedCount', { description: 'Approved, then refunded by the shop.' }),
+    presentedTotal: t.field({ type: Money, description: 'Sum of every recommendation.', resolve: (a) => money(a.presentedCents, a.currency) }),
+    approvedTotal: t.field({ type: Money, description: 'Sum of approved, not refunded recommendations.', resolve: (a) => money(a.approvedCents, a.currency) }),
+    declinedTotal: t.field({ type: Money, description: 'Sum of declined recommendations.', resolve: (a) => money(a.declinedCents, a.currency) }),
+    refundedTotal: t.field({ type: Money, description: 'Sum of refunded recommendations.', resolve: (a) => money(a.refundedCents, a.currency) }),
+    approvalRate: t.float({
+      nullable: true,
+      description: 'Share of the presented amount the customer approved, from 0 to 1; null when nothing was presented or it was all free.',
+      resolve: (a) => a.approvalRate,
+    }),
+  }),
+});
+
+builder.queryField('inspection', (t) =>
+  t.field({
+    type: InspectionRef,
+    description: "One inspection by id. Staff of its shop, or the customer holding its share link. Anyone else gets NOT_FOUND.",
+    args: { id: t.arg.id({ required: true, description: 'The inspection id.' }) },
+    resolve: (_root, { id }, ctx) => requireReadableInspection(ctx, id),
+  }),
+);
+
+const StartInspectionInput = builder.inputType('StartInspectionInput', {
+  description: 'What to inspect, for whom, and with which template.',
+  fields: (t) => ({
+    shopId: t.id({ required: true, description: 'The shop; you must work there.' }),
+    vehicleId: t.id({ required: true, description: 'The vehicle (from the vehicles API).' }),
+    customerId: t.id({ required: true, description: "The vehicle's owner (from the shops API)." }),
+    templateId: t.id({ description: "The template; defaults to the vehicle's recommended template, else `tpl_standard`." }),
+    technicianId: t.id({ description: 'The technician to assign; defaults to you when you are a technician.' }),
+    repairOrderNumber: t.string({ description: "The shop management system's repair-order number." }),
+    currency: t.string({ description: 'ISO-4217 currency of the amounts; defaults to "USD".' }),
+    draft: t.boolean({ description: 'Open it as DRAFT (e.g. at check-in) instead of starting right away; `beginInspection` starts it.' }),
+  }),
+});
+
+const startSchema = z.object({
+  shopId: z.string(),
+  vehicleId: z.string().uuid('must be a vehicle id'),
+  customerId: z.string().uuid('must be a customer id'),
+  templateId: z.string().min(1).max(100).nullish(),
+  technicianId: z.string().uuid('must be a user id').nullish(),
+  repairOrderNumber: z.string().trim().min(1).max(50).nullish(),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO-4217 code such as "USD"').nullish(),
+  draft: z.boolean().nullish(),
+});
+
+/** The template to start with: the one asked for, else the vehicle's recommended one, else the standard. */
+async function chooseTemplate(ctx: InspectionsContext, shopId: string, vehicleId: string, requested: string | null | undefined): Promise<Template> {
+  const usable = (template: Template | null) => template && (template.shopId === null || template.shopId === shopId);
+  if (requested) {
+    const [template] = await ctx.repos.templates.findByIds([requested]);
+    if (!usable(template)) throw notFound('Template', requested);
+    return template!;
+  }
+  const projected = await ctx.repos.vehicleTemplates.find(vehicleId);
+  const [template, standard] = await ctx.repos.templates.findByIds([projected?.templateId ?? 'tpl_standard', 'tpl_standard']);
+  return usable(template) ? template! : standard!;
+}
+
+/** Loads the inspection for a staff action at its shop, or answers NOT_FOUND. */
+async function staffInspection(ctx: InspectionsContext, id: string, roles?: readonly ('OWNER' | 'MANAGER' | 'ADVISOR' | 'TECHNICIAN')[]) {
+  const inspection = await loadReadableInspection(ctx, id);
+  if (!inspection || ctx.principal?.kind !== 'staff') throw notFound('Inspection', id);
+  return { inspection, staff: requireShopRole(ctx.principal, inspection.shopId, roles) };
+}
+
+
+const ShareLinkRef = builder.objectRef<{ token: string; expiresAt: Date; inspection: Inspection }>('InspectionShareLink').implement({
+  description: "What sending returns: the customer's link token. Shown once: only its hash is stored. Put it in the link you text or e-mail.",
+  fields: (t) => ({
+    token: t.exposeString('token', { description: 'The unguessable token; the customer exchanges it with `openSharedInspection`.' }),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime', description: 'When the link stops working.' }),
+    inspection: t.field({ type: InspectionRef, description: 'The inspection sent.', resolve: (link) => link.inspection }),
+  }),
+});
+
+const shareHours = z.number().int().min(1, 'must be at least 1 hour').max(720, 'must be at most 720 hours (30 days)');
+
+builder.mutationFields((t) => ({
+  startInspection: t.field({
+    type: InspectionRef,
+    description:
+      "Opens an inspection of a vehicle with every item of the template's current version, carrying forward the vehicle's previous results at this shop. Starts it (IN_PROGRESS, `inspection.started`) unless `draft` is true. Any staff role.",
+    args: { input: t.arg({ type: StartInspectionInput, required: true, description: 'The vehicle, customer and template.' }) },
+    resolve: async (_root, { input }, ctx) => {
+      const staff = requireShopRole(ctx.principal, input.shopId);
+      const values = parseInput(startSchema, input);
+      const template = await chooseTemplate(ctx, values.shopId, values.vehicleId, values.templateId);
+      const technicianId = values.technicianId ?? (staff.roles[values.shopId] === 'TECHNICIAN' ? staff.userId : null);
+      const now = new Date();
+      const inspection = await ctx.dataSource.transaction(async (manager) => {
+        const previous = await ctx.repos.inspections.findPreviousForVehicle(manager, values.shopId, values.vehicleId);
+        const created = await ctx.repos.inspections.create(manager, {
+          orgId: staff.orgId,
+          shopId: values.shopId,
+          vehicleId: values.vehicleId,
+          customerId: values.customerId,
+          technicianId,
+          templateId: template.id,
+          templateVersion: template.version,
+          previousInspectionId: previous?.id ?? null,
+          repairOrderNumber: values.repairOrderNumber ?? null,
+          status: values.draft ? 'DRAFT' : 'IN_PROGRESS',
+          currency: values.currency ?? 'USD',
+          shareTokenHash: null,
+          shareExpiresAt: null,
+          createdBy: staff.userId,
+          startedAt: values.draft ? null : now,
+          completedAt: null,
+          sentAt: null,
+          closedAt: null,
+        });
+        let position = 0;
+        await ctx.repos.items.insertAll(
+          manager,
+          template.sections.flatMap((section) =>
+            section.items.map((item) => ({
+              inspectionId: created.id,
+              itemKey: item.key,
+              position: position++,
+              sectionKey: section.key,
+              sectionName: section.name,
+              name: item.name,
+              kind: item.kind,
+              unit: item.unit,
+              thresholds: item.thresholds,
+            })),
+          ),
+        );
+        if (!values.draft) await enqueueEvents(manager, 'inspections', [inspectionStarted(created)]);
+        return created;
+      });
+      return inspection;
+    },
+  }),
+  beginInspection: t.field({
+    type: InspectionRef,
+    description: 'Starts a DRAFT inspection (IN_PROGRESS, `inspection.started`). Any staff role; assigns you when you are a technician and nobody is assigned.',
+    args: { id: t.arg.id({ required: true, description: 'The inspection.' }) },
+    resolve: async (_root, { id }, ctx) => {
+      const { inspection, staff } = await staffInspection(ctx, id);
+      return ctx.dataSource.transaction(async (manager) => {
+        const locked = await lockInspection(ctx, manager, inspection.id);
+        assertTransition(locked.status, 'IN_PROGRESS');
+        const selfAssign = !locked.technicianId && staff.roles[locked.shopId] === 'TECHNICIAN';
+        const started = await ctx.repos.inspections.update(manager, locked.id, {
+          status: 'IN_PROGRESS',
+          startedAt: new Date(),
+          ...(selfAssign ? { technicianId: staff.userId } : {}),
+        });
+        await enqueueEvents(manager, 'inspections', [inspectionStarted(started)]);
+        return started;
+      });
+    },
+  }),
+  assignTechnician: t.field({
+    type: InspectionRef,
+    description: 'Assigns (or, with null, unassigns) the technician of an inspection that is not yet completed. Owners, managers and advisors.',
+    args: {
+      id: t.arg.id({ required: true, description: 'The inspection.' }),
+      technicianId: t.arg.id({ description: 'The staff user to assign; null to unassign.' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const { inspection } = await staffInspection(ctx, args.id, advisors);
+      const technicianId = parseInput(z.string().uuid('must be a user id').nullish(), args.technicianId) ?? null;
+      return ctx.dataSource.transaction(async (manager) => {
+        const locked = await lockInspection(ctx, manager, inspection.id);
+        assertStatus(locked.status, ['DRAFT', 'IN_PROGRESS'], 'assign a technician');
+        return ctx.repos.inspections.update(manager, locked.id, { technicianId });
+      });
+    },
+  }),
+  completeInspection: t.field({
+    type: InspectionRef,
+    description:
+      'Finishes an IN_PROGRESS inspection (COMPLETED, `inspection.completed`). Every yellow or red item without a recommendation gets one (unpriced) for the advisor to price. Any staff role.',
+    args: { id: t.arg.id({ required: true, description: 'The inspection.' }) },
+    resolve: async (_root, { id }, ctx) => {
+      const { inspection } = await staffInspection(ctx, id);
+      return ctx.dataSource.transaction(async (manager) => {
+        const locked = await lockInspection(ctx, manager, inspection.id);
+        assertTransition(locked.status, 'COMPLETED');
+        const items = await ctx.repos.items.listForInspection(manager, locked.id);
+        const existing = await ctx.repos.recommendations.listForInspection(manager, locked.id);
+        const added = await ctx.repos.recommendations.createMany(manager, autoRecommendations(locked, items, existing));
+        const completed = await ctx.repos.inspections.update(manager, locked.id, { status: 'COMPLETED', completedAt: new Date() });
+        await enqueueEvents(manager, 'inspections', [inspectionCompleted(completed, items, [...existing, ...added])]);
+        return completed;
+      });
+    },
+  }),
+  sendInspection: t.field({
+    type: ShareLinkRef,
+    description:
+      'Sends a COMPLETED inspection to the customer (SENT, `inspection.sent`) and returns the share link token, valid for `expiresInHours`. Recommendations can no longer be edited. Owners, managers and advisors.',
+    args: {
+      id: t.arg.id({ required: true, description: 'The inspection.' }),
+      expiresInHours: t.arg.int({ defaultValue: 72, description: 'How long the link works, 1 to 720 hours.' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const { inspection } = await staffInspection(ctx, args.id, advisors);
+      const hours = parseInput(shareHours, args.expiresInHours);
+      const share = newShareToken();
+      return ctx.dataSource.transaction(async (manager) => {
+        const locked = await lockInspection(ctx, manager, inspection.id);
+        assertTransition(locked.status, 'SENT');
+        const recommendations = await ctx.repos.recommendations.listForInspection(manager, locked.id);
+        const now = new Date();
+        const expiresAt = new Date(now.getTime() + hours * 3_600_000);
+        const sent = await ctx.repos.inspections.update(manager, locked.id, { status: 'SENT', sentAt: now, shareTokenHash: share.hash, shareExpiresAt: expiresAt });
+        await enqueueEvents(manager, 'inspections', [inspectionSent(sent, recommendations)]);
+        return { token: share.token, expiresAt, inspection: sent };
+      });
+    },
+  }),
+  renewShareLink: t.field({
+    type: ShareLinkRef,
+    description: 'Replaces the share link of a SENT inspection with a new one (the old token stops working), e.g. after it expired. Owners, managers and advisors.',
+    args: {
+      id: t.arg.id({ required: true, description: 'The inspection.' }),
+      expiresInHours: t.arg.int({ defaultValue: 72, description: 'How long the new link works, 1 to 720 hours.' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const { inspection } = await staffInspection(ctx, args.id, advisors);
+      const hours = parseInput(shareHours, args.expiresInHours);
+      const share = newShareToken();
+      return ctx.dataSource.transaction(async (manager) => {
+        const locked = await lockInspection(ctx, manager, inspection.id);
+        assertStatus(locked.status, ['SENT'], 'renew the share link');
+        const expiresAt = new Date(Date.now() + hours * 3_600_000);
+        const renewed = await ctx.repos.inspections.update(manager, locked.id, { shareTokenHash: share.hash, shareExpiresAt: expiresAt });
+        return { token: share.token, expiresAt, inspection: renewed };
+      });
+    },
+  }),
+  closeInspection: t.field({
+    type: InspectionRef,
+    description:
+      'Closes a SENT inspection (CLOSED, `inspection.closed`) with undecided recommendations left as they are. It closes by itself once the customer decided on every recommendation. Owners, managers and advisors.',
+    args: { id: t.arg.id({ required: true, description: 'The inspection.' }) },
+    resolve: async (_root, { id }, ctx) => {
+      const { inspection } = await staffInspection(ctx, id, advisors);
+      return ctx.dataSource.transaction(async (manager) => {
+        const locked = await lockInspection(ctx, manager, inspection.id);
+        assertTransition(locked.status, 'CLOSED');
+        const recommendations = await ctx.repos.recommendations.listForInspection(manager, locked.id);
+        const closed = await ctx.repos.inspections.update(manager, locked.id, { status: 'CLOSED', closedAt: new Date(), shareTokenHash: null });
+        await enqueueEvents(manager, 'inspections', [inspectionClosed(closed, recommendations)]);
+        return closed;
+      });
+    },
+  }),
+}));
+
+const inspectionEventTypes = new Set(['inspection.started', 'inspection.completed', 'inspection.sent', 'inspection.closed', 'recommendation.approved', 'recommendation.declined', 'recommendation.refunded']);
+
+builder.subscriptionField('inspectionUpdated', (t) =>
+  t.field({
+    type: InspectionRef,
+    description:
+      "Each inspection of a shop as it changes: started, completed, sent, a recommendation decided or refunded, closed. Staff of the shop; a customer's share-link token sees only its own inspection; anyone else gets NOT_FOUND.",
+    args: { shopId: t.arg.id({ required: true, description: 'The shop to watch.' }) },
+    subscribe: (_root, { shopId }, ctx) => {
+      const principal = ctx.principal;
+      const allowed = principal?.kind === 'staff' ? Boolean(principal.roles[shopId]) : principal?.kind === 'customer' && principal.shopId === shopId;
+      if (!allowed) throw notFound('Shop', shopId);
+      return liveEvents(ctx.runtime.bus, (event) => {
+        if (event.shopId !== shopId || !inspectionEventTypes.has(event.type)) return false;
+        return principal?.kind !== 'customer' || (event.data as { inspectionId?: string }).inspectionId === principal.inspectionId;
+      });
+    },
+    resolve: async (event, _args, ctx) => {
+      ctx.clearLoaders();
+      const inspection = await loadReadableInspection(ctx, String((event.data as { inspectionId: string }).inspectionId));
+      if (!inspection || !canReadInspection(ctx.principal, inspection)) throw notFound('Inspection');
+      return inspection;
+    },
+  }),
+);

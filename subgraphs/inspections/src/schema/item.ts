@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { badInput, parseInput, requireShopRole } from '@cip/platform';
+import { builder } from '../builder';
+import { conditions, type InspectionItem } from '../data/inspection';
+import { measurementUnits } from '../data/template';
+import { loadReadableInspection, lockInspection, requireReadableInspection } from '../domain/access';
+import { conditionFor } from '../domain/conditions';
+import { assertStatus } from '../domain/status';
+import { ConditionEnum, InspectionItemRef, InspectionMediaRef, InspectionRef, ItemKindEnum, ThresholdsRef, UnitEnum } from './refs';
+
+const PreviousResultRef = builder.objectRef<InspectionItem>('InspectionItemPreviousResult').implement({
+  description: "The same item's result at the vehicle's previous inspection (carry-forward).",
+  fields: (t) => ({
+    inspectionId: t.exposeID('inspectionId', { description: 'The previous inspection.' }),
+    condition: t.field({ type: ConditionEnum, description: 'Its condition then.', resolve: (i) => i.condition }),
+    measurement: t.exposeFloat('measurement', { nullable: true, description: 'Its measurement then, in `unit`.' }),
+    unit: t.field({ type: UnitEnum, nullable: true, description: 'Unit of the measurement.', resolve: (i) => i.unit }),
+    notes: t.exposeString('notes', { description: "The technician's notes then." }),
+    inspectedAt: t.expose('inspectedAt', { type: 'DateTime', nullable: true, description: 'When it was recorded.' }),
+  }),
+});
+
+InspectionItemRef.implement({
+  description: 'One item of an inspection, as its template version defined it, with the result the technician recorded.',
+  fields: (t) => ({
+    key: t.exposeString('itemKey', { description: 'The template item key; results are recorded against it.' }),
+    section: t.exposeString('sectionName', { description: 'Name of the section the item is in.' }),
+    sectionKey: t.exposeString('sectionKey', { description: 'Key of the section the item is in.' }),
+    name: t.exposeString('name', { description: 'Display name.' }),
+    position: t.exposeInt('position', { description: 'Order of the item in the inspection, from 0.' }),
+    kind: t.field({ type: ItemKindEnum, description: 'Condition only, or a measurement.', resolve: (i) => i.kind }),
+    unit: t.field({ type: UnitEnum, nullable: true, description: 'Unit a measurement must be recorded in; null for condition items.', resolve: (i) => i.unit }),
+    thresholds: t.field({ type: ThresholdsRef, nullable: true, description: 'Limits that set the condition from the measurement.', resolve: (i) => i.thresholds }),
+    condition: t.field({ type: ConditionEnum, description: 'The result.', resolve: (i) => i.condition }),
+    measurement: t.exposeFloat('measurement', { nullable: true, description: 'The measured value, in `unit`.' }),
+    notes: t.exposeString('notes', { description: "The technician's notes, shown to the customer." }),
+    inspectedAt: t.expose('inspectedAt', { type: 'DateTime', nullable: true, description: 'When the result was last recorded.' }),
+    media: t.field({
+      type: [InspectionMediaRef],
+      description: 'Photos and videos of this item, oldest first.',
+      resolve: async (i, _args, ctx) => (await ctx.loaders.mediaByInspection.load(i.inspectionId)).filter((m) => m.itemKey === i.itemKey),
+    }),
+    previousResult: t.field({
+      type: PreviousResultRef,
+      nullable: true,
+      description: "This item's result at the vehicle's previous inspection; null on a first visit or when that inspection had no such item.",
+      resolve: async (i, _args, ctx) => {
+        const inspection = await loadReadableInspection(ctx, i.inspectionId);
+        if (!inspection?.previousInspectionId) return null;
+        const previous = await ctx.loaders.itemsByInspection.load(inspection.previousInspectionId);
+        return previous.find((p) => p.itemKey === i.itemKey) ?? null;
+      },
+    }),
+  }),
+});
+
+const MeasurementInput = builder.inputType('InspectionMeasurementInput', {
+  description: 'A measured value with its unit, which must be the item’s unit.',
+  fields: (t) => ({
+    value: t.float({ required: true, description: 'The value.' }),
+    unit: t.field({ type: UnitEnum, required: true, description: 'The unit of the value; must match the item.' }),
+  }),
+});
+
+const ItemResultInput = builder.inputType('InspectionItemResultInput', {
+  description: 'A result for one item. Omitted fields keep their current value.',
+  fields: (t) => ({
+    itemKey: t.string({ required: true, description: 'The item (its template key).' }),
+    condition: t.field({ type: ConditionEnum, description: "The condition. For a measurement item it defaults to what the thresholds say; give it to override them." }),
+    measurement: t.field({ type: MeasurementInput, description: 'The measurement, for measurement items only.' }),
+    notes: t.string({ description: 'Notes for the customer, up to 4,000 characters.' }),
+  }),
+});
+
+const resultsSchema = z
+  .array(
+    z.object({
+      itemKey: z.string().min(1).max(100),
+      condition: z.enum(conditions).nullish(),
+      measurement: z.object({ value: z.number().finite(), unit: z.enum(measurementUnits) }).nullish(),
+      notes: z.string().max(4000).nullish(),
+    }),
+  )
+  .min(1, 'must hold at least one result')
+  .max(500);
+
+builder.mutationField('recordItemResults', (t) =>
+  t.field({
+    type: InspectionRef,
+    description:
+      "Records results of an IN_PROGRESS inspection's items, all or nothing: an item the template version does not have, a measurement on a condition item or in another unit fails the whole call with BAD_USER_INPUT and records nothing. Any staff role.",
+    args: {
+      inspectionId: t.arg.id({ required: true, description: 'The inspection.' }),
+      results: t.arg({ type: [ItemResultInput], required: true, description: 'One result per item.' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const inspection = await requireReadableInspection(ctx, args.inspectionId);
+      const staff = requireShopRole(ctx.principal, inspection.shopId);
+      const results = parseInput(resultsSchema, args.results);
+      const now = new Date();
+      const saved = await ctx.dataSource.transaction(async (manager) => {
+        const locked = await lockInspection(ctx, manager, inspection.id);
+        assertStatus(locked.status, ['IN_PROGRESS'], 'record results');
+        const items = new Map((await ctx.repos.items.listForInspection(manager, locked.id)).map((item) => [item.itemKey, item]));
+        const changed = new Map<string, InspectionItem>();
+        results.forEach((result, index) => {
+          const field = `results.${index}`;
+          const item = changed.get(result.itemKey) ?? items.get(result.itemKey);
+          if (!item) {
+            throw badInput(`Item "${result.itemKey}" is not in this inspection's template (${locked.templateId} version ${locked.templateVersion}).`, { field: `${field}.itemKey` });
+          }
+          const next = { ...item, inspectedBy: staff.userId, inspectedAt: now };
+          if (result.measurement) {
+            if (item.kind !== 'MEASUREMENT') throw badInput(`Item "${item.itemKey}" takes a condition, not a measurement.`, { field: `${field}.measurement` });
+            if (result.measurement.unit !== item.unit) {
+              throw badInput(`Item "${item.itemKey}" is measured in ${item.unit}, not ${result.measurement.unit}.`, { field: `${field}.measurement.unit`, expectedUnit: item.unit });
+            }
+            next.measurement = result.measurement.value;
+            if (item.thresholds) next.condition = conditionFor(result.measurement.value, item.thresholds);
+          }
+          if (result.condition) next.condition = result.condition;
+          if (result.notes != null) next.notes = result.notes;
+          changed.set(item.itemKey, next);
+        });
+        await ctx.repos.items.saveResults(manager, [...changed.values()]);
+        return locked;
+      });
+      ctx.loaders.itemsByInspection.clear(saved.id);
+      return saved;
+    },
+  }),
+);

@@ -1,0 +1,204 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { badInput, notFound, parseInput, requireShopRole } from '@cip/platform';
+import { builder } from '../builder';
+import { isBuiltIn, itemKinds, measurementUnits, type TemplateSection } from '../data/template';
+import { loadReadableTemplate } from '../domain/access';
+import { ItemKindEnum, ShopRef, TemplateItemRef, TemplateRef, TemplateSectionRef, ThresholdDirectionEnum, ThresholdsRef, UnitEnum } from './refs';
+
+TemplateRef.implement({
+  description:
+    'An inspection template: ordered sections of items to check. Built-in templates have fixed ids (`tpl_standard`, `tpl_ev_hybrid`, `tpl_diesel`, `tpl_light_truck`, `tpl_motorcycle`); shops copy them and edit their own (UUID ids). Every edit of the sections makes a new version; an inspection keeps the version it started with.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Stable identifier: a `tpl_…` id for built-ins, a UUID for shop templates.' }),
+    name: t.exposeString('name', { description: 'Display name.' }),
+    description: t.exposeString('description', { description: 'What the template is for.' }),
+    builtIn: t.boolean({ description: 'Whether this is a built-in template (read-only; copy it to change it).', resolve: (tpl) => isBuiltIn(tpl) }),
+    version: t.exposeInt('version', { description: 'Current version; starts at 1 and grows with every change of the sections.' }),
+    shop: t.field({ type: ShopRef, nullable: true, description: 'The shop that owns this template; null for built-ins.', resolve: (tpl) => (tpl.shopId ? { id: tpl.shopId } : null) }),
+    basedOn: t.field({
+      type: TemplateRef,
+      nullable: true,
+      description: 'The template this one was copied from.',
+      resolve: (tpl, _args, ctx) => (tpl.basedOnId ? loadReadableTemplate(ctx, tpl.basedOnId) : null),
+    }),
+    sections: t.field({ type: [TemplateSectionRef], description: 'Sections in order, each with its items in order.', resolve: (tpl) => tpl.sections }),
+    itemCount: t.int({ description: 'How many items the template has.', resolve: (tpl) => tpl.sections.reduce((n, s) => n + s.items.length, 0) }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When the template last changed.' }),
+  }),
+});
+
+TemplateSectionRef.implement({
+  description: 'A group of template items, e.g. "Brakes".',
+  fields: (t) => ({
+    key: t.exposeString('key', { description: 'Stable key of the section within the template.' }),
+    name: t.exposeString('name', { description: 'Display name.' }),
+    items: t.field({ type: [TemplateItemRef], description: 'Items in order.', resolve: (s) => s.items }),
+  }),
+});
+
+TemplateItemRef.implement({
+  description: 'One thing to check, e.g. "LF tread depth" measured in 32nds of an inch.',
+  fields: (t) => ({
+    key: t.exposeString('key', { description: 'Stable key of the item; inspection results refer to items by it (`itemKey`).' }),
+    name: t.exposeString('name', { description: 'Display name.' }),
+    kind: t.field({ type: ItemKindEnum, description: 'Condition only, or a measurement.', resolve: (i) => i.kind }),
+    unit: t.field({ type: UnitEnum, nullable: true, description: 'Unit of the measurement; null for condition items.', resolve: (i) => i.unit }),
+    thresholds: t.field({ type: ThresholdsRef, nullable: true, description: 'Limits that turn a measurement into a condition; null for condition items.', resolve: (i) => i.thresholds }),
+  }),
+});
+
+ThresholdsRef.implement({
+  description: 'How a measurement sets the condition: at or past `redAt` is RED, at or past `yellowAt` is YELLOW, otherwise GREEN.',
+  fields: (t) => ({
+    direction: t.field({ type: ThresholdDirectionEnum, description: 'Which way the measurement gets worse.', resolve: (th) => th.direction }),
+    yellowAt: t.exposeFloat('yellowAt', { description: 'The value at which the condition becomes YELLOW.' }),
+    redAt: t.exposeFloat('redAt', { description: 'The value at which the condition becomes RED.' }),
+  }),
+});
+
+builder.asEntity(TemplateRef, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: ({ id }, ctx) => loadReadableTemplate(ctx, id),
+});
+
+const ThresholdsInput = builder.inputType('TemplateItemThresholdsInput', {
+  description: 'Limits for a measurement item.',
+  fields: (t) => ({
+    direction: t.field({ type: ThresholdDirectionEnum, required: true, description: 'Which way the measurement gets worse.' }),
+    yellowAt: t.float({ required: true, description: 'The value at which it becomes YELLOW.' }),
+    redAt: t.float({ required: true, description: 'The value at which it becomes RED; past `yellowAt` in the worse direction.' }),
+  }),
+});
+
+const TemplateItemInput = builder.inputType('TemplateItemInput', {
+  description: 'One item of a template section.',
+  fields: (t) => ({
+    key: t.string({ description: 'Stable key, unique in the template (letters, digits, `_` and `.`). Keep it when editing so carry-forward can match results; generated when omitted.' }),
+    name: t.string({ required: true, description: 'Display name.' }),
+    kind: t.field({ type: ItemKindEnum, required: true, description: 'Condition only, or a measurement.' }),
+    unit: t.field({ type: UnitEnum, description: 'Required for measurements, absent for condition items.' }),
+    thresholds: t.field({ type: ThresholdsInput, description: 'Required for measurements, absent for condition items.' }),
+  }),
+});
+
+const TemplateSectionInput = builder.inputType('TemplateSectionInput', {
+  description: 'A section of a template with its items in order.',
+  fields: (t) => ({
+    key: t.string({ description: 'Stable key, unique in the template; generated when omitted.' }),
+    name: t.string({ required: true, description: 'Display name.' }),
+    items: t.field({ type: [TemplateItemInput], required: true, description: 'Items in order; at least one.' }),
+  }),
+});
+
+const key = z.string().trim().regex(/^[a-z0-9_.]{1,80}$/, 'must be 1 to 80 lower-case letters, digits, "_" or "."');
+const thresholdsSchema = z
+  .object({ direction: z.enum(['LOWER_IS_WORSE', 'HIGHER_IS_WORSE']), yellowAt: z.number().finite(), redAt: z.number().finite() })
+  .refine((t) => (t.direction === 'LOWER_IS_WORSE' ? t.redAt < t.yellowAt : t.redAt > t.yellowAt), 'redAt must be past yellowAt in the direction that is worse');
+const itemSchema = z
+  .object({
+    key: key.nullish(),
+    name: z.string().trim().min(1).max(200),
+    kind: z.enum(itemKinds),
+    unit: z.enum(measurementUnits).nullish(),
+    thresholds: thresholdsSchema.nullish(),
+  })
+  .refine((i) => (i.kind === 'MEASUREMENT' ? Boolean(i.unit && i.thresholds) : !i.unit && !i.thresholds), 'a measurement needs a unit and thresholds; a condition item has neither');
+const sectionsSchema = z
+  .array(z.object({ key: key.nullish(), name: z.string().trim().min(1).max(200), items: z.array(itemSchema).min(1).max(200) }))
+  .min(1)
+  .max(50);
+
+/** Validates sections and fills missing keys; keys must be unique across the template. */
+function parseSections(input: unknown): TemplateSection[] {
+  const sections = parseInput(sectionsSchema, input).map((s) => ({
+    key: s.key ?? `s_${randomUUID().slice(0, 8)}`,
+    name: s.name,
+    items: s.items.map((i) => ({ key: i.key ?? `i_${randomUUID().slice(0, 8)}`, name: i.name, kind: i.kind, unit: i.unit ?? null, thresholds: i.thresholds ?? null })),
+  }));
+  const seen = new Set<string>();
+  for (const itemKey of sections.flatMap((s) => s.items.map((i) => i.key))) {
+    if (seen.has(itemKey)) throw badInput(`Item key "${itemKey}" is used twice; item keys must be unique in a template.`, { field: 'sections' });
+    seen.add(itemKey);
+  }
+  return sections;
+}
+
+const editors = ['OWNER', 'MANAGER'] as const;
+
+builder.queryFields((t) => ({
+  template: t.field({
+    type: TemplateRef,
+    description: "One template by id: a built-in, or one of a shop you work at. Another shop's template answers NOT_FOUND.",
+    args: { id: t.arg.id({ required: true, description: 'The template id.' }) },
+    resolve: async (_root, { id }, ctx) => {
+      const template = await loadReadableTemplate(ctx, id);
+      if (!template) throw notFound('Template', id);
+      return template;
+    },
+  }),
+  templates: t.field({
+    type: [TemplateRef],
+    description: "The templates a shop can use: the built-ins first, then the shop's own by name. Staff of the shop only.",
+    args: { shopId: t.arg.id({ required: true, description: 'The shop.' }) },
+    resolve: (_root, { shopId }, ctx) => {
+      requireShopRole(ctx.principal, shopId);
+      return ctx.repos.templates.listForShop(shopId);
+    },
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  copyTemplate: t.field({
+    type: TemplateRef,
+    description: "Copies a template (a built-in or the shop's own) into a new template of the shop, at version 1, to edit. Owners and managers.",
+    args: {
+      shopId: t.arg.id({ required: true, description: 'The shop that will own the copy.' }),
+      templateId: t.arg.id({ required: true, description: 'The template to copy.' }),
+      name: t.arg.string({ description: 'Name of the copy; defaults to "<original> (copy)".' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const staff = requireShopRole(ctx.principal, args.shopId, editors);
+      const source = await ctx.repos.templates.findByIds([args.templateId]).then(([row]) => row);
+      if (!source || (source.shopId !== null && source.shopId !== args.shopId)) throw notFound('Template', args.templateId);
+      const name = parseInput(z.string().trim().min(1).max(200), args.name ?? `${source.name} (copy)`);
+      return ctx.dataSource.transaction((manager) =>
+        ctx.repos.templates.create(manager, {
+          id: randomUUID(),
+          orgId: staff.orgId,
+          shopId: args.shopId,
+          name,
+          description: source.description,
+          basedOnId: source.id,
+          sections: source.sections,
+        }),
+      );
+    },
+  }),
+  updateTemplate: t.field({
+    type: TemplateRef,
+    description:
+      "Renames a shop template or replaces its sections. New sections make a new version; inspections already started keep theirs. Built-in templates cannot be edited (BAD_USER_INPUT; copy them instead); another shop's template answers NOT_FOUND. Owners and managers.",
+    args: {
+      id: t.arg.id({ required: true, description: 'The shop template.' }),
+      name: t.arg.string({ description: 'New name.' }),
+      description: t.arg.string({ description: 'New description.' }),
+      sections: t.arg({ type: [TemplateSectionInput], description: 'The full new list of sections, in order.' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const template = await loadReadableTemplate(ctx, args.id);
+      if (!template) throw notFound('Template', args.id);
+      if (!template.shopId) throw badInput('Built-in templates cannot be edited; copy it with copyTemplate and edit the copy.', { field: 'id' });
+      requireShopRole(ctx.principal, template.shopId, editors);
+      const changes = {
+        ...(args.name != null ? { name: parseInput(z.string().trim().min(1).max(200), args.name) } : {}),
+        ...(args.description != null ? { description: parseInput(z.string().max(2000), args.description) } : {}),
+        ...(args.sections != null ? { sections: parseSections(args.sections) } : {}),
+      };
+      return ctx.dataSource.transaction(async (manager) => {
+        const locked = await ctx.repos.templates.findForUpdate(manager, template.id);
+        return ctx.repos.templates.update(manager, locked!, changes);
+      });
+    },
+  }),
+}));
