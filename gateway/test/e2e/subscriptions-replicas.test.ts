@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBus, createLogger, serveSubgraph, type EventBus, type ServedSubgraph, type SubgraphName } from '@cip/platform';
+import { testSigningKey } from '@cip/platform/testing';
+import { localAuth, startGateway, type RunningGateway } from '../../src/server';
+import { loadSubgraphDefinition, startTestPlatform, type TestPlatform } from '../support/platform';
+import { signUp, type SeededOrg } from '../support/seed';
+import { clients, collect, completed, connect, metricsSubscription } from '../support/subscriptions';
+
+let platform: TestPlatform;
+let secondBus: EventBus;
+let secondAnalytics: ServedSubgraph;
+let secondGateway: RunningGateway;
+let org: SeededOrg;
+
+/**
+ * A second replica of the gateway and of the analytics subgraph, in the same deployment (same database,
+ * same Redis namespace) but with their own bus connections, as another pod would have.
+ */
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  const logger = createLogger(platform.config.logLevel, { service: 'replica' });
+  secondBus = await createBus(platform.config, platform.database.url, logger);
+  const signingKey = await testSigningKey();
+  secondAnalytics = await serveSubgraph((await loadSubgraphDefinition('analytics'))!, platform.config, {
+    databaseUrl: platform.database.url,
+    signingKey,
+    bus: secondBus,
+    store: platform.store,
+    relayPollMs: 200,
+    host: '127.0.0.1',
+    port: 0,
+  });
+  const subgraphUrls = Object.fromEntries(Object.entries(platform.subgraphs).map(([name, s]) => [name, s!.url])) as Record<SubgraphName, string>;
+  secondGateway = await startGateway({
+    config: platform.config,
+    logger,
+    ...localAuth(signingKey, platform.config),
+    bus: secondBus,
+    store: platform.store,
+    databaseUrl: platform.database.url,
+    subgraphUrls: { ...subgraphUrls, analytics: secondAnalytics.url },
+    supergraphSdl: platform.gateway.gateway.__testing().supergraphSdl,
+    host: '127.0.0.1',
+    port: 0,
+  });
+  org = await signUp(platform, 'Replica Repairs');
+}, 60_000);
+afterAll(async () => {
+  await Promise.all(clients.map((c) => c.dispose()));
+  await secondGateway?.close();
+  await secondAnalytics?.close();
+  await secondBus?.close();
+  await platform?.close();
+});
+
+describe('subscriptions across gateway replicas', () => {
+  it('delivers to a client on one gateway the events caused through the other', async () => {
+    const onSecond = collect(connect(secondGateway.url, org.ownerToken), metricsSubscription, { shopId: org.shopId });
+    const onFirst = collect(connect(platform.gatewayUrl, org.ownerToken), metricsSubscription, { shopId: org.shopId });
+    let warm = null;
+    for (let i = 0; i < 40 && !warm; i++) {
+      await platform.bus.publish([completed(org, 1)]);
+      warm = (await onSecond.next(() => true, 250)) && (await onFirst.next(() => true, 250));
+    }
+    expect(warm).not.toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    const redBefore = onSecond.results.at(-1)!.result.data.shopMetricsUpdated.totals.itemsRed as number;
+    await platform.bus.publish([completed(org, 7)]);
+    const viaFirstProcess = await onSecond.next((r) => r.data?.shopMetricsUpdated.totals.itemsRed === redBefore + 7, 2_000);
+    expect(viaFirstProcess?.result.data.shopMetricsUpdated.shop.name).toBe('Replica Repairs Downtown');
+
+    await secondBus.publish([completed(org, 11)]);
+    const viaSecondProcess = await onFirst.next((r) => r.data?.shopMetricsUpdated.totals.itemsRed === redBefore + 18, 2_000);
+    expect(viaSecondProcess).not.toBeNull();
+  });
+});
