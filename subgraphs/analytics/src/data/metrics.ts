@@ -53,7 +53,7 @@ export const emptyTotals = (): Totals =>
 /** `sum(column) AS "key"` for every measure, as reporting queries select them. */
 export function sumSelect(withPartnerRevenue: boolean): string {
   const all = withPartnerRevenue ? [...measures, partnerRevenue] : measures;
-  return all.map((m) => `coalesce(sum(${m.column}), 0)::float8 AS "${m.key}"`).join(', ');
+  return all.map((m) => `coalesce(sum(${m.column}::float8), 0) AS "${m.key}"`).join(', ');
 }
 
 /** Turns a row of summed measures (numbers or numeric strings) into Totals. */
