@@ -1,9 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 
 /** Largest photo or video a technician may attach; a claim above it is refused before any URL is signed. */
 export const maxMediaBytes = 25 * 1024 * 1024;
@@ -89,15 +88,8 @@ export function localDiskStorage(options: { dataDir: string; publicBaseUrl: stri
           const target = pathOf(key);
           const partial = `${target}.part`;
           await mkdir(dirname(target), { recursive: true });
-          let received = 0;
-          const limited = Readable.fromWeb(request.body as import('node:stream/web').ReadableStream<Uint8Array>).map((chunk: Buffer) => {
-            received += chunk.length;
-            if (received > size) throw new Error('too large');
-            return chunk;
-          });
-          try {
-            await pipeline(limited, createWriteStream(partial));
-          } catch {
+          const received = await writeLimited(request.body, partial, size);
+          if (received === null) {
             await rm(partial, { force: true });
             return refuse(413, `The upload is larger than the ${size} bytes it was signed for.`);
           }
@@ -126,4 +118,25 @@ export function localDiskStorage(options: { dataDir: string; publicBaseUrl: stri
       };
     },
   };
+}
+
+/** Streams a request body to `path`, stopping as soon as it passes `limit` bytes (null then). */
+async function writeLimited(body: ReadableStream<Uint8Array>, path: string, limit: number): Promise<number | null> {
+  const file = await open(path, 'w');
+  const reader = body.getReader();
+  let received = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return received;
+      received += value.byteLength;
+      if (received > limit) {
+        await reader.cancel();
+        return null;
+      }
+      await file.write(value);
+    }
+  } finally {
+    await file.close();
+  }
 }
