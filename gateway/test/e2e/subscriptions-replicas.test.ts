@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBus, createLogger, serveSubgraph, type EventBus, type ServedSubgraph, type SubgraphName } from '@cip/platform';
 import { testSigningKey } from '@cip/platform/testing';
@@ -53,10 +54,27 @@ afterAll(async () => {
   await platform?.close();
 });
 
+async function startInspectionThrough(gatewayUrl: string) {
+  const response = await fetch(gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${org.ownerToken}` },
+    body: JSON.stringify({
+      query: `mutation($input: StartInspectionInput!) { startInspection(input: $input) { id } }`,
+      variables: { input: { shopId: org.shopId, vehicleId: randomUUID(), customerId: randomUUID() } },
+    }),
+  });
+  const body = (await response.json()) as { data?: { startInspection: { id: string } }; errors?: unknown[] };
+  expect(body.errors).toBeUndefined();
+}
+
+const startedSubscription = `subscription($shopId: ID!) {
+  shopMetricsUpdated(shopId: $shopId) { totals { inspectionsStarted } shop { name } }
+}`;
+
 describe('subscriptions across gateway replicas', () => {
   it('delivers to a client on one gateway the events caused through the other', async () => {
-    const onSecond = collect(connect(secondGateway.url, org.ownerToken), metricsSubscription, { shopId: org.shopId });
-    const onFirst = collect(connect(platform.gatewayUrl, org.ownerToken), metricsSubscription, { shopId: org.shopId });
+    const onSecond = collect(connect(secondGateway.url, org.ownerToken), startedSubscription, { shopId: org.shopId });
+    const onFirst = collect(connect(platform.gatewayUrl, org.ownerToken), startedSubscription, { shopId: org.shopId });
     let warm = null;
     for (let i = 0; i < 40 && !warm; i++) {
       await platform.bus.publish([completed(org, 1)]);
@@ -64,14 +82,14 @@ describe('subscriptions across gateway replicas', () => {
     }
     expect(warm).not.toBeNull();
     await new Promise((resolve) => setTimeout(resolve, 300));
+    const startedBefore = onSecond.results.at(-1)!.result.data.shopMetricsUpdated.totals.inspectionsStarted as number;
 
-    const redBefore = onSecond.results.at(-1)!.result.data.shopMetricsUpdated.totals.itemsRed as number;
-    await platform.bus.publish([completed(org, 7)]);
-    const viaFirstProcess = await onSecond.next((r) => r.data?.shopMetricsUpdated.totals.itemsRed === redBefore + 7, 2_000);
-    expect(viaFirstProcess?.result.data.shopMetricsUpdated.shop.name).toBe('Replica Repairs Downtown');
+    await startInspectionThrough(platform.gatewayUrl);
+    const viaFirst = await onSecond.next((r) => r.data?.shopMetricsUpdated.totals.inspectionsStarted === startedBefore + 1, 3_000);
+    expect(viaFirst?.result.data.shopMetricsUpdated.shop.name, 'the second gateway hears of a start through the first').toBe('Replica Repairs Downtown');
 
-    await secondBus.publish([completed(org, 11)]);
-    const viaSecondProcess = await onFirst.next((r) => r.data?.shopMetricsUpdated.totals.itemsRed === redBefore + 18, 2_000);
-    expect(viaSecondProcess).not.toBeNull();
+    await startInspectionThrough(secondGateway.url);
+    const viaSecond = await onFirst.next((r) => r.data?.shopMetricsUpdated.totals.inspectionsStarted === startedBefore + 2, 3_000);
+    expect(viaSecond, 'the first gateway hears of a start through the second').not.toBeNull();
   });
 });
