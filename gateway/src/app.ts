@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
 import { ErrorCode, type Config, type Logger, type SubgraphName, type TokenVerifier } from '@cip/platform';
@@ -31,6 +32,8 @@ export interface GatewayOptions {
   authenticators?: Authenticator[];
   plugins?: ApolloServerPlugin<GatewayContext>[];
   routes?: GatewayRoute[];
+  /** Where automatic persisted queries are kept (the shared store); Apollo Server's in-memory cache otherwise. */
+  persistedQueries?: { cache: KeyValueCache<string>; ttl?: number };
 }
 
 export interface GatewayApp {
@@ -60,7 +63,8 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted) => formatGatewayError(formatted),
-    apollo: managed ? { key: config.apollo.key, graphRef: config.apollo.graphRef } : undefined,
+    apollo: config.apollo.key && config.apollo.graphRef ? { key: config.apollo.key, graphRef: config.apollo.graphRef } : undefined,
+    ...(options.persistedQueries ? { persistedQueries: options.persistedQueries } : {}),
     plugins: [...(config.env === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []), ...(options.plugins ?? [])],
     logger: { debug: () => undefined, info: (m) => logger.info(String(m)), warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
   });

@@ -15,6 +15,7 @@ import {
 } from '@cip/platform';
 import { createGatewayApp, type GatewayApp, type GatewayOptions } from './app';
 import { subscriptionsFeature } from './subscriptions';
+import { integrationFeature } from './integration';
 
 /** What the gateway is started from; the same in `main.ts`, `npm start` and the test harness. */
 export interface GatewayDeps {
@@ -45,12 +46,12 @@ export interface RunningGateway {
 
 /** A feature of the gateway beyond plain federated queries; it may add options and attach to the HTTP server. */
 export interface GatewayFeature {
-  options?: Partial<Pick<GatewayOptions, 'authenticators' | 'plugins' | 'routes'>>;
+  options?: Partial<Pick<GatewayOptions, 'authenticators' | 'plugins' | 'routes' | 'persistedQueries'>>;
   attach?(server: RunningServer, app: GatewayApp): Promise<void> | void;
   close?(): Promise<void>;
 }
 
-const featureFactories: ((deps: GatewayDeps) => Promise<GatewayFeature>)[] = [subscriptionsFeature];
+const featureFactories: ((deps: GatewayDeps) => Promise<GatewayFeature>)[] = [subscriptionsFeature, integrationFeature];
 
 /** Builds the gateway with every feature, listens, and returns a handle that shuts it all down in order. */
 export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
@@ -64,6 +65,7 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
     authenticators: features.flatMap((f) => f.options?.authenticators ?? []),
     plugins: features.flatMap((f) => f.options?.plugins ?? []),
     routes: features.flatMap((f) => f.options?.routes ?? []),
+    persistedQueries: features.find((f) => f.options?.persistedQueries)?.options?.persistedQueries,
   });
   await app.start();
   const server = await listen(app.handler, { host: deps.host ?? deps.config.host, port: deps.port ?? deps.config.port });

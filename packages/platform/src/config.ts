@@ -49,6 +49,9 @@ const schema = z.object({
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
   APOLLO_KEY: z.string().min(1).optional(),
   APOLLO_GRAPH_REF: z.string().min(1).optional(),
+  APOLLO_USAGE_REPORTING_URL: optionalUrl,
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).default(30_000),
+  WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).default(100),
   VPIC_BASE_URL: z.string().url().default('https://vpic.nhtsa.dot.gov/api'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   SEED_DEMO: bool.default(true),
@@ -78,7 +81,9 @@ export interface Config {
     refreshTokenTtlSeconds: number;
   };
   otlpEndpoint?: string;
-  apollo: { key?: string; graphRef?: string };
+  apollo: { key?: string; graphRef?: string; usageReportingUrl?: string };
+  /** Webhook delivery: the first retry's delay (doubling after), and consecutive failures before an endpoint is disabled. */
+  webhooks: { retryBaseMs: number; disableAfterFailures: number };
   vpicBaseUrl: string;
   shutdownTimeoutMs: number;
   seedDemo: boolean;
@@ -131,7 +136,8 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
       refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
     },
     otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
-    apollo: { key: e.APOLLO_KEY, graphRef: e.APOLLO_GRAPH_REF },
+    apollo: { key: e.APOLLO_KEY, graphRef: e.APOLLO_GRAPH_REF, usageReportingUrl: e.APOLLO_USAGE_REPORTING_URL },
+    webhooks: { retryBaseMs: e.WEBHOOK_RETRY_BASE_MS, disableAfterFailures: e.WEBHOOK_DISABLE_AFTER_FAILURES },
     vpicBaseUrl: e.VPIC_BASE_URL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     seedDemo: e.SEED_DEMO,

@@ -24,3 +24,4 @@ export * from './run';
 export * from './schema/builder';
 export * from './db/batch';
 export * from './validation';
+export * from './limits/field-rate-limit';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { badInput, enqueueEvents, parseInput, unauthenticated } from '@cip/platform';
+import { badInput, enforceFieldRateLimit, enqueueEvents, parseInput, unauthenticated } from '@cip/platform';
 import { builder } from '../builder';
 import { hashPassword, verifyPassword } from '../domain/passwords';
 import { issueSession, refreshSession, revokeSession, type Session } from '../domain/sessions';
@@ -62,7 +62,8 @@ builder.mutationFields((t) => ({
       email: t.arg.string({ required: true, description: 'Login e-mail.' }),
       password: t.arg.string({ required: true, description: 'Password.' }),
     },
-    resolve: async (_root, { email, password }, ctx) => {
+    resolve: async (_root, { email, password }, ctx, info) => {
+      await enforceFieldRateLimit(ctx.runtime.store, { args: { email }, context: ctx, info }, { max: 20, window: '5m', identityArgs: ['email'] });
       const user = email.length <= 320 ? await ctx.repos.users.findByEmail(email) : null;
       if (!(await verifyPassword(user?.passwordHash ?? null, password)) || !user) throw unauthenticated('E-mail or password is wrong.');
       return ctx.dataSource.transaction((manager) => issueSession(ctx, manager, user));
