@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStore, createLogger } from '@cip/platform';
+import { testSigningKey } from '@cip/platform/testing';
+import { PartnerProgramsDocument, PartnerProfileDocument } from '../../../clients/sdk/src/partner/graphql';
+import { localAuth, startGateway, type RunningGateway } from '../../src/server';
+import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { signUp, type SeededOrg } from '../support/seed';
+import { manifestHash, persistedClient, refusalCode, seedPartnerKey, waitForKey } from './support';
+
+let platform: TestPlatform;
+let alpha: SeededOrg;
+
+beforeAll(async () => {
+  platform = await startTestPlatform({ only: ['shops', 'partners'] });
+  alpha = await signUp(platform, 'Alpha Auto');
+});
+afterAll(() => platform?.close());
+
+/** Another gateway replica: its own process state and store connection, the same Redis, database and bus. */
+async function secondReplica(): Promise<RunningGateway & { closeStore(): Promise<void> }> {
+  const store = createStore(platform.config);
+  const running = await startGateway({
+    config: platform.config,
+    logger: createLogger(platform.config.logLevel, { service: 'replica' }),
+    ...localAuth(await testSigningKey(), platform.config),
+    bus: platform.bus,
+    store,
+    databaseUrl: platform.database.url,
+    subgraphUrls: Object.fromEntries(Object.entries(platform.subgraphs).map(([name, s]) => [name, s!.url])) as never,
+    host: '127.0.0.1',
+    port: 0,
+  });
+  return { ...running, closeStore: () => store.close() };
+}
+
+const byHash = (hash: string) => JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
+
+/** Keeps a burst inside one quota minute, so the per-minute count is not reset halfway. */
+async function awayFromMinuteBoundary() {
+  const intoMinute = Date.now() % 60_000;
+  if (intoMinute > 45_000) await new Promise((resolve) => setTimeout(resolve, 60_500 - intoMinute));
+}
+
+describe('per-key quotas', () => {
+  it.runIf(Boolean(process.env.REDIS_URL))('admits no more than the quota across two gateway replicas sharing Redis', { timeout: 120_000 }, async () => {
+    const key = await seedPartnerKey(platform, alpha, 'Quota');
+    const replica = await secondReplica();
+    try {
+      const urls = [platform.gatewayUrl, replica.url];
+      await waitForKey(platform, key.secret, true, replica.url);
+      await awayFromMinuteBoundary();
+      const total = 400;
+      const concurrency = 16;
+      const statuses: number[] = [];
+      let next = 0;
+      const worker = async () => {
+        while (next < total) {
+          const url = urls[next++ % 2];
+          const response = await fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-api-key': key.secret },
+            body: byHash(manifestHash(PartnerProgramsDocument)),
+          });
+          await response.arrayBuffer();
+          statuses.push(response.status);
+        }
+      };
+      await Promise.all(Array.from({ length: concurrency }, worker));
+      const admitted = statuses.filter((s) => s === 200).length;
+      const limited = statuses.filter((s) => s === 429).length;
+      // The key's quota this minute is 60 (the standard plan), minus the requests that proved the key reached both replicas.
+      expect(admitted + limited).toBe(total);
+      expect(admitted).toBeLessThanOrEqual(Math.floor(60 * 1.01));
+      expect(admitted).toBeGreaterThanOrEqual(55);
+      console.info(`quota across two replicas: ${admitted} of ${total} admitted, ${limited} answered 429 (quota 60/min)`);
+    } finally {
+      await replica.close();
+      await replica.closeStore();
+    }
+  });
+
+  it('answers RATE_LIMITED with retry-after and RateLimit headers once a key has used its minute', async () => {
+    const key = await seedPartnerKey(platform, alpha, 'Limited');
+    await awayFromMinuteBoundary();
+    const { client, requests } = persistedClient(platform.gatewayUrl, { headers: { 'x-api-key': key.secret }, generateHash: manifestHash });
+    let code: string | undefined;
+    for (let i = 0; i < 70 && !code; i++) code = await refusalCode(client.query({ query: PartnerProfileDocument }));
+    expect(code).toBe('RATE_LIMITED');
+    const limited = requests.at(-1)!;
+    expect(limited.status).toBe(429);
+    const retryAfter = Number(limited.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(limited.headers.get('ratelimit-limit')).toBe('60');
+    expect(limited.headers.get('ratelimit-remaining')).toBe('0');
+    expect(limited.headers.get('ratelimit-reset')).toBe(String(retryAfter));
+    const body = await fetch(platform.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': key.secret },
+      body: byHash(manifestHash(PartnerProfileDocument)),
+    }).then((r) => r.json());
+    expect(body.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED', limit: 60 });
+    expect(body.errors[0].extensions.retryAfter).toBeGreaterThan(0);
+  });
+});
+
+describe('per-field rate limits and complexity', () => {
+  it('limits login attempts per e-mail with RATE_LIMITED and retryAfter', async () => {
+    const attempt = () => platform.execute(`mutation($e: String!) { login(email: $e, password: "wrong password!") { accessToken } }`, { e: alpha.ownerEmail });
+    const codes: string[] = [];
+    for (let i = 0; i < 21; i++) codes.push((await attempt()).errors?.[0].extensions?.code);
+    expect(codes.slice(0, 20).every((c) => c === 'UNAUTHENTICATED')).toBe(true);
+    const limited = await attempt();
+    expect(limited.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
+    expect(limited.errors?.[0].extensions?.retryAfter).toBe(300);
+  });
+
+  it('refuses an operation nested deeper than the limit with QUERY_TOO_COMPLEX before planning', async () => {
+    let selection = 'id';
+    for (let i = 0; i < 7; i++) selection = `organization { shops { ${selection} } }`;
+    const result = await platform.execute(`{ shops { ${selection} } }`, {}, { token: alpha.ownerToken });
+    expect(result.status).toBe(400);
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maxDepth: 12 });
+    const shallow = await platform.execute(`{ shops { organization { shops { id } } } }`, {}, { token: alpha.ownerToken });
+    expect(shallow.errors).toBeUndefined();
+  });
+});
