@@ -72,6 +72,7 @@ export async function run(): Promise<string> {
           next: (result) => {
             const completed = (result.data as any)?.shopMetricsUpdated?.totals?.inspectionsCompleted as number | undefined;
             if (completed === undefined) return;
+            if (seen.has(completed)) return;
             const now = Date.now();
             seen.set(completed, now);
             const sent = publishedAt[shopIndex].get(completed);

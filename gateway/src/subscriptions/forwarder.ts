@@ -51,8 +51,8 @@ export class SubscriptionForwarder {
       node: plan.rest ? { kind: 'Sequence', nodes: [{ ...plan.primary, serviceName: eventSource }, plan.rest] } : { ...plan.primary, serviceName: eventSource },
     };
     for await (const event of upstream) {
-      if (!event.data) {
-        yield { errors: event.errors };
+      if (!event.data || plan.passThrough) {
+        yield event;
         continue;
       }
       const serviceMap: ServiceMap = {
