@@ -5,6 +5,7 @@ import { InspectionMediaEntity } from './data/media';
 import { RecommendationEntity } from './data/recommendation';
 import { TemplateEntity, TemplateVersionEntity } from './data/template';
 import { VehicleTemplateEntity } from './data/vehicle-template';
+import { createLiveUpdates } from './domain/live';
 import { projectVehicleTemplate, vehicleTemplatesGroup } from './domain/vehicle-templates';
 import { Initial1764205200000 } from './migrations/1764205200000-initial';
 import { schema } from './schema';
@@ -31,6 +32,7 @@ export function createInspectionsSubgraph(options: InspectionsOptions = {}): Sub
     async createApp(runtime): Promise<SubgraphApp> {
       const storage = await (options.storage ?? defaultStorage)(runtime);
       const repos = createRepositories(runtime.db.dataSource);
+      const live = createLiveUpdates(runtime.bus);
       const yoga = createSubgraphYoga({
         name: 'inspections',
         schema,
@@ -38,7 +40,7 @@ export function createInspectionsSubgraph(options: InspectionsOptions = {}): Sub
         logger: runtime.logger,
         tracerProvider: runtime.tracerProvider,
         publicFields: ['openSharedInspection'],
-        context: ({ principal }) => createContext(runtime, storage, principal),
+        context: ({ principal }) => createContext(runtime, { storage, live }, principal),
         ready: async () => runtime.db.dataSource.isInitialized && (await runtime.db.dataSource.query('SELECT 1'), true),
         routes: storage.routes(async (storageKey) => {
           const media = await repos.media.findByStorageKey(storageKey);
@@ -52,6 +54,7 @@ export function createInspectionsSubgraph(options: InspectionsOptions = {}): Sub
           consumer = await runtime.bus.consume({ group: vehicleTemplatesGroup }, (event) => projectVehicleTemplate(runtime, event));
         },
         async stop() {
+          await live.close();
           await consumer?.close();
           consumer = null;
         },

@@ -6,6 +6,7 @@ import { MediaRepository, type InspectionMedia } from './data/media';
 import { RecommendationRepository, type Recommendation } from './data/recommendation';
 import { TemplateRepository, type Template } from './data/template';
 import { VehicleTemplateRepository } from './data/vehicle-template';
+import type { LiveUpdates } from './domain/live';
 import type { MediaStorage } from './storage/storage';
 
 export type InspectionOwner = 'vehicle_id' | 'customer_id' | 'technician_id';
@@ -15,6 +16,8 @@ export interface InspectionsContext {
   runtime: SubgraphRuntime;
   dataSource: DataSource;
   storage: MediaStorage;
+  /** Bus events for subscriptions. */
+  live: LiveUpdates;
   repos: ReturnType<typeof createRepositories>;
   loaders: {
     template: DataLoader<string, Template | null>;
@@ -43,7 +46,7 @@ export function createRepositories(dataSource: DataSource) {
 }
 
 /** Fresh loaders for every request, so nothing cached outlives the caller it was loaded for. */
-export function createContext(runtime: SubgraphRuntime, storage: MediaStorage, principal: Principal | null): InspectionsContext {
+export function createContext(runtime: SubgraphRuntime, services: { storage: MediaStorage; live: LiveUpdates }, principal: Principal | null): InspectionsContext {
   const dataSource = runtime.db.dataSource;
   const repos = createRepositories(dataSource);
   const shopIds = readableShopIds(principal);
@@ -69,7 +72,8 @@ export function createContext(runtime: SubgraphRuntime, storage: MediaStorage, p
     principal,
     runtime,
     dataSource,
-    storage,
+    storage: services.storage,
+    live: services.live,
     repos,
     loaders,
     clearLoaders() {

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { BusSubscription, EventBus, EventEnvelope } from '@cip/platform';
+import { appError, ErrorCode, type BusSubscription, type EventBus, type EventEnvelope } from '@cip/platform';
 
 /**
  * The bus events matching `accept`, from the moment of subscribing, as an async iterator for a GraphQL
  * subscription. Every subscriber reads through a group of its own that is deleted when it goes away,
  * so each sees every event and nothing lingers on the bus.
  */
-export function liveEvents(bus: EventBus, accept: (event: EventEnvelope) => boolean): AsyncIterableIterator<EventEnvelope> {
+function liveEvents(bus: EventBus, accept: (event: EventEnvelope) => boolean): AsyncIterableIterator<EventEnvelope> {
   const queued: EventEnvelope[] = [];
   let waiting: ((result: IteratorResult<EventEnvelope>) => void) | null = null;
   let done = false;
@@ -44,6 +44,45 @@ export function liveEvents(bus: EventBus, accept: (event: EventEnvelope) => bool
     },
     [Symbol.asyncIterator]() {
       return this;
+    },
+  };
+}
+
+export interface LiveUpdates {
+  events(accept: (event: EventEnvelope) => boolean): AsyncIterableIterator<EventEnvelope>;
+  /** Runs the work of delivering one event, so `close` can wait for deliveries in flight. */
+  deliver<T>(work: () => Promise<T>): Promise<T>;
+  /** Ends every open subscription and waits for deliveries in flight: the app stops them before the bus and the database close. */
+  close(): Promise<void>;
+}
+
+export function createLiveUpdates(bus: EventBus): LiveUpdates {
+  const open = new Set<AsyncIterableIterator<EventEnvelope>>();
+  const delivering = new Set<Promise<unknown>>();
+  let closed = false;
+  return {
+    events(accept) {
+      const iterator = liveEvents(bus, accept);
+      const finish = iterator.return!.bind(iterator);
+      iterator.return = async () => {
+        open.delete(iterator);
+        return finish();
+      };
+      open.add(iterator);
+      return iterator;
+    },
+    deliver(work) {
+      if (closed) return Promise.reject(appError(ErrorCode.SERVICE_UNAVAILABLE, 'The service is shutting down; subscribe again.'));
+      const delivery = work();
+      delivering.add(delivery);
+      const forget = () => delivering.delete(delivery);
+      delivery.then(forget, forget);
+      return delivery;
+    },
+    async close() {
+      closed = true;
+      await Promise.all([...open].map((iterator) => iterator.return!()));
+      await Promise.allSettled([...delivering]);
     },
   };
 }

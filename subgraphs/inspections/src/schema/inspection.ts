@@ -8,7 +8,6 @@ import { canReadInspection, loadReadableInspection, lockInspection, requireReada
 import { approvalTotals } from '../domain/approval';
 import { summarize } from '../domain/conditions';
 import { inspectionClosed, inspectionCompleted, inspectionSent, inspectionStarted } from '../domain/events';
-import { liveEvents } from '../domain/live';
 import { newShareToken } from '../domain/share';
 import { assertStatus, assertTransition } from '../domain/status';
 import { advisors, autoRecommendations } from '../domain/workflow';
@@ -371,16 +370,18 @@ builder.subscriptionField('inspectionUpdated', (t) =>
       const principal = ctx.principal;
       const allowed = principal?.kind === 'staff' ? Boolean(principal.roles[shopId]) : principal?.kind === 'customer' && principal.shopId === shopId;
       if (!allowed) throw notFound('Shop', shopId);
-      return liveEvents(ctx.runtime.bus, (event) => {
+      return ctx.live.events((event) => {
         if (event.shopId !== shopId || !inspectionEventTypes.has(event.type)) return false;
         return principal?.kind !== 'customer' || (event.data as { inspectionId?: string }).inspectionId === principal.inspectionId;
       });
     },
-    resolve: async (event, _args, ctx) => {
-      ctx.clearLoaders();
-      const inspection = await loadReadableInspection(ctx, String((event.data as { inspectionId: string }).inspectionId));
-      if (!inspection || !canReadInspection(ctx.principal, inspection)) throw notFound('Inspection');
-      return inspection;
-    },
+    resolve: (event, _args, ctx) =>
+      ctx.live.deliver(async () => {
+        ctx.clearLoaders();
+        const inspection = await loadReadableInspection(ctx, String((event.data as { inspectionId: string }).inspectionId));
+        if (!inspection || !canReadInspection(ctx.principal, inspection)) throw notFound('Inspection');
+        await Promise.all([ctx.loaders.itemsByInspection.load(inspection.id), ctx.loaders.recommendationsByInspection.load(inspection.id)]);
+        return inspection;
+      }),
   }),
 );

@@ -5,7 +5,6 @@ import type { InspectionsContext } from '../context';
 import { totalCents, urgencies, type Recommendation } from '../data/recommendation';
 import { loadReadableInspection, loadReadableRecommendation, lockInspection } from '../domain/access';
 import { inspectionClosed, recommendationDecided, recommendationRefunded } from '../domain/events';
-import { liveEvents } from '../domain/live';
 import { assertStatus } from '../domain/status';
 import { advisors } from '../domain/workflow';
 import { DecisionEnum, InspectionItemRef, InspectionRef, PartnerProductRef, RecommendationRef, UrgencyEnum } from './refs';
@@ -197,11 +196,11 @@ builder.mutationFields((t) => ({
       else if (principal.kind !== 'customer') throw forbidden('Only the customer or the shop may decide on a recommendation.');
       return ctx.dataSource.transaction(async (manager) => {
         const inspection = await lockInspection(ctx, manager, recommendation.inspectionId);
-        assertStatus(inspection.status, ['SENT'], 'decide on recommendations');
         const current = (await ctx.repos.recommendations.findForUpdate(manager, recommendation.id))!;
         if (current.decision) {
           throw appError(ErrorCode.CONFLICT, `This recommendation was already ${current.decision.toLowerCase()}.`, { decision: current.decision });
         }
+        assertStatus(inspection.status, ['SENT'], 'decide on recommendations');
         const decided = await ctx.repos.recommendations.update(manager, current.id, {
           decision: args.decision,
           decidedAt: new Date(),
@@ -263,13 +262,14 @@ builder.subscriptionField('recommendationDecided', (t) =>
     args: { shopId: t.arg.id({ required: true, description: 'The shop to watch.' }) },
     subscribe: (_root, { shopId }, ctx) => {
       if (ctx.principal?.kind !== 'staff' || !ctx.principal.roles[shopId]) throw notFound('Shop', shopId);
-      return liveEvents(ctx.runtime.bus, (event) => event.shopId === shopId && (event.type === 'recommendation.approved' || event.type === 'recommendation.declined'));
+      return ctx.live.events((event) => event.shopId === shopId && (event.type === 'recommendation.approved' || event.type === 'recommendation.declined'));
     },
-    resolve: async (event, _args, ctx) => {
-      ctx.clearLoaders();
-      const recommendation = await loadReadableRecommendation(ctx, event.subject.id);
-      if (!recommendation) throw notFound('Recommendation', event.subject.id);
-      return recommendation;
-    },
+    resolve: (event, _args, ctx) =>
+      ctx.live.deliver(async () => {
+        ctx.clearLoaders();
+        const recommendation = await loadReadableRecommendation(ctx, event.subject.id);
+        if (!recommendation) throw notFound('Recommendation', event.subject.id);
+        return recommendation;
+      }),
   }),
 );

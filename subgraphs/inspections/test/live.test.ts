@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestSubgraph, type TestSubgraph } from '@cip/platform/testing';
+import { inspectionsSubgraph } from '../src/app';
+import { must, openShare, runToSent, seedShop, type SeededShop } from './seed';
+
+let inspections: TestSubgraph;
+let shop: SeededShop;
+let other: SeededShop;
+
+beforeAll(async () => {
+  inspections = await startTestSubgraph(inspectionsSubgraph);
+  shop = await seedShop();
+  other = await seedShop();
+});
+afterAll(() => inspections?.close());
+
+/** A subscription over SSE, as the gateway opens it; `next` waits for the next result. */
+async function subscribe(query: string, variables: Record<string, unknown>, token: string) {
+  const controller = new AbortController();
+  const response = await inspections.app.yoga.fetch('http://subgraph.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+    signal: controller.signal,
+  });
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  return {
+    async next(timeoutMs = 5_000): Promise<any> {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const match = /(?:^|\n)data: (.*)\n\n/.exec(buffer);
+        if (match) {
+          buffer = buffer.slice(match.index + match[0].length);
+          return JSON.parse(match[1]);
+        }
+        if (Date.now() > deadline) throw new Error('no event in time');
+        const { value, done } = await Promise.race([reader.read(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no event in time')), deadline - Date.now()))]);
+        if (done) throw new Error('stream ended');
+        buffer += decoder.decode(value, { stream: true });
+      }
+    },
+    close: () => controller.abort(),
+  };
+}
+
+describe('live updates', () => {
+  it("deliver the shop's decisions as the customer makes them, and nothing of other shops", async () => {
+    const sent = await runToSent(inspections, shop);
+    const decisions = await subscribe(`subscription($s: ID!) { recommendationDecided(shopId: $s) { id decision inspection { id } } }`, { s: shop.shopId }, shop.advisor.token);
+    const updates = await subscribe(`subscription($s: ID!) { inspectionUpdated(shopId: $s) { id status approval { approvedCount declinedCount } } }`, { s: shop.shopId }, shop.advisor.token);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    const foreign = await runToSent(inspections, other);
+    const foreignCustomer = await openShare(inspections, foreign.shareToken);
+    must(await inspections.execute(`mutation($id: ID!) { decideRecommendation(id: $id, decision: APPROVED) { id } }`, { id: foreign.recommendations[0].id }, { token: foreignCustomer }));
+
+    const customer = await openShare(inspections, sent.shareToken);
+    const [first, ...rest] = sent.recommendations;
+    must(await inspections.execute(`mutation($id: ID!) { decideRecommendation(id: $id, decision: APPROVED) { id } }`, { id: first.id }, { token: customer }));
+    expect((await decisions.next()).data.recommendationDecided).toEqual({ id: first.id, decision: 'APPROVED', inspection: { id: sent.id } });
+
+    for (const r of rest) must(await inspections.execute(`mutation($id: ID!) { decideRecommendation(id: $id, decision: DECLINED) { id } }`, { id: r.id }, { token: customer }));
+    for (const r of rest) expect((await decisions.next()).data.recommendationDecided).toMatchObject({ id: r.id, decision: 'DECLINED' });
+    let update = (await updates.next()).data.inspectionUpdated;
+    while (update.status !== 'CLOSED') {
+      expect(update.id).toBe(sent.id);
+      update = (await updates.next()).data.inspectionUpdated;
+    }
+    expect(update).toEqual({ id: sent.id, status: 'CLOSED', approval: { approvedCount: 1, declinedCount: rest.length } });
+    decisions.close();
+    updates.close();
+  });
+
+  it('refuse to watch a shop the caller does not work at', async () => {
+    const stream = await subscribe(`subscription($s: ID!) { recommendationDecided(shopId: $s) { id } }`, { s: shop.shopId }, other.owner.token);
+    expect((await stream.next()).errors[0].extensions.code).toBe('NOT_FOUND');
+    stream.close();
+  });
+});
