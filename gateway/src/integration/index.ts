@@ -11,6 +11,7 @@ import { ApiKeys1764300000000 } from '../migrations/1764300000000-api-keys';
 import { apqCache } from '../persisted/apq-cache';
 import { loadPersistedManifest } from '../persisted/manifest';
 import { persistedOperationsPlugin } from '../persisted/plugin';
+import { restRoute } from '../rest/route';
 import { studioPlugins } from '../studio';
 
 const apqTtlSeconds = 7 * 86_400;
@@ -35,6 +36,7 @@ export async function integrationFeature(deps: GatewayDeps): Promise<GatewayFeat
   return {
     options: {
       authenticators: [apiKeyAuthenticator(keys, deps.signer)],
+      routes: [restRoute()],
       persistedQueries: { cache: apqCache(deps.store), ttl: apqTtlSeconds },
       plugins: [
         persistedOperationsPlugin(manifest),

@@ -11,6 +11,14 @@ import type { PersistedManifest } from './manifest';
  */
 const refusedPlaceholder = 'query PersistedQueryNotAllowed { __typename }';
 
+// Keyed on the request's header map: Apollo Server runs `executeOperation` on a shallow copy of the context.
+const generated = new WeakSet<Map<string, string>>();
+
+/** Marks a request as one of the REST routes generated from the schema: published operations too, for keys as well. */
+export function allowGeneratedOperation(context: GatewayContext) {
+  generated.add(context.responseHeaders);
+}
+
 /**
  * Published operations run by hash alone (the manifest supplies the text). A partner API key runs only
  * the partner manifest's operations: anything else is refused with PERSISTED_QUERY_NOT_ALLOWED.
@@ -23,7 +31,7 @@ export function persistedOperationsPlugin(manifest: PersistedManifest): ApolloSe
         const published = manifest.documents.get(hash);
         if (published) request.query = published;
       }
-      if (contextValue.principal?.kind !== 'partner') return;
+      if (contextValue.principal?.kind !== 'partner' || generated.has(contextValue.responseHeaders)) return;
       const sentHash = typeof hash === 'string' ? hash : request.query ? createHash('sha256').update(request.query).digest('hex') : undefined;
       if (sentHash && manifest.partnerHashes.has(sentHash) && request.query === manifest.documents.get(sentHash)) return;
       request.query = refusedPlaceholder;

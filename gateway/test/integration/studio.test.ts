@@ -62,7 +62,7 @@ describe('Apollo Studio usage reporting', () => {
     expect(signature).toMatch(/query StudioShops/);
     const clients = [
       ...(stats.trace ?? []).map((t) => typeof t === 'object' && 'clientName' in t! ? `${t.clientName}@${t.clientVersion}` : ''),
-      ...(stats.statsWithContext ?? []).map((s) => `${s.context?.clientName}@${s.context?.clientVersion}`),
+      ...((stats.statsWithContext ?? []) as { context?: { clientName?: string; clientVersion?: string } }[]).map((s) => `${s.context?.clientName}@${s.context?.clientVersion}`),
     ];
     expect(clients).toContain('shop-web@4.2.0');
   });

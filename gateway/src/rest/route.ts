@@ -1,0 +1,112 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import { MapperKind, mapSchema } from '@graphql-tools/utils';
+import { isNonNullType, print, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { useSofa } from 'sofa-api';
+import { ErrorCode } from '@cip/platform';
+import type { GatewayApp, GatewayRoute } from '../app';
+import type { GatewayContext } from '../context';
+import { sendJson } from '../http-adapter';
+import { allowGeneratedOperation } from '../persisted/plugin';
+import { deprecationHeaders } from './deprecation';
+
+export const restBasePath = '/api/v1';
+
+/**
+ * The schema routes are generated from: subscriptions are left to webhooks, and a nested field that needs
+ * an argument (e.g. `Shop.partnerEarnings(period)`) is left out of the default selection, since a route
+ * cannot supply it; such data has a route of its own or stays with GraphQL.
+ */
+function routableSchema(schema: GraphQLSchema): GraphQLSchema {
+  const roots = new Set([schema.getQueryType()?.name, schema.getMutationType()?.name]);
+  return mapSchema(schema, {
+    [MapperKind.SUBSCRIPTION]: () => null,
+    [MapperKind.COMPOSITE_FIELD]: (field, _name, typeName) =>
+      !roots.has(typeName) && Object.values(field.args ?? {}).some((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined) ? null : field,
+  });
+}
+
+interface RestRequestState {
+  context: GatewayContext;
+  headers: Record<string, string>;
+}
+
+/**
+ * The REST surface generated from the API schema by SOFA: every root field is a route under `/api/v1`
+ * (OpenAPI at `/api/v1/openapi.json`). Each call is one GraphQL operation run through the gateway's own
+ * pipeline, so it is authenticated, counted against quotas and limited exactly like `/graphql`.
+ */
+export function restRoute(): GatewayRoute {
+  let router: ReturnType<typeof useSofa> | undefined;
+  let schemaOfRouter: GraphQLSchema | undefined;
+  const states = new WeakMap<GatewayContext, RestRequestState>();
+
+  const routerFor = (app: GatewayApp) => {
+    const schema = app.gateway.schema;
+    if (!schema) throw new Error('The gateway has not loaded its schema yet.');
+    if (router && schemaOfRouter === schema) return router;
+    schemaOfRouter = schema;
+    router = useSofa({
+      basePath: restBasePath,
+      schema: routableSchema(schema),
+      depthLimit: 2,
+      context: ((serverContext: { gatewayContext: GatewayContext }) => serverContext.gatewayContext) as never,
+      execute: (async (args: ExecutionArgs): Promise<ExecutionResult> => {
+        const context = args.contextValue as GatewayContext;
+        Object.assign(states.get(context)?.headers ?? {}, deprecationHeaders(schema, args.document));
+        allowGeneratedOperation(context);
+        const response = await app.apollo.executeOperation(
+          { query: print(args.document), variables: (args.variableValues ?? {}) as Record<string, unknown>, operationName: args.operationName ?? undefined },
+          { contextValue: context },
+        );
+        if (response.body.kind !== 'single') throw new Error('REST routes run single-result operations only.');
+        const status = response.http.status;
+        const errors = response.body.singleResult.errors?.map((error) => ({ ...error, extensions: { ...error.extensions, ...(status ? { http: { status } } : {}) } }));
+        return { ...response.body.singleResult, ...(errors ? { errors } : {}) } as ExecutionResult;
+      }) as never,
+      openAPI: {
+        info: {
+          title: 'Courtesy Inspection Platform REST API',
+          version: '1',
+          description: 'Generated from the GraphQL schema: one route per root field. Authenticate with `Authorization: Bearer <token>` or `X-Api-Key`.',
+        },
+        components: {
+          securitySchemes: {
+            bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+            apiKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
+          },
+        },
+        security: [{ bearer: [] }, { apiKey: [] }],
+      } as never,
+    });
+    return router;
+  };
+
+  return {
+    matches: (pathname) => pathname === restBasePath || pathname.startsWith(`${restBasePath}/`),
+    async handle(req: IncomingMessage, res: ServerResponse, app: GatewayApp) {
+      let context: GatewayContext;
+      try {
+        context = await app.contextFor(req.headers);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : 'A valid access token or API key is required.';
+        return sendJson(res, 401, { errors: [{ message, extensions: { code: ErrorCode.UNAUTHENTICATED } }] });
+      }
+      const url = `http://${req.headers.host ?? 'gateway'}${req.url ?? '/'}`;
+      const method = req.method ?? 'GET';
+      const request = new Request(url, {
+        method,
+        headers: Object.entries(req.headers).flatMap(([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? v.join(', ') : v] as [string, string]])),
+        ...(method === 'GET' || method === 'HEAD' ? {} : { body: Readable.toWeb(req) as never, duplex: 'half' }),
+      } as RequestInit);
+      const state: RestRequestState = { context, headers: {} };
+      states.set(context, state);
+      const response = await routerFor(app).fetch(request, { gatewayContext: context } as never);
+      res.statusCode = response.status;
+      response.headers.forEach((value, key) => res.setHeader(key, value));
+      for (const [key, value] of context.responseHeaders) res.setHeader(key, value);
+      for (const [key, value] of Object.entries(state.headers)) res.setHeader(key, value);
+      res.end(Buffer.from(await response.arrayBuffer()));
+    },
+  };
+}
