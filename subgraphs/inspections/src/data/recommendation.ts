@@ -63,10 +63,6 @@ export const RecommendationEntity = new EntitySchema<Recommendation>({
 
 export const totalCents = (r: Pick<Recommendation, 'partsCents' | 'laborCents' | 'quantity'>) => r.partsCents * r.quantity + r.laborCents;
 
-export type RecommendationChanges = Partial<
-  Pick<Recommendation, 'title' | 'description' | 'urgency' | 'laborHours' | 'partsCents' | 'laborCents' | 'quantity' | 'partnerProductId'>
->;
-
 export class RecommendationRepository {
   constructor(private readonly manager: EntityManager) {}
 

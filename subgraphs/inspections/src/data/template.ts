@@ -97,10 +97,6 @@ export class TemplateRepository {
     });
   }
 
-  findVersion(manager: EntityManager, templateId: string, version: number): Promise<TemplateVersion | null> {
-    return manager.findOne(TemplateVersionEntity, { where: { templateId, version }, comment: 'templates.findVersion' });
-  }
-
   /** Locks the template so two concurrent edits cannot both write the same next version. */
   findForUpdate(manager: EntityManager, id: string): Promise<Template | null> {
     return manager.findOne(TemplateEntity, { where: { id }, lock: { mode: 'pessimistic_write' }, comment: 'templates.findForUpdate' });
