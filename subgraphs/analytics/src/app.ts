@@ -1,10 +1,11 @@
 import { createSubgraphYoga, type BusSubscription, type SubgraphDefinition } from '@cip/platform';
 import { createContext } from './context';
-import { ArchivedFactEntity, FactEventEntity, ShopDailyEntity, ShopProfileEntity, TechnicianDailyEntity } from './data/facts';
+import { ArchivedFactEntity, FactEventEntity, ShopDailyEntity, ShopMonthlyEntity, ShopProfileEntity, TechnicianDailyEntity } from './data/facts';
 import { analyticsConsumer, Ingestor } from './domain/ingest';
 import { LiveMetrics } from './domain/live';
 import { archiveFacts } from './domain/retention';
 import { Initial1764302400000 } from './migrations/1764302400000-initial';
+import { MonthlyRollups1764306000000 } from './migrations/1764306000000-monthly-rollups';
 import { schema } from './schema';
 import { loadAnalyticsSettings } from './settings';
 
@@ -12,8 +13,8 @@ export { schema };
 export { Ingestor };
 export { archiveFacts };
 
-export const analyticsEntities = [ShopProfileEntity, FactEventEntity, ArchivedFactEntity, ShopDailyEntity, TechnicianDailyEntity];
-export const analyticsMigrations = [Initial1764302400000];
+export const analyticsEntities = [ShopProfileEntity, FactEventEntity, ArchivedFactEntity, ShopDailyEntity, ShopMonthlyEntity, TechnicianDailyEntity];
+export const analyticsMigrations = [Initial1764302400000, MonthlyRollups1764306000000];
 
 /** Event ingestion into facts, daily rollups per shop and technician, dashboard queries and live metrics. */
 export const analyticsSubgraph: SubgraphDefinition = {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { startTestSubgraph, testSigner, type TestSubgraph } from '@cip/platform/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyticsSubgraph, Ingestor } from '../src/app';
+import { wholeMonths } from '../src/data/reporting';
 import { inspectionLife, seeded, shopCreated, type ShopSpec } from './events';
 
 let analytics: TestSubgraph;
@@ -81,5 +82,15 @@ describe('technician metrics', () => {
   it('refuses a fellow technician with FORBIDDEN', async () => {
     const result = await analytics.execute(technicianQuery, { r: [{ __typename: 'User', id: technicianId }], range }, { token: await sign({ [shops[0].shopId]: 'TECHNICIAN' }) });
     expect(result.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('ranges over monthly rollups', () => {
+  it('reads whole calendar months from the monthly rollups and only the days around them from the daily ones', () => {
+    expect(wholeMonths('2026-03-01', '2026-03-31')).toEqual({ from: '2026-03-01', until: '2026-04-01' });
+    expect(wholeMonths('2026-03-02', '2026-05-30')).toEqual({ from: '2026-04-01', until: '2026-05-01' });
+    expect(wholeMonths('2025-12-15', '2026-02-28')).toEqual({ from: '2026-01-01', until: '2026-03-01' });
+    expect(wholeMonths('2026-03-02', '2026-04-30')).toEqual({ from: '2026-04-01', until: '2026-05-01' });
+    expect(wholeMonths('2026-03-02', '2026-03-31')).toBeNull();
   });
 });

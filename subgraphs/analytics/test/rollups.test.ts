@@ -58,6 +58,7 @@ async function snapshot() {
   const dataSource = analytics.runtime.db.dataSource;
   return {
     shops: await dataSource.query(`SELECT * FROM analytics.shop_daily ORDER BY shop_id, day`),
+    months: await dataSource.query(`SELECT * FROM analytics.shop_monthly ORDER BY shop_id, month`),
     technicians: await dataSource.query(`SELECT * FROM analytics.technician_daily ORDER BY technician_id, shop_id, day`),
   };
 }

@@ -103,6 +103,17 @@ export const ShopDailyEntity = new EntitySchema<ShopDay>({
   },
 });
 
+export const ShopMonthlyEntity = new EntitySchema<Omit<ShopDay, 'day'> & { month: string }>({
+  name: 'ShopMonthly',
+  tableName: 'shop_monthly',
+  columns: {
+    shopId: { type: 'text', primary: true, name: 'shop_id' },
+    month: { type: 'date', primary: true },
+    orgId: { type: 'text', name: 'org_id' },
+    ...measureColumns(true),
+  },
+});
+
 export const TechnicianDailyEntity = new EntitySchema<ShopDay & { technicianId: string }>({
   name: 'TechnicianDaily',
   tableName: 'technician_daily',
@@ -203,7 +214,7 @@ export class FactRepository {
     }
   }
 
-  /** Recomputes the shop and technician rollups in `scope` from the facts (live and archived). */
+  /** Recomputes the shop (daily and monthly) and technician rollups in `scope` from the facts (live and archived). */
   async recompute(manager: EntityManager, scope: RollupScope): Promise<void> {
     const params: unknown[] = [];
     let where = 'shop_id IS NOT NULL AND local_day IS NOT NULL';
@@ -224,6 +235,15 @@ export class FactRepository {
       `/* rollups.computeShops */ INSERT INTO analytics.shop_daily (shop_id, day, org_id, ${shopMeasures.map((m) => m.column).join(', ')})
        SELECT shop_id, local_day, max(org_id), ${shopMeasures.map((m) => m.sql).join(', ')}
          FROM analytics.all_facts WHERE ${where} GROUP BY shop_id, local_day`,
+      params,
+    );
+    const monthTarget = target.replace('day = ANY($2::date[])', "month = ANY(SELECT date_trunc('month', d)::date FROM unnest($2::date[]) d)");
+    const monthSource = target.replace('day = ANY($2::date[])', "date_trunc('month', day)::date = ANY(SELECT date_trunc('month', d)::date FROM unnest($2::date[]) d)");
+    await manager.query(`/* rollups.clearMonths */ DELETE FROM analytics.shop_monthly ${monthTarget}`, params);
+    await manager.query(
+      `/* rollups.computeMonths */ INSERT INTO analytics.shop_monthly (shop_id, month, org_id, ${shopMeasures.map((m) => m.column).join(', ')})
+       SELECT shop_id, date_trunc('month', day)::date, max(org_id), ${shopMeasures.map((m) => `sum(${m.column})`).join(', ')}
+         FROM analytics.shop_daily ${monthSource} GROUP BY shop_id, date_trunc('month', day)`,
       params,
     );
     await manager.query(`/* rollups.clearTechnicians */ DELETE FROM analytics.technician_daily ${target}`, params);
