@@ -1,7 +1,8 @@
 import { notFound, readableShopIds } from '@cip/platform';
 import type { Totals } from '../data/metrics';
 import { emptyTotals } from '../data/metrics';
-import { parseRange } from '../domain/views';
+import { parseRange, type DayRange } from '../domain/views';
+import type { AnalyticsContext } from '../context';
 import { approvalRate, averageRepairOrderCents } from './values';
 import { builder } from '../builder';
 import {
@@ -11,9 +12,10 @@ import {
   OrganizationRef,
   OrganizationShopMetricsRef,
   ShopRef,
+  type OrganizationMetricsView,
 } from './refs';
 
-type Ranking = 'APPROVED_REVENUE' | 'APPROVAL_RATE' | 'AVERAGE_REPAIR_ORDER' | 'INSPECTIONS_COMPLETED' | 'PARTNER_REVENUE';
+export type Ranking = 'APPROVED_REVENUE' | 'APPROVAL_RATE' | 'AVERAGE_REPAIR_ORDER' | 'INSPECTIONS_COMPLETED' | 'PARTNER_REVENUE';
 
 const rankingScore: Record<Ranking, (totals: Totals) => number> = {
   APPROVED_REVENUE: (t) => t.approvedCents,
@@ -46,7 +48,7 @@ OrganizationShopMetricsRef.implement({
 OrganizationMetricsRef.implement({
   description: "An organization's metrics across every shop the caller holds a role at: totals and a ranked comparison of shops.",
   fields: (t) => ({
-    id: t.id({ description: 'Identifies the organization and range of this view.', resolve: (view) => `${view.orgId}|${view.range.from}|${view.range.to}` }),
+    id: t.id({ description: 'Identifies the organization, range and ranking of this view.', resolve: (view) => `${view.orgId}|${view.range.from}|${view.range.to}|${view.rankBy}` }),
     organization: t.field({ type: OrganizationRef, description: 'The organization measured.', resolve: (view) => ({ id: view.orgId }) }),
     from: t.string({ description: 'First day of the range, "YYYY-MM-DD" (each shop\'s local day).', resolve: (view) => view.range.from }),
     to: t.string({ description: 'Last day of the range (included).', resolve: (view) => view.range.to }),
@@ -63,9 +65,31 @@ OrganizationMetricsRef.implement({
   }),
 });
 
+/** The organization's metrics for a staff caller of that organization, or null for anyone else. */
+async function organizationMetrics(ctx: AnalyticsContext, orgId: string, days: DayRange, rankBy: Ranking): Promise<OrganizationMetricsView | null> {
+  if (ctx.principal?.kind !== 'staff' || ctx.principal.orgId !== orgId) return null;
+  const shopIds = readableShopIds(ctx.principal);
+  const [perShop, profiles] = await Promise.all([ctx.repos.reporting.shopTotals(shopIds, days.from, days.to), ctx.repos.reporting.profiles(shopIds.slice(0, 1))]);
+  const totals = emptyTotals();
+  for (const shop of perShop) for (const key of Object.keys(totals) as (keyof Totals)[]) totals[key] += shop.totals[key];
+  const score = rankingScore[rankBy];
+  const ranked = [...perShop]
+    .sort((a, b) => score(b.totals) - score(a.totals) || a.shopId.localeCompare(b.shopId))
+    .map((shop, index) => ({ ...shop, rank: index + 1 }));
+  return { orgId, range: days, rankBy, currency: profiles[0]?.currency ?? 'USD', totals, shops: ranked };
+}
+
 builder.asEntity(OrganizationMetricsRef, {
   key: builder.selection<{ id: string }>('id'),
-  resolveReference: () => null,
+  resolveReference: async ({ id }, ctx) => {
+    const [orgId, from, to, rankBy] = id.split('|');
+    if (!orgId || !from || !to || !(rankBy in rankingScore)) return null;
+    try {
+      return await organizationMetrics(ctx, orgId, parseRange({ from, to }), rankBy as Ranking);
+    } catch {
+      return null;
+    }
+  },
 });
 
 OrganizationRef.implement({
@@ -80,20 +104,9 @@ OrganizationRef.implement({
         rankBy: t.arg({ type: MetricsRankingEnum, required: true, defaultValue: 'APPROVED_REVENUE', description: 'What to rank shops by.' }),
       },
       resolve: async (org, { range, rankBy }, ctx) => {
-        if (ctx.principal?.kind !== 'staff' || ctx.principal.orgId !== org.id) throw notFound('Organization', org.id);
-        const days = parseRange(range);
-        const shopIds = readableShopIds(ctx.principal);
-        const [perShop, profiles] = await Promise.all([
-          ctx.repos.reporting.shopTotals(shopIds, days.from, days.to),
-          ctx.repos.reporting.profiles(shopIds.slice(0, 1)),
-        ]);
-        const totals = emptyTotals();
-        for (const shop of perShop) for (const key of Object.keys(totals) as (keyof Totals)[]) totals[key] += shop.totals[key];
-        const score = rankingScore[rankBy];
-        const ranked = [...perShop]
-          .sort((a, b) => score(b.totals) - score(a.totals) || a.shopId.localeCompare(b.shopId))
-          .map((shop, index) => ({ ...shop, rank: index + 1 }));
-        return { orgId: org.id, range: days, currency: profiles[0]?.currency ?? 'USD', totals, shops: ranked };
+        const view = await organizationMetrics(ctx, org.id, parseRange(range), rankBy);
+        if (!view) throw notFound('Organization', org.id);
+        return view;
       },
     }),
   }),

@@ -14,6 +14,7 @@ export interface ValuesShape {
 export interface OrganizationMetricsView {
   orgId: string;
   range: DayRange;
+  rankBy: string;
   currency: string;
   totals: Totals;
   shops: { shopId: string; rank: number; totals: Totals }[];
