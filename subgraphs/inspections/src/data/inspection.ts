@@ -110,6 +110,40 @@ export interface InspectionFilter {
 
 type Owner = 'vehicle_id' | 'customer_id' | 'technician_id';
 
+interface ItemRow {
+  inspection_id: string;
+  item_key: string;
+  position: number;
+  section_key: string;
+  section_name: string;
+  name: string;
+  kind: InspectionItem['kind'];
+  unit: InspectionItem['unit'];
+  thresholds: InspectionItem['thresholds'];
+  condition: Condition;
+  measurement: number | null;
+  notes: string;
+  inspected_by: string | null;
+  inspected_at: Date | null;
+}
+
+const itemOfRow = (row: ItemRow): InspectionItem => ({
+  inspectionId: row.inspection_id,
+  itemKey: row.item_key,
+  position: row.position,
+  sectionKey: row.section_key,
+  sectionName: row.section_name,
+  name: row.name,
+  kind: row.kind,
+  unit: row.unit,
+  thresholds: row.thresholds,
+  condition: row.condition,
+  measurement: row.measurement,
+  notes: row.notes,
+  inspectedBy: row.inspected_by,
+  inspectedAt: row.inspected_at,
+});
+
 export class InspectionRepository {
   constructor(private readonly manager: EntityManager) {}
 
@@ -197,13 +231,18 @@ export class InspectionRepository {
 export class InspectionItemRepository {
   constructor(private readonly manager: EntityManager) {}
 
+  /**
+   * Every item of the given inspections, in order. A listing of 100 inspections reads thousands of
+   * items; plain rows mapped here cost a fraction of TypeORM's entity hydration.
+   */
   async listByInspectionIds(ids: readonly string[]): Promise<InspectionItem[][]> {
-    const rows = await this.manager.find(InspectionItemEntity, {
-      where: { inspectionId: In([...ids]) },
-      order: { inspectionId: 'ASC', position: 'ASC' },
-      comment: 'inspectionItems.listByInspectionIds',
-    });
-    return groupedInKeyOrder(ids, rows, (row) => row.inspectionId);
+    const rows: ItemRow[] = await this.manager.query(
+      `/* inspectionItems.listByInspectionIds */ SELECT inspection_id, item_key, position, section_key, section_name, name, kind, unit, thresholds,
+         condition, measurement, notes, inspected_by, inspected_at
+       FROM inspections.inspection_item WHERE inspection_id = ANY($1::uuid[]) ORDER BY inspection_id, position`,
+      [ids],
+    );
+    return groupedInKeyOrder(ids, rows.map(itemOfRow), (row) => row.inspectionId);
   }
 
   listForInspection(manager: EntityManager, inspectionId: string): Promise<InspectionItem[]> {
