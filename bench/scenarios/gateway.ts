@@ -152,8 +152,9 @@ function report(
       `- Target (gateway p99 < ${targetP99Ms} ms at ${settings.connections} connections, zero errors): **${met ? 'met' : 'missed'}**. Gateway p99 ${formatMs(g.p99Ms)}; ${gatewayErrors} errors in ${formatNumber(gatewayRequests)} requests.`,
       `- Why: with ${settings.connections} requests always in flight, latency is connections ÷ throughput (Little's law), so p99 < ${targetP99Ms} ms needs well over`,
       `  ${formatNumber(needed)} req/s. One request through the gateway costs about ${formatNumber(cpu.gateway.machine, 1)} ms of machine CPU (${formatNumber(cpu.gateway.gateway, 1)} ms in the gateway,`,
-      `  ${formatNumber(cpu.gateway.shops, 1)} ms in the shops subgraph, the rest in PostgreSQL and the load generator), which caps ${cores} cores at about`,
-      `  ${formatNumber(ceiling)} req/s. The direct path is bound the same way by the shops process alone (one core, ${formatNumber(cpu.direct.shops, 1)} ms per request).`,
+      `  ${formatNumber(cpu.gateway.shops, 1)} ms in the shops subgraph, the rest in PostgreSQL, the load generator and anything else that ran), which caps`,
+      `  ${cores} cores at about ${formatNumber(ceiling)} req/s. Without the gateway the shops process alone (${formatNumber(cpu.direct.shops, 1)} ms per request on one core) bounds`,
+      `  the direct path near ${formatNumber(1000 / cpu.direct.shops)} req/s. The load-average figure above says how busy the machine was with other work.`,
     ].join('\n'),
     `**Lighter loads** (one run each, ${Math.min(5, settings.durationSeconds)} s after a 1 s warm-up)\n\n` +
       markdownTable(

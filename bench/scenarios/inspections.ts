@@ -94,17 +94,30 @@ export async function run(): Promise<string> {
     }
     const sequential = percentiles(samples);
 
+    const direct = services.subgraphUrls.inspections!;
+    const directQuery = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Shop { inspections(first: 100) { nodes {
+      id status repairOrderNumber summary { green yellow red } items { key condition measurement } vehicle { id } customer { id } } } } } }`;
+    const directVariables = { r: [{ __typename: 'Shop', id: shop.id }] };
+    for (let i = 0; i < 20; i++) await mustRequest(direct, directQuery, directVariables, token);
+    const directSamples: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const started = performance.now();
+      await mustRequest(direct, directQuery, directVariables, token);
+      directSamples.push(performance.now() - started);
+    }
+    const subgraph = percentiles(directSamples);
+
     const connections = Math.min(settings.connections, 10);
     const target: LoadTarget = { url: gateway, query: listQuery, variables, token };
     await checkOperation(target);
     const load = await runLoad(target, { connections, durationSeconds: settings.durationSeconds, warmupSeconds: settings.warmupSeconds });
-    return report({ sequential, load, connections, itemCount, bytes });
+    return report({ sequential, subgraph, load, connections, itemCount, bytes });
   } finally {
     await services.close();
   }
 }
 
-function report(r: { sequential: Percentiles; load: LoadResult; connections: number; itemCount: number; bytes: number }): string {
+function report(r: { sequential: Percentiles; subgraph: Percentiles; load: LoadResult; connections: number; itemCount: number; bytes: number }): string {
   return section(
     'Inspections: listing 100 inspections with items, vehicle and customer',
     [
@@ -118,6 +131,7 @@ function report(r: { sequential: Percentiles; load: LoadResult; connections: num
       ['what', 'requests', 'req/s', 'p50', 'p99', 'max', 'errors'],
       [
         ['one client, one request at a time', r.sequential.count, '—', formatMs(r.sequential.p50), formatMs(r.sequential.p99), formatMs(r.sequential.max), 0],
+        ['inspections subgraph alone (the `Shop` fetch the gateway sends), one at a time', r.subgraph.count, '—', formatMs(r.subgraph.p50), formatMs(r.subgraph.p99), formatMs(r.subgraph.max), 0],
         [`${r.connections} connections (autocannon)`, r.load.requests, formatNumber(r.load.requestsPerSecond), formatMs(r.load.p50Ms), formatMs(r.load.p99Ms), formatMs(r.load.maxMs), r.load.errors],
       ],
     ),
