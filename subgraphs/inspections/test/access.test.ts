@@ -19,10 +19,16 @@ const decide = `mutation($id: ID!, $d: RecommendationDecision!) { decideRecommen
 const codeOf = (result: { errors?: readonly any[] }) => result.errors?.[0]?.extensions?.code;
 
 describe('customer share links', () => {
-  it('reach only their own inspection', async () => {
-    const mine = await runToSent(inspections, shop);
-    const theirs = await runToSent(inspections, shop);
+  it("reach only their own inspection, not even the vehicle's previous one", async () => {
+    const vehicleId = crypto.randomUUID();
+    const theirs = await runToSent(inspections, shop, { vehicleId });
+    const mine = await runToSent(inspections, shop, { vehicleId });
     const token = await openShare(inspections, mine.shareToken);
+    const history = `query($id: ID!) { inspection(id: $id) { previousInspection { id } items { previousResult { condition } } } }`;
+    expect(must(await inspections.execute(history, { id: mine.id }, { token: shop.advisor.token })).inspection.previousInspection).toEqual({ id: theirs.id });
+    const seenByCustomer = must(await inspections.execute(history, { id: mine.id }, { token })).inspection;
+    expect(seenByCustomer.previousInspection).toBeNull();
+    expect(seenByCustomer.items.every((i: any) => i.previousResult === null)).toBe(true);
 
     const own = await inspections.execute(`query($id: ID!) { inspection(id: $id) { id items { key } recommendations { id } } }`, { id: mine.id }, { token });
     expect(own.data?.inspection.recommendations).toHaveLength(mine.recommendations.length);

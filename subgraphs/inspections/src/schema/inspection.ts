@@ -350,7 +350,7 @@ builder.mutationFields((t) => ({
         const locked = await lockInspection(ctx, manager, inspection.id);
         assertTransition(locked.status, 'CLOSED');
         const recommendations = await ctx.repos.recommendations.listForInspection(manager, locked.id);
-        const closed = await ctx.repos.inspections.update(manager, locked.id, { status: 'CLOSED', closedAt: new Date(), shareTokenHash: null });
+        const closed = await ctx.repos.inspections.update(manager, locked.id, { status: 'CLOSED', closedAt: new Date() });
         await enqueueEvents(manager, 'inspections', [inspectionClosed(closed, recommendations)]);
         return closed;
       });

@@ -43,10 +43,10 @@ InspectionItemRef.implement({
     previousResult: t.field({
       type: PreviousResultRef,
       nullable: true,
-      description: "This item's result at the vehicle's previous inspection; null on a first visit or when that inspection had no such item.",
+      description: "This item's result at the vehicle's previous inspection; null on a first visit, when that inspection had no such item, or for a customer's share-link token.",
       resolve: async (i, _args, ctx) => {
         const inspection = await loadReadableInspection(ctx, i.inspectionId);
-        if (!inspection?.previousInspectionId) return null;
+        if (!inspection?.previousInspectionId || !(await loadReadableInspection(ctx, inspection.previousInspectionId))) return null;
         const previous = await ctx.loaders.itemsByInspection.load(inspection.previousInspectionId);
         return previous.find((p) => p.itemKey === i.itemKey) ?? null;
       },
