@@ -1,0 +1,27 @@
+import { getNamedType, type GraphQLSchema } from 'graphql';
+
+/** A webhook event type: one per subscription field of the schema, so a new subscription is a new event type. */
+export interface WebhookEventType {
+  name: string;
+  description: string;
+  /** The type the payload describes; bus events about an entity of this type are delivered. */
+  typename: string;
+  /** The root query field that reads one of them by id, used to shape payloads with a selection. */
+  lookupField?: string;
+}
+
+export function webhookCatalog(schema: GraphQLSchema): WebhookEventType[] {
+  const fields = schema.getSubscriptionType()?.getFields() ?? {};
+  const queries = schema.getQueryType()?.getFields() ?? {};
+  return Object.values(fields).map((field) => {
+    const typename = getNamedType(field.type).name;
+    const lookupName = typename.charAt(0).toLowerCase() + typename.slice(1);
+    const lookup = queries[lookupName];
+    return {
+      name: field.name,
+      description: field.description ?? '',
+      typename,
+      ...(lookup && lookup.args.some((arg) => arg.name === 'id') ? { lookupField: lookupName } : {}),
+    };
+  });
+}

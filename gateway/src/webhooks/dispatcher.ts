@@ -1,0 +1,173 @@
+import type { DataSource } from 'typeorm';
+import { newEvent, type BusSubscription, type EventBus, type EventEnvelope, type Logger } from '@cip/platform';
+import type { WebhookEventType } from './catalog';
+import { WebhookRepository, type WebhookDelivery, type WebhookEndpoint } from './repository';
+import { signDelivery, webhookHeaders } from './signature';
+
+export const webhookConsumerGroup = 'gateway.webhooks';
+
+export interface DispatcherOptions {
+  dataSource: DataSource;
+  bus: EventBus;
+  logger: Logger;
+  catalog: WebhookEventType[];
+  /** The first retry waits this long; each further one twice as long, at most `maxRetryDelayMs`. */
+  retryBaseMs: number;
+  maxRetryDelayMs?: number;
+  /** Failed deliveries are retried until this long after the event (at least 24 h). */
+  retryForMs?: number;
+  /** An endpoint failing this many attempts in a row is disabled and its owner told. */
+  disableAfterFailures: number;
+  /** Shapes a payload with the endpoint's GraphQL selection, as its owner would see it. */
+  shape?: (endpoint: WebhookEndpoint, eventType: WebhookEventType, event: EventEnvelope) => Promise<unknown>;
+  pollMs?: number;
+  leaseSeconds?: number;
+  timeoutMs?: number;
+  concurrency?: number;
+}
+
+export interface WebhookDispatcher {
+  /** Stops claiming deliveries and waits for the ones being sent; unsent ones stay queued for the next dispatcher. */
+  stop(): Promise<void>;
+}
+
+/** The event a webhook delivers: the catalog name, with the bus event's id, time, shop and data. */
+export function webhookBody(eventType: WebhookEventType, event: EventEnvelope, shaped?: unknown) {
+  return {
+    id: event.id,
+    type: eventType.name,
+    occurredAt: event.occurredAt,
+    shopId: event.shopId,
+    subject: event.subject,
+    source: { type: event.type, data: event.data },
+    ...(shaped !== undefined ? { data: shaped } : {}),
+  };
+}
+
+/**
+ * Queues deliveries from bus events (one durable row per endpoint and event, in the gateway's schema) and
+ * sends them. Rows are claimed with FOR UPDATE SKIP LOCKED under a lease, so several dispatchers share the
+ * work, and one that stops or dies leaves its unfinished rows to the others once the lease runs out.
+ */
+export async function startWebhookDispatcher(options: DispatcherOptions): Promise<WebhookDispatcher> {
+  const { dataSource, logger } = options;
+  const repo = new WebhookRepository(dataSource.manager);
+  const byTypename = new Map<string, WebhookEventType[]>();
+  for (const type of options.catalog) byTypename.set(type.typename, [...(byTypename.get(type.typename) ?? []), type]);
+  const maxDelay = options.maxRetryDelayMs ?? 6 * 3_600_000;
+  const retryFor = options.retryForMs ?? 24 * 3_600_000;
+  const leaseSeconds = options.leaseSeconds ?? 60;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+
+  let stopped = false;
+  let wake: () => void = () => undefined;
+  const inFlight = new Set<Promise<void>>();
+  const concurrency = options.concurrency ?? 8;
+
+  const subscription: BusSubscription = await options.bus.consume({ group: webhookConsumerGroup, from: 'beginning' }, async (event) => {
+    if (!event.shopId) return;
+    for (const type of byTypename.get(event.subject.typename) ?? []) {
+      const endpoints = await repo.subscribers(type.name, event.shopId);
+      const deliveries = [];
+      for (const endpoint of endpoints) {
+        const shaped = endpoint.selection && options.shape ? await options.shape(endpoint, type, event).catch(() => undefined) : undefined;
+        deliveries.push({ endpointId: endpoint.id, eventId: event.id, eventType: type.name, payload: webhookBody(type, event, shaped) });
+      }
+      await repo.enqueue(deliveries);
+    }
+    wake();
+  });
+
+  const send = async (delivery: WebhookDelivery, endpoint: WebhookEndpoint) => {
+    const body = JSON.stringify(delivery.payload);
+    const timestamp = Math.floor(Date.now() / 1000);
+    const secrets = [endpoint.secret, ...(endpoint.previousSecret && endpoint.previousSecretUntil && endpoint.previousSecretUntil > new Date() ? [endpoint.previousSecret] : [])];
+    const started = performance.now();
+    let statusCode: number | null = null;
+    let error: string | null = null;
+    try {
+      const response = await fetch(endpoint.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'courtesy-inspection-webhooks/1',
+          [webhookHeaders.id]: delivery.id,
+          [webhookHeaders.timestamp]: String(timestamp),
+          [webhookHeaders.signature]: signDelivery(secrets, timestamp, body),
+          'webhook-event': delivery.eventType,
+        },
+        body,
+        signal: AbortSignal.timeout(timeoutMs),
+        redirect: 'manual',
+      });
+      statusCode = response.status;
+      await response.arrayBuffer().catch(() => undefined);
+      if (statusCode < 200 || statusCode >= 300) error = `HTTP ${statusCode}`;
+    } catch (failure) {
+      error = failure instanceof Error ? failure.message : String(failure);
+    }
+    const latencyMs = Math.round(performance.now() - started);
+    await repo.recordAttempt(delivery.id, { statusCode, latencyMs, error, succeeded: error === null });
+    if (error === null) return repo.markDelivered(delivery, statusCode!);
+    const delay = Math.min(maxDelay, options.retryBaseMs * 2 ** delivery.attempts);
+    const retryAt = Date.now() + delay <= delivery.createdAt.getTime() + retryFor ? new Date(Date.now() + delay) : null;
+    const failures = await repo.markFailed(delivery, { statusCode, error, retryAt });
+    if (failures >= options.disableAfterFailures) {
+      const message = `Disabled after ${failures} failed deliveries in a row (last: ${error}). Fix the receiver, then enable the endpoint again; failed deliveries can be replayed.`;
+      if (await repo.disable(endpoint, message)) {
+        logger.warn('webhook endpoint disabled', { endpointId: endpoint.id, failures });
+        await options.bus
+          .publish([
+            newEvent({
+              type: 'webhook.endpoint_disabled',
+              orgId: endpoint.owner.kind === 'staff' ? endpoint.owner.orgId : '00000000-0000-0000-0000-000000000000',
+              shopId: null,
+              subject: { typename: 'WebhookEndpoint', id: endpoint.id },
+              data: { endpointId: endpoint.id, owner: endpoint.owner, url: endpoint.url, failures, message },
+            }),
+          ])
+          .catch((failure: unknown) => logger.error('could not publish webhook.endpoint_disabled', { error: failure }));
+      }
+    }
+  };
+
+  const loop = (async () => {
+    while (!stopped) {
+      try {
+        const room = concurrency - inFlight.size;
+        const claimed = room > 0 ? await repo.claimDue(room, leaseSeconds) : [];
+        if (claimed.length > 0) {
+          const endpoints = await repo.findByIds([...new Set(claimed.map((d) => d.endpointId))]);
+          const byId = new Map(endpoints.filter((e): e is WebhookEndpoint => e !== null).map((e) => [e.id, e]));
+          for (const delivery of claimed) {
+            const endpoint = byId.get(delivery.endpointId)!;
+            const task = (endpoint.status === 'active' ? send(delivery, endpoint) : repo.markFailed(delivery, { statusCode: null, error: 'endpoint disabled', retryAt: null }).then(() => undefined))
+              .catch((error: unknown) => logger.error('webhook delivery failed to record', { deliveryId: delivery.id, error }))
+              .finally(() => {
+                inFlight.delete(task);
+                wake();
+              });
+            inFlight.add(task);
+          }
+          if (claimed.length === room) continue;
+        }
+      } catch (error) {
+        if (!stopped) logger.error('webhook dispatcher failed; will retry', { error });
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, options.pollMs ?? 500);
+        wake = () => (clearTimeout(timer), resolve());
+      });
+    }
+  })();
+
+  return {
+    async stop() {
+      stopped = true;
+      wake();
+      await subscription.close();
+      await loop;
+      await Promise.all([...inFlight]);
+    },
+  };
+}

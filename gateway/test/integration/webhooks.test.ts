@@ -1,0 +1,267 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { Supergraph } from '@apollo/federation-internals';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBus, createLogger, newEvent, openDatabase, type EventBus, type EventEnvelope } from '@cip/platform';
+import { createTestDatabase, testConfig, type TestDatabase } from '@cip/platform/testing';
+import type { DataSource } from 'typeorm';
+import { ApiKeys1764300000000 } from '../../src/migrations/1764300000000-api-keys';
+import { Webhooks1764300000001 } from '../../src/migrations/1764300000001-webhooks';
+import { webhookCatalog, type WebhookEventType } from '../../src/webhooks/catalog';
+import { startWebhookDispatcher, type DispatcherOptions, type WebhookDispatcher } from '../../src/webhooks/dispatcher';
+import { WebhookRepository, type WebhookOwner } from '../../src/webhooks/repository';
+import { signDelivery, verifyWebhookSignature } from '../../src/webhooks/signature';
+
+interface Received {
+  id: string;
+  timestamp: string;
+  signature: string;
+  body: string;
+  at: number;
+}
+
+/** A webhook receiver: records every request and answers with whatever `respond` says. */
+async function receiver(respond: (count: number) => number | Promise<number> = () => 200) {
+  const received: Received[] = [];
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', async () => {
+      received.push({
+        id: String(req.headers['webhook-id']),
+        timestamp: String(req.headers['webhook-timestamp']),
+        signature: String(req.headers['webhook-signature']),
+        body: Buffer.concat(chunks).toString('utf8'),
+        at: Date.now(),
+      });
+      res.writeHead(await respond(received.length)).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${port}/hooks`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+let database: TestDatabase;
+let dataSource: DataSource;
+let bus: EventBus;
+let repo: WebhookRepository;
+let catalog: WebhookEventType[];
+const logger = createLogger('silent', { service: 'webhooks-test' });
+const owner: WebhookOwner = { kind: 'staff', userId: randomUUID(), orgId: randomUUID(), roles: {} };
+
+beforeAll(async () => {
+  database = await createTestDatabase('webhooks');
+  ({ dataSource } = await openDatabase({ url: database.url, schema: 'gateway', entities: [], migrations: [ApiKeys1764300000000, Webhooks1764300000001] }));
+  bus = await createBus(testConfig('gateway'), database.url, logger);
+  repo = new WebhookRepository(dataSource.manager);
+  const supergraph = await readFile(new URL('../../../schema/supergraph.graphql', import.meta.url), 'utf8');
+  catalog = webhookCatalog(Supergraph.build(supergraph).apiSchema().toGraphQLJSSchema());
+});
+afterAll(async () => {
+  await bus?.close();
+  await dataSource?.destroy();
+  await database?.drop();
+});
+
+const dispatch = (overrides: Partial<DispatcherOptions> = {}) =>
+  startWebhookDispatcher({ dataSource, bus, logger, catalog, retryBaseMs: 200, disableAfterFailures: 100, pollMs: 100, ...overrides });
+
+const inspectionEvent = (shopId: string, type = 'inspection.completed'): EventEnvelope =>
+  newEvent({ type, orgId: owner.kind === 'staff' ? owner.orgId : '', shopId, subject: { typename: 'Inspection', id: randomUUID() }, data: { inspectionId: randomUUID() } });
+
+async function until(done: () => boolean | Promise<boolean>, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const endpointFor = async (url: string, shopId: string) =>
+  repo.createEndpoint({ owner, shopIds: [shopId], url, eventTypes: ['inspectionUpdated'], selection: null, secret: `whsec_${randomUUID()}` });
+
+describe('the webhook event catalog', () => {
+  it('has one event type per subscription field of the schema', () => {
+    const subscriptions = ['inspectionUpdated', 'recommendationDecided', 'shopMetricsUpdated'];
+    expect(catalog.map((t) => t.name).sort()).toEqual(subscriptions.filter((name) => catalog.some((t) => t.name === name)).sort());
+    expect(catalog.find((t) => t.name === 'shopMetricsUpdated')?.typename).toBe('ShopMetrics');
+  });
+});
+
+describe('webhook delivery', { timeout: 60_000 }, () => {
+  let dispatcher: WebhookDispatcher | undefined;
+  afterAll(() => dispatcher?.stop());
+
+  it("signs deliveries so the receiver verifies them with the endpoint's secret, only for the endpoint's shops, and records each", async () => {
+    dispatcher ??= await dispatch();
+    const hook = await receiver();
+    const shopId = randomUUID();
+    const endpoint = await endpointFor(hook.url, shopId);
+    const events = [inspectionEvent(shopId), inspectionEvent(randomUUID()), inspectionEvent(shopId, 'inspection.sent')];
+    await bus.publish(events);
+    await until(() => hook.received.length >= 2);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(hook.received).toHaveLength(2);
+    for (const delivery of hook.received) {
+      expect(verifyWebhookSignature({ secret: endpoint.secret, body: delivery.body, timestamp: delivery.timestamp, signature: delivery.signature })).toBe(true);
+      expect(verifyWebhookSignature({ secret: 'whsec_wrong', body: delivery.body, timestamp: delivery.timestamp, signature: delivery.signature })).toBe(false);
+    }
+    const bodies = hook.received.map((r) => JSON.parse(r.body));
+    expect(bodies.map((b) => b.id).sort()).toEqual([events[0]!.id, events[2]!.id].sort());
+    expect(bodies[0]).toMatchObject({ type: 'inspectionUpdated', shopId, subject: { typename: 'Inspection' } });
+    await until(async () => (await repo.deliveries(endpoint.id)).every((d) => d.status === 'delivered'));
+    const [delivery] = await repo.deliveries(endpoint.id);
+    expect(delivery).toMatchObject({ status: 'delivered', attempts: 1, lastStatusCode: 200 });
+    const [attempt] = await repo.attempts(delivery!.id);
+    expect(attempt).toMatchObject({ statusCode: 200, succeeded: true, error: null });
+    expect(attempt!.latencyMs).toBeGreaterThanOrEqual(0);
+    await hook.close();
+  });
+
+  it('refuses a tampered body, a wrong signature and a replayed (old) delivery with the documented recipe', async () => {
+    dispatcher ??= await dispatch();
+    const hook = await receiver();
+    const shopId = randomUUID();
+    const endpoint = await endpointFor(hook.url, shopId);
+    await bus.publish([inspectionEvent(shopId)]);
+    await until(() => hook.received.length === 1);
+    const [delivery] = hook.received;
+    const genuine = { secret: endpoint.secret, body: delivery!.body, timestamp: delivery!.timestamp, signature: delivery!.signature };
+    expect(verifyWebhookSignature(genuine)).toBe(true);
+    expect(verifyWebhookSignature({ ...genuine, body: delivery!.body.replace('inspectionUpdated', 'inspectionUpdatex') })).toBe(false);
+    expect(verifyWebhookSignature({ ...genuine, timestamp: String(Number(delivery!.timestamp) + 1) })).toBe(false);
+    expect(verifyWebhookSignature({ ...genuine, signature: undefined })).toBe(false);
+    // The same delivery captured and sent again ten minutes later is refused, however genuine its signature.
+    expect(verifyWebhookSignature(genuine, Number(delivery!.timestamp) + 600)).toBe(false);
+    const old = Math.floor(Date.now() / 1000) - 600;
+    expect(verifyWebhookSignature({ ...genuine, timestamp: String(old), signature: signDelivery([endpoint.secret], old, genuine.body) })).toBe(false);
+    await hook.close();
+  });
+
+  it('retries a receiver that fails 5 times with growing delays, then delivers once it recovers', async () => {
+    dispatcher ??= await dispatch();
+    const hook = await receiver((count) => (count <= 5 ? 503 : 200));
+    const shopId = randomUUID();
+    const endpoint = await endpointFor(hook.url, shopId);
+    await bus.publish([inspectionEvent(shopId)]);
+    await until(() => hook.received.length === 6);
+    const gaps = hook.received.slice(1).map((r, i) => r.at - hook.received[i]!.at);
+    for (let i = 1; i < gaps.length; i++) expect(gaps[i]!).toBeGreaterThan(gaps[i - 1]! * 1.4);
+    expect(gaps[0]!).toBeGreaterThanOrEqual(180);
+    expect(new Set(hook.received.map((r) => r.id)).size).toBe(1);
+    await until(async () => (await repo.deliveries(endpoint.id))[0]?.status === 'delivered');
+    const [delivery] = await repo.deliveries(endpoint.id);
+    expect(delivery!.attempts).toBe(6);
+    const attempts = await repo.attempts(delivery!.id);
+    expect(attempts.map((a) => a.statusCode)).toEqual([503, 503, 503, 503, 503, 200]);
+    console.info(`retry gaps (ms) with a 200 ms base: ${gaps.join(', ')}`);
+    await hook.close();
+  });
+
+  it('replays a delivery on request, with the same delivery id', async () => {
+    dispatcher ??= await dispatch();
+    const hook = await receiver();
+    const shopId = randomUUID();
+    const endpoint = await endpointFor(hook.url, shopId);
+    await bus.publish([inspectionEvent(shopId)]);
+    await until(() => hook.received.length === 1);
+    await until(async () => (await repo.deliveries(endpoint.id))[0]?.status === 'delivered');
+    const [delivery] = await repo.deliveries(endpoint.id);
+    expect(await repo.replay(endpoint.id, delivery!.id)).toBe(true);
+    await until(() => hook.received.length === 2);
+    expect(hook.received[1]!.id).toBe(hook.received[0]!.id);
+    expect(hook.received[1]!.body).toBe(hook.received[0]!.body);
+    await hook.close();
+  });
+
+  it('signs with both secrets while a rotated secret overlaps the new one', async () => {
+    dispatcher ??= await dispatch();
+    const hook = await receiver();
+    const shopId = randomUUID();
+    const endpoint = await endpointFor(hook.url, shopId);
+    const rotated = `whsec_${randomUUID()}`;
+    await repo.rotateSecret(endpoint.id, rotated, new Date(Date.now() + 3_600_000));
+    await bus.publish([inspectionEvent(shopId)]);
+    await until(() => hook.received.length === 1);
+    const [delivery] = hook.received;
+    expect(delivery!.signature.split(' ')).toHaveLength(2);
+    for (const secret of [rotated, endpoint.secret]) {
+      expect(verifyWebhookSignature({ secret, body: delivery!.body, timestamp: delivery!.timestamp, signature: delivery!.signature })).toBe(true);
+    }
+    await hook.close();
+  });
+});
+
+describe('a dispatcher restart', { timeout: 90_000 }, () => {
+  it('delivers every event of a burst exactly once to a healthy endpoint when the dispatcher is stopped mid-burst and started again', async () => {
+    const hook = await receiver(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return 200;
+    });
+    const shopId = randomUUID();
+    const endpoint = await endpointFor(hook.url, shopId);
+    const first = await dispatch({ concurrency: 4 });
+    const burst = Array.from({ length: 60 }, () => inspectionEvent(shopId));
+    await bus.publish(burst);
+    await until(async () => hook.received.length >= 10 && (await repo.deliveries(endpoint.id)).length === burst.length);
+    await first.stop();
+    const atStop = hook.received.length;
+    expect(atStop).toBeLessThan(burst.length);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(hook.received.length).toBe(atStop);
+
+    const second = await dispatch({ concurrency: 4 });
+    await until(() => hook.received.length >= burst.length, 60_000);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await second.stop();
+    const eventIds = hook.received.map((r) => JSON.parse(r.body).id as string);
+    expect(new Set(eventIds)).toEqual(new Set(burst.map((e) => e.id)));
+    expect(hook.received).toHaveLength(burst.length);
+    console.info(`burst of ${burst.length}: ${atStop} delivered before the stop, ${burst.length - atStop} after the restart, none twice`);
+    await hook.close();
+  });
+
+  it('hands the deliveries of a dispatcher that died mid-send to the next one once its lease runs out', async () => {
+    const hook = await receiver();
+    const shopId = randomUUID();
+    const endpoint = await endpointFor(hook.url, shopId);
+    await bus.publish([inspectionEvent(shopId)]);
+    const queueOnly = await dispatch({ concurrency: 0 });
+    await until(async () => (await repo.deliveries(endpoint.id)).length === 1);
+    await queueOnly.stop();
+    // A dispatcher that claimed the delivery and then died: the row is left 'delivering' under its lease.
+    const claimed = await repo.claimDue(100, 1);
+    expect(claimed.map((d) => d.endpointId)).toContain(endpoint.id);
+    const next = await dispatch({ leaseSeconds: 1 });
+    await until(() => hook.received.length === 1);
+    await next.stop();
+    expect((await repo.deliveries(endpoint.id))[0]?.status).toBe('delivered');
+    await hook.close();
+  });
+});
+
+describe('an endpoint that keeps failing', { timeout: 60_000 }, () => {
+  it('is disabled after the configured number of failures in a row, and its owner is told', async () => {
+    const disabledEvents: EventEnvelope[] = [];
+    const watch = await bus.consume({ group: `watch-${randomUUID()}`, from: 'latest', ephemeral: true }, async (event) => {
+      if (event.type === 'webhook.endpoint_disabled') disabledEvents.push(event);
+    });
+    const dispatcher = await dispatch({ retryBaseMs: 50, disableAfterFailures: 3 });
+    const hook = await receiver(() => 500);
+    const shopId = randomUUID();
+    const endpoint = await endpointFor(hook.url, shopId);
+    await bus.publish([inspectionEvent(shopId)]);
+    await until(async () => (await repo.findOwned(owner, endpoint.id))?.status === 'disabled');
+    const notices = await repo.notifications(owner);
+    expect(notices.find((n) => n.endpointId === endpoint.id)).toMatchObject({ kind: 'endpoint_disabled' });
+    await until(() => disabledEvents.some((e) => e.subject.id === endpoint.id));
+    await bus.publish([inspectionEvent(shopId)]);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(hook.received).toHaveLength(3);
+    await dispatcher.stop();
+    await watch.close();
+    await hook.close();
+  });
+});
