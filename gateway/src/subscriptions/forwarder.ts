@@ -35,7 +35,25 @@ export class SubscriptionForwarder {
     private readonly logger: Logger,
   ) {}
 
-  async *run(request: ForwardRequest): AsyncGenerator<ExecutionResult> {
+  /**
+   * The subscription's results. Returning from the iteration (the client unsubscribed or disconnected)
+   * closes the upstream stream at once, not at the next event, so an idle shop holds no stream open.
+   */
+  run(request: ForwardRequest): AsyncIterableIterator<ExecutionResult> {
+    const abort = new AbortController();
+    const results = this.results(request, abort.signal);
+    const iterator: AsyncIterableIterator<ExecutionResult> = {
+      next: () => results.next(),
+      return: async () => {
+        abort.abort();
+        return { done: true, value: undefined };
+      },
+      [Symbol.asyncIterator]: () => iterator,
+    };
+    return iterator;
+  }
+
+  private async *results(request: ForwardRequest, signal: AbortSignal): AsyncGenerator<ExecutionResult> {
     const planner = this.planner();
     const plan = planner.plan(request.document, request.operationName);
     const variables = Object.fromEntries((plan.primary.variableUsages ?? []).filter((name) => name in request.variables).map((name) => [name, request.variables[name]]));
@@ -45,6 +63,7 @@ export class SubscriptionForwarder {
       this.urlOf(plan.primary.serviceName),
       { query: plan.primary.operation, variables, operationName: plan.primary.operationName },
       headers,
+      signal,
     );
     const queryPlan: QueryPlan = {
       kind: 'QueryPlan',

@@ -1,38 +1,44 @@
+import { once } from 'node:events';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { context, propagation } from '@opentelemetry/api';
 import type { ExecutionResult } from 'graphql';
 
 /**
  * Opens a subscription on a subgraph over Server-Sent Events (how Yoga serves subscriptions) and
- * yields each result. Returning from (or breaking out of) the iteration closes the HTTP stream.
+ * yields each result. Aborting `signal` (or returning from the iteration) destroys the connection and
+ * ends the iteration, even while it waits for the next event. Plain `node:http` is used because a
+ * dropped stream must free its socket at once (the subgraph keeps a subscriber per open stream).
  */
 export async function* subscribeUpstream(
   url: string,
   body: { query: string; variables: Record<string, unknown>; operationName?: string },
   headers: Record<string, string>,
+  signal: AbortSignal,
 ): AsyncGenerator<ExecutionResult> {
-  const abort = new AbortController();
   const carrier: Record<string, string> = {};
   propagation.inject(context.active(), carrier);
+  const target = new URL(url);
+  const payload = JSON.stringify(body);
+  const request = (target.protocol === 'https:' ? httpsRequest : httpRequest)(target, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream', 'content-length': Buffer.byteLength(payload), ...carrier, ...headers },
+    signal,
+  });
   try {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...carrier, ...headers },
-      body: JSON.stringify(body),
-      signal: abort.signal,
-    });
-    if (!response.ok || !response.body || !response.headers.get('content-type')?.includes('text/event-stream')) {
-      const text = await response.text().catch(() => '');
+    request.end(payload);
+    const [response] = (await once(request, 'response', { signal })) as [IncomingMessage];
+    response.setEncoding('utf8');
+    if (response.statusCode !== 200 || !String(response.headers['content-type']).includes('text/event-stream')) {
+      let text = '';
+      for await (const chunk of response) text += chunk;
       const parsed = safeJson(text) as ExecutionResult | null;
-      yield parsed?.errors ? parsed : { errors: [{ message: `Subgraph answered ${response.status} to a subscription.` } as never] };
+      yield parsed?.errors ? parsed : { errors: [{ message: `Subgraph answered ${response.statusCode} to a subscription.` } as never] };
       return;
     }
-    const decoder = new TextDecoder();
     let buffer = '';
-    const reader = response.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      buffer += decoder.decode(value, { stream: true });
+    for await (const chunk of response) {
+      buffer += chunk as string;
       let boundary: number;
       while ((boundary = buffer.indexOf('\n\n')) >= 0) {
         const message = buffer.slice(0, boundary);
@@ -42,8 +48,10 @@ export async function* subscribeUpstream(
         if (data) yield JSON.parse(data) as ExecutionResult;
       }
     }
+  } catch (error) {
+    if (!signal.aborted) throw error;
   } finally {
-    abort.abort();
+    request.destroy();
   }
 }
 

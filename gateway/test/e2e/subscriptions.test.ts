@@ -55,6 +55,23 @@ describe('subscriptions through the gateway', () => {
     expect(spy.results.filter((r) => r.result.data)).toEqual([]);
   });
 
+  it("closes the subgraph stream as soon as the client leaves, without waiting for the shop's next event", async () => {
+    const analyticsServer = platform.subgraphs.analytics!.server.server;
+    const openStreams = () => new Promise<number>((resolve, reject) => analyticsServer.getConnections((error, count) => (error ? reject(error) : resolve(count))));
+    const idle = await openStreams();
+    const client = connect(platform.gatewayUrl, orgB.ownerToken);
+    const live = collect(client, `subscription($shopId: ID!) { shopMetricsUpdated(shopId: $shopId) { totals { itemsRed } } }`, { shopId: orgB.shopId });
+    let warm = null;
+    for (let i = 0; i < 40 && !warm; i++) {
+      await platform.bus.publish([completed(orgB, 1)]);
+      warm = await live.next(() => true, 250);
+    }
+    expect(await openStreams()).toBeGreaterThan(idle);
+    live.stop();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await openStreams()).toBe(idle);
+  });
+
   it('closes a connection without a valid token in connection_init', async () => {
     const code = await new Promise<number>((resolve) => {
       const client = connect(platform.gatewayUrl, 'not.a.token', resolve);
