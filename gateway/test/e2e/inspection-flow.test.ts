@@ -59,7 +59,7 @@ describe('an inspection through the gateway', () => {
         { token: technician.token },
       ),
     ).startInspection;
-    expect(started).toMatchObject({ status: 'IN_PROGRESS', template: { id: 'tpl_standard' }, vehicle: { make: 'FORD', model: 'F-150' }, customer: { name: 'Casey Driver' }, technician: { name: 'Sam technician' } });
+    expect(started).toMatchObject({ status: 'IN_PROGRESS', template: { id: 'tpl_standard' }, vehicle: { make: 'FORD', model: 'F-150' }, customer: { name: 'Casey Driver' }, technician: { name: expect.stringMatching(/^Sam /) } });
     const id = started.id as string;
 
     const results = [
