@@ -31,7 +31,9 @@ export function persistedOperationsPlugin(manifest: PersistedManifest): ApolloSe
         const published = manifest.documents.get(hash);
         if (published) request.query = published;
       }
-      if (contextValue.principal?.kind !== 'partner' || generated.has(contextValue.responseHeaders)) return;
+      // The rule is for API keys. Partner tokens are minted by the gateway for subgraphs and never handed to callers.
+      const withApiKey = Boolean(request.http?.headers.get('x-api-key'));
+      if (contextValue.principal?.kind !== 'partner' || !withApiKey || generated.has(contextValue.responseHeaders)) return;
       const sentHash = typeof hash === 'string' ? hash : request.query ? createHash('sha256').update(request.query).digest('hex') : undefined;
       if (sentHash && manifest.partnerHashes.has(sentHash) && request.query === manifest.documents.get(sentHash)) return;
       request.query = refusedPlaceholder;
