@@ -50,7 +50,6 @@ describe('live updates', () => {
     const sent = await runToSent(inspections, shop);
     const decisions = await subscribe(`subscription($s: ID!) { recommendationDecided(shopId: $s) { id decision inspection { id } } }`, { s: shop.shopId }, shop.advisor.token);
     const updates = await subscribe(`subscription($s: ID!) { inspectionUpdated(shopId: $s) { id status approval { approvedCount declinedCount } } }`, { s: shop.shopId }, shop.advisor.token);
-    await new Promise((resolve) => setTimeout(resolve, 300));
 
     const foreign = await runToSent(inspections, other);
     const foreignCustomer = await openShare(inspections, foreign.shareToken);

@@ -6,11 +6,11 @@ import { appError, ErrorCode, type BusSubscription, type EventBus, type EventEnv
  * subscription. Every subscriber reads through a group of its own that is deleted when it goes away,
  * so each sees every event and nothing lingers on the bus.
  */
-function liveEvents(bus: EventBus, accept: (event: EventEnvelope) => boolean): AsyncIterableIterator<EventEnvelope> {
+async function liveEvents(bus: EventBus, accept: (event: EventEnvelope) => boolean): Promise<AsyncIterableIterator<EventEnvelope>> {
   const queued: EventEnvelope[] = [];
   let waiting: ((result: IteratorResult<EventEnvelope>) => void) | null = null;
   let done = false;
-  const subscription: Promise<BusSubscription> = bus.consume({ group: `inspections.live.${randomUUID()}`, from: 'latest', ephemeral: true }, async (event) => {
+  const subscription: BusSubscription = await bus.consume({ group: `inspections.live.${randomUUID()}`, from: 'latest', ephemeral: true }, async (event) => {
     if (done || !accept(event)) return;
     if (waiting) {
       const resolve = waiting;
@@ -24,14 +24,13 @@ function liveEvents(bus: EventBus, accept: (event: EventEnvelope) => boolean): A
       done = true;
       waiting?.({ value: undefined, done: true });
       waiting = null;
-      await (await subscription).close();
+      await subscription.close();
     }
     return { value: undefined, done: true };
   };
 
-  return {
+  const iterator: AsyncIterableIterator<EventEnvelope> = {
     async next() {
-      await subscription;
       const event = queued.shift();
       if (event) return { value: event, done: false };
       if (done) return { value: undefined, done: true };
@@ -42,14 +41,14 @@ function liveEvents(bus: EventBus, accept: (event: EventEnvelope) => boolean): A
       await finish();
       throw error;
     },
-    [Symbol.asyncIterator]() {
-      return this;
-    },
+    [Symbol.asyncIterator]: () => iterator,
   };
+  return iterator;
 }
 
 export interface LiveUpdates {
-  events(accept: (event: EventEnvelope) => boolean): AsyncIterableIterator<EventEnvelope>;
+  /** Resolves once the subscriber's group is reading, so no event published after that is missed. */
+  events(accept: (event: EventEnvelope) => boolean): Promise<AsyncIterableIterator<EventEnvelope>>;
   /** Runs the work of delivering one event, so `close` can wait for deliveries in flight. */
   deliver<T>(work: () => Promise<T>): Promise<T>;
   /** Ends every open subscription and waits for deliveries in flight: the app stops them before the bus and the database close. */
@@ -61,8 +60,9 @@ export function createLiveUpdates(bus: EventBus): LiveUpdates {
   const delivering = new Set<Promise<unknown>>();
   let closed = false;
   return {
-    events(accept) {
-      const iterator = liveEvents(bus, accept);
+    async events(accept) {
+      if (closed) throw appError(ErrorCode.SERVICE_UNAVAILABLE, 'The service is shutting down; subscribe again.');
+      const iterator = await liveEvents(bus, accept);
       const finish = iterator.return!.bind(iterator);
       iterator.return = async () => {
         open.delete(iterator);
