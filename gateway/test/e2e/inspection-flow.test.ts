@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { selectsByTable, type LoggedQuery, type SubgraphName } from '@cip/platform';
+import { selectsByTable, type EventEnvelope, type LoggedQuery, type SubgraphName } from '@cip/platform';
 import { expectedCheckDigit } from '../../../subgraphs/vehicles/src/domain/vin';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 import { addCustomer, addStaff, must, signUp, type SeededOrg } from '../support/seed';
@@ -49,6 +50,10 @@ async function inspectionEvents(inspectionId: string): Promise<{ type: string; c
 
 describe('an inspection through the gateway', () => {
   it('runs from the technician to the customer and back to the shop, emitting each event exactly once', async () => {
+    const onBus: EventEnvelope[] = [];
+    const listener = await platform.bus.consume({ group: `test.inspection-flow.${randomUUID()}`, from: 'latest', ephemeral: true }, async (event) => {
+      onBus.push(event);
+    });
     const customerId = await addCustomer(platform, org.ownerToken, org.shopId, 'Casey');
     const vehicleId = await addVehicle(customerId);
 
@@ -134,6 +139,11 @@ describe('an inspection through the gateway', () => {
 
     const types = ['inspection.closed', 'inspection.completed', 'inspection.sent', 'inspection.started', 'recommendation.approved', 'recommendation.declined'];
     await expect.poll(() => inspectionEvents(id), { timeout: 10_000 }).toEqual(types.map((type) => ({ type, count: 1, published: 1 })));
+    const delivered = () => onBus.filter((e) => (e.data as { inspectionId?: string }).inspectionId === id).map((e) => e.type).sort();
+    await expect.poll(delivered, { timeout: 10_000 }).toEqual(types);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(delivered()).toEqual(types);
+    await listener.close();
   });
 
   it("keeps it within the shop: another organization's staff see nothing, while the shop finds it on the customer and the vehicle", async () => {
