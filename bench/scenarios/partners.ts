@@ -17,8 +17,8 @@ const incentiveCents = 250;
  */
 export async function run(): Promise<string> {
   const total = Number(process.env.BENCH_PARTNERS_EVENTS ?? 100_000);
-  const workers = Number(process.env.BENCH_PARTNERS_WORKERS ?? 4);
-  const sequentialShare = 0.1;
+  const workers = Number(process.env.BENCH_PARTNERS_WORKERS ?? 8);
+  const sequentialShare = 0.05;
   const partners = await startTestSubgraph(partnersSubgraph);
   try {
     const svc = createServices(partners.runtime.db.dataSource);

@@ -101,6 +101,25 @@ describe("a partner's API key", () => {
   });
 });
 
+describe('partner products', () => {
+  it('resolve as references for staff, with the education incentive, and hide from other partners', async () => {
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on PartnerProduct { id name educationIncentive { amountCents } program { id } } } }`;
+    const r = [
+      { __typename: 'PartnerProduct', id: tires.educatedProductId },
+      { __typename: 'PartnerProduct', id: tires.productId },
+      { __typename: 'PartnerProduct', id: 'not-a-product' },
+    ];
+    const asStaff = await partners.execute(query, { r }, { token: await staffToken(s1) });
+    expect(asStaff.data!._entities).toEqual([
+      { id: tires.educatedProductId, name: 'Brake fluid flush', educationIncentive: { amountCents: 250 }, program: { id: tires.program.id } },
+      { id: tires.productId, name: 'All-season tire', educationIncentive: null, program: { id: tires.program.id } },
+      null,
+    ]);
+    const asOtherPartner = await partners.execute(query, { r }, { token: await partnerToken(warranty.partnerId, [s2.shopId]) });
+    expect(asOtherPartner.data!._entities).toEqual([null, null, null]);
+  });
+});
+
 describe('shop staff', () => {
   it("never see another shop's earnings", async () => {
     const token = await staffToken(s1, 'OWNER');

@@ -16,4 +16,3 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 
 /** Ids that can be keys of a uuid column; anything else is a miss, never a database error. */
 export const uuidsOnly = (ids: readonly string[]) => ids.filter((id) => uuidPattern.test(id));
-export const isUuid = (id: string) => uuidPattern.test(id);

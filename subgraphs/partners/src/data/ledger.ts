@@ -122,6 +122,14 @@ export const StatementEntity = new EntitySchema<Statement>({
 
 export type NewLedgerEntry = Omit<LedgerEntry, 'id' | 'seq' | 'amountCents' | 'createdAt' | 'adjustment'>;
 
+export interface SaleFacts {
+  commissionHeld: boolean;
+  enrolled: boolean;
+  /** The rule version that began most recently at or before the sale (it may have ended by then). */
+  ruleId: string | null;
+  tier: { tier: PartnerTier; multiplierBasisPoints: number } | null;
+}
+
 export interface StatementKey {
   shopId: string;
   orgId: string;
@@ -146,6 +154,34 @@ export class LedgerRepository {
   /** The most recent entry of a recommendation: an ACCRUAL means its commission is currently held. */
   async lastEntryFor(manager: EntityManager, recommendationId: string): Promise<LedgerEntry | null> {
     return manager.findOne(LedgerEntryEntity, { where: { recommendationId }, order: { seq: 'DESC' }, comment: 'ledger.lastEntryFor' });
+  }
+
+  /**
+   * Everything an approval needs to know, in one round trip: whether the recommendation's commission is
+   * currently held (its last entry is an accrual), whether the shop was enrolled when the sale was
+   * decided, and the rule version and tier assignment in force then.
+   */
+  async saleFacts(manager: EntityManager, input: { programId: string; shopId: string; recommendationId: string; at: Date }): Promise<SaleFacts> {
+    const [row]: { last_kind: LedgerKind | null; enrolled: boolean; rule_id: string | null; tier: PartnerTier | null; multiplier_bp: number | null }[] =
+      await manager.query(
+        `/* ledger.saleFacts */ SELECT
+           (SELECT kind FROM partners.ledger_entry WHERE recommendation_id = $3 ORDER BY seq DESC LIMIT 1) AS last_kind,
+           EXISTS (SELECT 1 FROM partners.enrollment WHERE program_id = $1 AND shop_id = $2 AND enrolled_at <= $4
+                     AND (ended_at IS NULL OR ended_at > $4)) AS enrolled,
+           (SELECT id FROM partners.commission_rule WHERE program_id = $1 AND effective_from <= $4
+              ORDER BY effective_from DESC, version DESC LIMIT 1) AS rule_id,
+           t.tier, t.multiplier_bp
+         FROM (SELECT 1) AS one
+         LEFT JOIN LATERAL (SELECT tier, multiplier_bp FROM partners.tier_assignment WHERE program_id = $1 AND shop_id = $2
+                              AND effective_from <= $4 ORDER BY effective_from DESC, created_at DESC LIMIT 1) AS t ON true`,
+        [input.programId, input.shopId, input.recommendationId, input.at],
+      );
+    return {
+      commissionHeld: row.last_kind === 'ACCRUAL',
+      enrolled: row.enrolled,
+      ruleId: row.rule_id,
+      tier: row.tier ? { tier: row.tier, multiplierBasisPoints: row.multiplier_bp! } : null,
+    };
   }
 
   /** Commission already accrued against the caps: this order (inspection) and this shop's sale month. */
@@ -173,19 +209,23 @@ export class LedgerRepository {
     }
   }
 
-  /** Creates the statement row if needed, locks it and returns its id and status. */
+  /** Locks the statement row (creating it first when the month has none) and returns its id and status. */
   private async ensureStatement(manager: EntityManager, key: StatementKey & { period: Date }, lock: 'FOR SHARE' | 'FOR UPDATE'): Promise<Pick<Statement, 'id' | 'status'>> {
     const period = key.period.toISOString().slice(0, 10);
+    const select = () =>
+      manager.query(
+        `/* statements.lock */ SELECT id, status FROM partners.statement WHERE shop_id = $1 AND partner_id = $2 AND period = $3 AND currency = $4 ${lock}`,
+        [key.shopId, key.partnerId, period, key.currency],
+      ) as Promise<Pick<Statement, 'id' | 'status'>[]>;
+    const [existing] = await select();
+    if (existing) return existing;
     await manager.query(
       `/* statements.ensure */ INSERT INTO partners.statement (shop_id, org_id, partner_id, period, currency)
        VALUES ($1, $2, $3, $4, $5) ON CONFLICT (shop_id, partner_id, period, currency) DO NOTHING`,
       [key.shopId, key.orgId, key.partnerId, period, key.currency],
     );
-    const [row]: Pick<Statement, 'id' | 'status'>[] = await manager.query(
-      `/* statements.lock */ SELECT id, status FROM partners.statement WHERE shop_id = $1 AND partner_id = $2 AND period = $3 AND currency = $4 ${lock}`,
-      [key.shopId, key.partnerId, period, key.currency],
-    );
-    return row;
+    const [created] = await select();
+    return created;
   }
 
   /** Creates the statement row if needed and locks it for a close. */

@@ -61,10 +61,6 @@ export class PartnerRepository {
     return inKeyOrder(ids, rows, (row) => row.id);
   }
 
-  list(): Promise<Partner[]> {
-    return this.manager.find(PartnerEntity, { order: { name: 'ASC', id: 'ASC' }, comment: 'partners.list' });
-  }
-
   create(manager: EntityManager, input: { name: string; kind: PartnerKind }): Promise<Partner> {
     return manager.save(PartnerEntity, manager.create(PartnerEntity, input));
   }

@@ -140,16 +140,6 @@ export class ProgramRepository {
     return manager.findOne(EnrollmentEntity, { where: { programId, shopId, endedAt: IsNull() }, comment: 'enrollments.active' });
   }
 
-  /** Whether the shop was in the program at `at`. */
-  async wasEnrolledAt(manager: EntityManager, programId: string, shopId: string, at: Date): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
-      `/* enrollments.at */ SELECT 1 FROM partners.enrollment
-       WHERE program_id = $1 AND shop_id = $2 AND enrolled_at <= $3 AND (ended_at IS NULL OR ended_at > $3) LIMIT 1`,
-      [programId, shopId, at],
-    );
-    return rows.length > 0;
-  }
-
   enroll(manager: EntityManager, input: Omit<Enrollment, 'id' | 'endedAt'>): Promise<Enrollment> {
     return manager.save(EnrollmentEntity, manager.create(EnrollmentEntity, { ...input, endedAt: null }));
   }

@@ -49,22 +49,6 @@ export class RuleRepository {
     return groupedInKeyOrder(programIds, rows, (row) => row.programId);
   }
 
-  /**
-   * The version in force at `at`: the latest-starting version that began at or before it (the highest
-   * version breaks a tie). Null when none had begun, or the one in force had ended by then.
-   */
-  async inForceAt(manager: EntityManager, programId: string, at: Date): Promise<CommissionRule | null> {
-    const rule = await manager
-      .createQueryBuilder(CommissionRuleEntity, 'r')
-      .where('r.programId = :programId AND r.effectiveFrom <= :at', { programId, at })
-      .orderBy('r.effectiveFrom', 'DESC')
-      .addOrderBy('r.version', 'DESC')
-      .comment('rules.inForceAt')
-      .getOne();
-    if (!rule || (rule.effectiveUntil && rule.effectiveUntil <= at)) return null;
-    return rule;
-  }
-
   /** Appends the next version; serialized per program by a row lock on the program. */
   async addVersion(manager: EntityManager, programId: string, input: RuleInput): Promise<CommissionRule> {
     await manager.query(`/* rules.lockProgram */ SELECT id FROM partners.program WHERE id = $1 FOR UPDATE`, [programId]);

@@ -1,4 +1,4 @@
-import { newEvent, type EventEnvelope } from '@cip/platform';
+import { newEvent } from '@cip/platform';
 import type { LedgerEntry } from '../data/ledger';
 
 /** Payloads of the inspections events the ledger consumes (see the event contract in the briefing). */
@@ -75,5 +75,3 @@ export const enrollmentChanged = (partnerId: string, shopIds: string[]) =>
     subject: { typename: 'Partner', id: partnerId },
     data: { partnerId, shopIds },
   });
-
-export type Envelope = EventEnvelope<unknown>;

@@ -3,11 +3,11 @@ import { enqueueEvents, processOnce, type EventEnvelope, type Logger } from '@ci
 import type { OfferKey } from '../data/offer';
 import type { PartnerProduct } from '../data/product';
 import type { Program } from '../data/program';
+import type { CommissionRule } from '../data/rule';
 import type { Repositories } from '../data/repositories';
 import { commissionFor } from './commission';
 import { commissionEvent, type InspectionSent, type RecommendationDecided, type RecommendationRefunded } from './events';
 import { monthStart } from './money';
-import type { PartnerTier } from './tiers';
 
 export const ledgerConsumer = 'commission-ledger';
 export const consumedEventTypes = ['inspection.sent', 'recommendation.approved', 'recommendation.declined', 'recommendation.refunded'];
@@ -21,10 +21,11 @@ const defaultMultiplier = 10_000;
  * approval only accrues while it is that latest decision and the sale was not refunded.
  */
 export class CommissionLedger {
-  /** Products, programs and tier levels are never edited once created, so they are safe to keep. */
+  /** Products, programs, tier levels and rule versions are never edited once created, so they are safe to keep. */
   private readonly products = new Map<string, PartnerProduct>();
   private readonly programs = new Map<string, Program>();
   private readonly bronzeMultipliers = new Map<string, number>();
+  private readonly rules = new Map<string, CommissionRule>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -77,16 +78,14 @@ export class CommissionLedger {
     });
     const stillApproved = offer.decision === 'APPROVED' && offer.decidedAt?.getTime() === decidedAt.getTime() && !offer.refundedAt;
     if (!stillApproved) return;
-    const last = await this.repos.ledger.lastEntryFor(manager, key.recommendationId);
-    if (last?.kind === 'ACCRUAL') return;
-    if (!(await this.repos.programs.wasEnrolledAt(manager, program.id, key.shopId, decidedAt))) return;
-
     if (event.data.currency !== program.currency) {
       this.logger?.warn('sale currency differs from the program currency; no commission', { eventId: event.id, programId: program.id });
       return;
     }
-    const rule = await this.repos.rules.inForceAt(manager, program.id, decidedAt);
-    const { tier, multiplier } = await this.tierAt(manager, program.id, key.shopId, decidedAt);
+    const facts = await this.repos.ledger.saleFacts(manager, { programId: program.id, shopId: key.shopId, recommendationId: key.recommendationId, at: decidedAt });
+    if (facts.commissionHeld || !facts.enrolled) return;
+    const rule = facts.ruleId ? await this.rule(program.id, facts.ruleId, decidedAt) : null;
+    const { tier, multiplier } = facts.tier ? { tier: facts.tier.tier, multiplier: facts.tier.multiplierBasisPoints } : { tier: 'BRONZE' as const, multiplier: await this.bronzeMultiplier(program.id) };
     const saleMonth = monthStart(decidedAt);
     let commissionCents = 0;
     if (rule) {
@@ -187,17 +186,26 @@ export class CommissionLedger {
     return program;
   }
 
-  /** The tier in force when the sale happened: the latest assignment that took effect at or before it. */
-  private async tierAt(manager: EntityManager, programId: string, shopId: string, at: Date): Promise<{ tier: PartnerTier; multiplier: number }> {
-    const assignment = await this.repos.tiers.inForceAt(manager, programId, shopId, at);
-    if (assignment) return { tier: assignment.tier, multiplier: assignment.multiplierBasisPoints };
+  private async bronzeMultiplier(programId: string): Promise<number> {
     let multiplier = this.bronzeMultipliers.get(programId);
     if (multiplier === undefined) {
       const [levels] = await this.repos.programs.tierLevelsByProgramIds([programId]);
       multiplier = levels.find((level) => level.tier === 'BRONZE')?.multiplierBasisPoints ?? defaultMultiplier;
       this.bronzeMultipliers.set(programId, multiplier);
     }
-    return { tier: 'BRONZE', multiplier };
+    return multiplier;
+  }
+
+  /** A rule version by id (versions are immutable, so they are kept), or null when it had ended by `at`. */
+  private async rule(programId: string, ruleId: string, at: Date): Promise<CommissionRule | null> {
+    let rule = this.rules.get(ruleId);
+    if (!rule) {
+      const [versions] = await this.repos.rules.byProgramIds([programId]);
+      for (const version of versions) this.rules.set(version.id, version);
+      rule = this.rules.get(ruleId);
+    }
+    if (!rule || (rule.effectiveUntil && rule.effectiveUntil <= at)) return null;
+    return rule;
   }
 }
 

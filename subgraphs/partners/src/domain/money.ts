@@ -19,14 +19,6 @@ export function roundHalfEven(numerator: bigint, denominator: bigint): bigint {
   return negative ? -rounded : rounded;
 }
 
-/** A bigint of cents as a JavaScript number, refusing amounts beyond the safe integer range. */
-export function toCents(value: bigint): number {
-  if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) {
-    throw new RangeError(`amount ${value} is outside the safe range of cents`);
-  }
-  return Number(value);
-}
-
 /** The first instant of the UTC month containing `at`. Statement periods are UTC calendar months. */
 export function monthStart(at: Date): Date {
   return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1));

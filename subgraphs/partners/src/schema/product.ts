@@ -19,6 +19,16 @@ PartnerProductRef.implement({
       nullable: true,
       description: 'The educational item customers can view with the recommendation; null when the product has none.',
     }),
+    educationIncentive: t.field({
+      type: Money,
+      nullable: true,
+      description: "Extra the shop earns when the customer views the product's education before approving it; null when the product has none.",
+      resolve: async (product, _args, ctx) => {
+        if (!product.educationTopic) return null;
+        const program = await ctx.loaders.program.load(product.programId);
+        return program && { amountCents: program.educationIncentiveCents, currency: program.currency };
+      },
+    }),
     program: t.field({
       type: ProgramRef,
       description: 'The program the product belongs to.',

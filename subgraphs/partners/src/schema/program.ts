@@ -61,7 +61,7 @@ ProgramRef.implement({
   }),
 });
 
-/** Mirrors RuleRepository.inForceAt over versions already loaded (newest version first). */
+/** The version in force at `at` among versions already loaded: the latest-starting one that began by then, unless it had ended. */
 function ruleInForce(versions: CommissionRule[], at: Date): CommissionRule | null {
   const started = versions.filter((rule) => rule.effectiveFrom <= at);
   started.sort((a, b) => b.effectiveFrom.getTime() - a.effectiveFrom.getTime() || b.version - a.version);
