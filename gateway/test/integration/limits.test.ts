@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStore, createLogger } from '@cip/platform';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { exportPKCS8 } from 'jose';
 import { testSigningKey } from '@cip/platform/testing';
 import { PartnerProgramsDocument, PartnerProfileDocument } from '../../../clients/sdk/src/partner/graphql';
-import { localAuth, startGateway, type RunningGateway } from '../../src/server';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 import { signUp, type SeededOrg } from '../support/seed';
 import { manifestHash, persistedClient, refusalCode, seedPartnerKey, waitForKey } from './support';
@@ -16,21 +17,42 @@ beforeAll(async () => {
 });
 afterAll(() => platform?.close());
 
-/** Another gateway replica: its own process state and store connection, the same Redis, database and bus. */
-async function secondReplica(): Promise<RunningGateway & { closeStore(): Promise<void> }> {
-  const store = createStore(platform.config);
-  const running = await startGateway({
-    config: platform.config,
-    logger: createLogger(platform.config.logLevel, { service: 'replica' }),
-    ...localAuth(await testSigningKey(), platform.config),
-    bus: platform.bus,
-    store,
-    databaseUrl: platform.database.url,
-    subgraphUrls: Object.fromEntries(Object.entries(platform.subgraphs).map(([name, s]) => [name, s!.url])) as never,
-    host: '127.0.0.1',
-    port: 0,
+/** Another gateway replica in its own process: the same signing key, Redis, database and bus, nothing else shared. */
+async function secondReplica(): Promise<{ url: string; close(): Promise<void> }> {
+  const pem = await exportPKCS8((await testSigningKey()).privateKey);
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./support/replica-process.ts', import.meta.url))], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'error',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      AUTH_PRIVATE_KEY: pem,
+      REDIS_URL: platform.config.redisUrl,
+      BUS_NAMESPACE: platform.config.busNamespace,
+      DATABASE_URL: platform.database.url,
+      SHOPS_URL: platform.subgraphs.shops!.url,
+      PARTNERS_URL: platform.subgraphs.partners!.url,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  return { ...running, closeStore: () => store.close() };
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve((JSON.parse(line) as { url: string }).url);
+    });
+    child.once('exit', (code) => reject(new Error(`the replica exited with ${code}`)));
+  });
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
 }
 
 const byHash = (hash: string) => JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
@@ -42,7 +64,7 @@ async function awayFromMinuteBoundary() {
 }
 
 describe('per-key quotas', () => {
-  it.runIf(Boolean(process.env.REDIS_URL))('admits no more than the quota across two gateway replicas sharing Redis', { timeout: 120_000 }, async () => {
+  it.runIf(Boolean(process.env.REDIS_URL))('admits no more than the quota across two gateway processes sharing Redis', { timeout: 120_000 }, async () => {
     const key = await seedPartnerKey(platform, alpha, 'Quota');
     const replica = await secondReplica();
     try {
@@ -72,10 +94,9 @@ describe('per-key quotas', () => {
       expect(admitted + limited).toBe(total);
       expect(admitted).toBeLessThanOrEqual(Math.floor(60 * 1.01));
       expect(admitted).toBeGreaterThanOrEqual(55);
-      console.info(`quota across two replicas: ${admitted} of ${total} admitted, ${limited} answered 429 (quota 60/min)`);
+      console.info(`quota across two gateway processes: ${admitted} of ${total} admitted, ${limited} answered 429 (quota 60/min)`);
     } finally {
       await replica.close();
-      await replica.closeStore();
     }
   });
 
