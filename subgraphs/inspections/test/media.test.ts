@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => inspections?.close());
 
 const requestUpload = `mutation($id: ID!, $input: InspectionMediaUploadInput!) {
-  requestMediaUpload(inspectionId: $id, input: $input) { url method headers { name value } expiresAt media { id uploaded url } }
+  requestMediaUpload(inspectionId: $id, input: $input) { url method headers { name value } expiresAt media { id storageKey uploaded url } }
 }`;
 
 /** Sends a request to the subgraph's own routes in-process, keeping only path and query of the signed URL. */
@@ -27,7 +27,7 @@ describe('media', () => {
     const started = await startInspection(inspections, shop);
     const photo = Buffer.from('a jpeg of a worn tire, pretending');
     const upload = must(await inspections.execute(requestUpload, { id: started.id, input: { itemKey: 'tires.lf_tread', kind: 'PHOTO', contentType: 'image/jpeg', byteSize: photo.length, caption: 'Inner edge' } }, { token: shop.technician.token })).requestMediaUpload;
-    expect(upload).toMatchObject({ method: 'PUT', media: { uploaded: false, url: null } });
+    expect(upload).toMatchObject({ method: 'PUT', media: { uploaded: false, url: null, storageKey: expect.stringMatching(new RegExp(`^${shop.shopId}/${started.id}/[0-9a-f-]{36}$`)) } });
     expect(new URL(upload.url).searchParams.get('sig')).toBeTruthy();
 
     const headers = Object.fromEntries(upload.headers.map((h: any) => [h.name, h.value]));

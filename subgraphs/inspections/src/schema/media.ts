@@ -28,6 +28,7 @@ InspectionMediaRef.implement({
     contentType: t.exposeString('contentType', { description: 'MIME type, e.g. "image/jpeg".' }),
     byteSize: t.exposeInt('byteSize', { description: 'Size in bytes.' }),
     caption: t.exposeString('caption', { description: 'Caption shown with it.' }),
+    storageKey: t.exposeString('storageKey', { description: 'Where the file lives in media storage (`<shop>/<inspection>/<media>`); stable, unlike `url`.' }),
     uploaded: t.boolean({ description: 'Whether the bytes have arrived; until then `url` is null.', resolve: (m) => m.uploadedAt !== null }),
     url: t.string({
       nullable: true,
