@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { enqueueEvents, notFound, parseInput, requireShopRole } from '@cip/platform';
+import { enforceFieldRateLimit, enqueueEvents, notFound, parseInput, requireShopRole } from '@cip/platform';
 import { builder, Money } from '../builder';
 import type { InspectionsContext } from '../context';
 import type { Inspection } from '../data/inspection';
@@ -303,7 +303,8 @@ builder.mutationFields((t) => ({
       id: t.arg.id({ required: true, description: 'The inspection.' }),
       expiresInHours: t.arg.int({ defaultValue: 72, description: 'How long the link works, 1 to 720 hours.' }),
     },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
+      await enforceFieldRateLimit(ctx.runtime.store, { args, context: ctx, info }, { max: 100, window: '10m' });
       const { inspection } = await staffInspection(ctx, args.id, advisors);
       const hours = parseInput(shareHours, args.expiresInHours);
       const share = newShareToken();
