@@ -14,16 +14,16 @@ const loginMutation = `mutation($e: String!, $p: String!) { login(email: $e, pas
 describe('sign-up and sessions', () => {
   it('signs up an organization with its first shop and owner, who can then log in', async () => {
     const org = await signUp(shops, 'Sunrise Garage');
-    const login = await shops.execute(loginMutation, { e: org.email.toUpperCase(), p: 'correct horse battery' });
+    const login = await shops.execute(loginMutation, { e: org.ownerEmail.toUpperCase(), p: 'correct horse battery' });
     expect(login.errors).toBeUndefined();
-    expect(login.data!.login.user.email).toBe(org.email);
+    expect(login.data!.login.user.email).toBe(org.ownerEmail);
     const me = await shops.execute(`{ me { id roles { role shop { id name } } } }`, {}, { token: login.data!.login.accessToken });
     expect(me.data!.me).toEqual({ id: org.ownerId, roles: [{ role: 'OWNER', shop: { id: org.shopId, name: 'Sunrise Garage Downtown' } }] });
   });
 
   it('answers a wrong password and an unknown e-mail with the same UNAUTHENTICATED error', async () => {
     const org = await signUp(shops);
-    const wrong = await shops.execute(loginMutation, { e: org.email, p: 'not the password' });
+    const wrong = await shops.execute(loginMutation, { e: org.ownerEmail, p: 'not the password' });
     const unknown = await shops.execute(loginMutation, { e: 'nobody@example.com', p: 'not the password' });
     expect(wrong.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect(unknown.errors?.[0]).toEqual(wrong.errors?.[0]);
@@ -31,7 +31,7 @@ describe('sign-up and sessions', () => {
 
   it('rotates refresh tokens and revokes the whole login when a used token comes back', async () => {
     const org = await signUp(shops);
-    const first = (await shops.execute(loginMutation, { e: org.email, p: 'correct horse battery' })).data!.login.refreshToken;
+    const first = (await shops.execute(loginMutation, { e: org.ownerEmail, p: 'correct horse battery' })).data!.login.refreshToken;
     const refresh = `mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken refreshToken } }`;
     const second = await shops.execute(refresh, { t: first });
     expect(second.errors).toBeUndefined();
