@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
-import { isNonNullType, print, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
-import { useSofa } from 'sofa-api';
+import { isObjectType, isScalarType, print, specifiedScalarTypes, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { createSofa, createSofaRouter } from 'sofa-api';
 import { ErrorCode } from '@cip/platform';
 import type { GatewayApp, GatewayRoute } from '../app';
 import type { GatewayContext } from '../context';
@@ -13,18 +13,34 @@ import { deprecationHeaders } from './deprecation';
 export const restBasePath = '/api/v1';
 
 /**
- * The schema routes are generated from: subscriptions are left to webhooks, and a nested field that needs
- * an argument (e.g. `Shop.partnerEarnings(period)`) is left out of the default selection, since a route
- * cannot supply it; such data has a route of its own or stays with GraphQL.
+ * The schema routes are generated from: subscriptions are left to webhooks, and nested fields that take
+ * arguments (pages, filters, periods) are left out of a route's response, since a route cannot supply them;
+ * that data has a route of its own or stays with GraphQL.
  */
 function routableSchema(schema: GraphQLSchema): GraphQLSchema {
   const roots = new Set([schema.getQueryType()?.name, schema.getMutationType()?.name]);
   return mapSchema(schema, {
     [MapperKind.SUBSCRIPTION]: () => null,
-    [MapperKind.COMPOSITE_FIELD]: (field, _name, typeName) =>
-      !roots.has(typeName) && Object.values(field.args ?? {}).some((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined) ? null : field,
+    [MapperKind.COMPOSITE_FIELD]: (field, _name, typeName) => (!roots.has(typeName) && Object.keys(field.args ?? {}).length > 0 ? null : field),
   });
 }
+
+/** Every type with an `id` is an entity: nested in a response it is a reference `{ id }`, fetched by its own route. */
+const entityTypes = (schema: GraphQLSchema) =>
+  Object.values(schema.getTypeMap())
+    .filter((type) => isObjectType(type) && !type.name.startsWith('__') && 'id' in type.getFields())
+    .map((type) => type.name);
+
+/** OpenAPI schemas of the custom scalars (sofa refers to them by name). */
+const scalarSchemas = (schema: GraphQLSchema) => {
+  const builtIn = new Set(specifiedScalarTypes.map((t) => t.name));
+  const known: Record<string, object> = { DateTime: { type: 'string', format: 'date-time' }, Cents: { type: 'integer', format: 'int64' } };
+  return Object.fromEntries(
+    Object.values(schema.getTypeMap())
+      .filter((type) => isScalarType(type) && !builtIn.has(type.name) && !type.name.startsWith('_') && !type.name.includes('__'))
+      .map((type) => [type.name, { ...(known[type.name] ?? { type: 'string' }), ...(type.description ? { description: type.description } : {}) }]),
+  );
+};
 
 interface RestRequestState {
   context: GatewayContext;
@@ -37,7 +53,7 @@ interface RestRequestState {
  * pipeline, so it is authenticated, counted against quotas and limited exactly like `/graphql`.
  */
 export function restRoute(): GatewayRoute {
-  let router: ReturnType<typeof useSofa> | undefined;
+  let router: ReturnType<typeof createSofaRouter> | undefined;
   let schemaOfRouter: GraphQLSchema | undefined;
   const states = new WeakMap<GatewayContext, RestRequestState>();
 
@@ -46,10 +62,11 @@ export function restRoute(): GatewayRoute {
     if (!schema) throw new Error('The gateway has not loaded its schema yet.');
     if (router && schemaOfRouter === schema) return router;
     schemaOfRouter = schema;
-    router = useSofa({
+    const routable = routableSchema(schema);
+    const sofa = createSofa({
       basePath: restBasePath,
-      schema: routableSchema(schema),
-      depthLimit: 2,
+      schema: routable,
+      customScalars: scalarSchemas(routable),
       context: ((serverContext: { gatewayContext: GatewayContext }) => serverContext.gatewayContext) as never,
       execute: (async (args: ExecutionArgs): Promise<ExecutionResult> => {
         const context = args.contextValue as GatewayContext;
@@ -79,6 +96,8 @@ export function restRoute(): GatewayRoute {
         security: [{ bearer: [] }, { apiKey: [] }],
       } as never,
     });
+    sofa.models = entityTypes(routable);
+    router = createSofaRouter(sofa);
     return router;
   };
 

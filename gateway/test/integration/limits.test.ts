@@ -6,13 +6,13 @@ import { testSigningKey } from '@cip/platform/testing';
 import { PartnerProgramsDocument, PartnerProfileDocument } from '../../../clients/sdk/src/partner/graphql';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 import { signUp, type SeededOrg } from '../support/seed';
-import { manifestHash, persistedClient, refusalCode, seedPartnerKey, waitForKey } from './support';
+import { manifestHash, persistedClient, refusalCode, seedPartnerKey, waitForKey, withPartners } from './support';
 
 let platform: TestPlatform;
 let alpha: SeededOrg;
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ only: ['shops', 'partners'] });
+  platform = await startTestPlatform({ only: withPartners });
   alpha = await signUp(platform, 'Alpha Auto');
 });
 afterAll(() => platform?.close());

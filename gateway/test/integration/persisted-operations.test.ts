@@ -4,14 +4,14 @@ import { MyShopsDocument } from '../../../clients/sdk/src/graphql';
 import { PartnerProfileDocument, RevokePartnerApiKeyDocument, IssuePartnerApiKeyDocument } from '../../../clients/sdk/src/partner/graphql';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 import { signUp, type SeededOrg } from '../support/seed';
-import { manifestHash, persistedClient, refusalCode, seedPartnerKey, waitForKey, type SeededPartnerKey } from './support';
+import { manifestHash, persistedClient, refusalCode, seedPartnerKey, waitForKey, withPartners, type SeededPartnerKey } from './support';
 
 let platform: TestPlatform;
 let alpha: SeededOrg;
 let partner: SeededPartnerKey;
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ only: ['shops', 'partners'] });
+  platform = await startTestPlatform({ only: withPartners });
   alpha = await signUp(platform, 'Alpha Auto');
   partner = await seedPartnerKey(platform, alpha);
 });

@@ -4,14 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deprecationHeaders } from '../../src/rest/deprecation';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 import { signUp, type SeededOrg } from '../support/seed';
-import { seedPartnerKey } from './support';
+import { seedPartnerKey, withPartners } from './support';
 
 let platform: TestPlatform;
 let alpha: SeededOrg;
 let rest: string;
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ only: ['shops', 'partners'] });
+  platform = await startTestPlatform({ only: withPartners });
   alpha = await signUp(platform, 'Alpha Auto');
   rest = platform.gatewayUrl.replace(/\/graphql$/, '/api/v1');
 });

@@ -3,8 +3,12 @@ import { createPersistedQueryLink } from '@apollo/client/link/persisted-queries'
 import { createHash } from 'node:crypto';
 import { createServices } from '../../../subgraphs/partners/src/context';
 import { seedProgram } from '../../../subgraphs/partners/test/seed';
+import type { SubgraphName } from '@cip/platform';
 import type { TestPlatform } from '../support/platform';
 import type { SeededOrg } from '../support/seed';
+
+/** The subgraphs a partner key's calls need: partners composes only beside the inspections (and vehicles) it extends. */
+export const withPartners: SubgraphName[] = ['shops', 'vehicles', 'inspections', 'partners'];
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
