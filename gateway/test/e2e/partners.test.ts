@@ -12,7 +12,7 @@ let bravo: SeededOrg;
 let tires: SeededProgram;
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ only: ['shops', 'partners'] });
+  platform = await startTestPlatform({ only: ['shops', 'inspections', 'partners'] });
   svc = createServices(platform.subgraphs.partners!.runtime.db.dataSource);
   alpha = await signUp(platform, 'Alpha Auto');
   bravo = await signUp(platform, 'Bravo Brakes');
