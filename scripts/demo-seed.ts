@@ -1,4 +1,5 @@
 import type { Logger, SubgraphRuntime } from '@cip/platform';
+import { createServices as partnerServices } from '../subgraphs/partners/src/context';
 
 export const demoLogin = { email: 'owner@demo-auto.example', password: 'demo-password-123' };
 
@@ -19,7 +20,12 @@ async function call(url: string, query: string, variables: Record<string, unknow
  * On an empty database, creates the demo organization through the public API (the same path a real
  * shop takes): two shops, the owner, an advisor and a technician, and customers.
  */
-export async function seedDemo(gatewayUrl: string, shops: SubgraphRuntime, logger: Logger): Promise<typeof demoLogin | null> {
+export async function seedDemo(
+  gatewayUrl: string,
+  runtimes: { shops: SubgraphRuntime; partners: SubgraphRuntime },
+  logger: Logger,
+): Promise<typeof demoLogin | null> {
+  const { shops } = runtimes;
   const [{ count }] = await shops.db.dataSource.query('SELECT count(*)::int AS count FROM shops.staff_user WHERE email = $1', [demoLogin.email]);
   if (count > 0) return demoLogin;
   const [{ total }] = await shops.db.dataSource.query('SELECT count(*)::int AS total FROM shops.organization');
@@ -50,6 +56,8 @@ export async function seedDemo(gatewayUrl: string, shops: SubgraphRuntime, logge
     { firstName: 'James', lastName: 'Carter', phone: '+13035550102', email: 'james@example.com', smsConsent: true, tags: ['fleet'] },
     { firstName: 'Priya', lastName: 'Shah', phone: '+13035550103', emailConsent: true },
   ];
+  const program = await demoPartnerProgram(runtimes.partners);
+  const vins = ['1HGCM82633A004352', '1FTMW1T88MFA00001', '5YJSA3DS4EF123456'];
   for (const [index, shop] of (shopList as { id: string }[]).entries()) {
     for (const member of staff) {
       await call(gatewayUrl, `mutation($shopId: ID!, $input: StaffMemberInput!) { addStaffMember(shopId: $shopId, input: $input) { id } }`, {
@@ -57,10 +65,42 @@ export async function seedDemo(gatewayUrl: string, shops: SubgraphRuntime, logge
         input: { ...member, email: member.email.replace('@', `${index || ''}@`), password: demoLogin.password },
       }, token);
     }
-    for (const customer of customers) {
-      await call(gatewayUrl, `mutation($shopId: ID!, $input: CustomerInput!) { createCustomer(shopId: $shopId, input: $input) { id } }`, { shopId: shop.id, input: customer }, token);
+    for (const [n, customer] of customers.entries()) {
+      const { createCustomer } = await call(gatewayUrl, `mutation($shopId: ID!, $input: CustomerInput!) { createCustomer(shopId: $shopId, input: $input) { id } }`, { shopId: shop.id, input: customer }, token);
+      const { addVehicle } = await call(
+        gatewayUrl,
+        `mutation($shopId: ID!, $customerId: ID!, $vin: String!, $mileage: Int) { addVehicle(shopId: $shopId, customerId: $customerId, vin: $vin, mileage: $mileage) { id } }`,
+        { shopId: shop.id, customerId: createCustomer.id, vin: vins[n], mileage: 42_000 + n * 9_000 },
+        token,
+      );
+      await call(
+        gatewayUrl,
+        `mutation($input: StartInspectionInput!) { startInspection(input: $input) { id } }`,
+        { input: { shopId: shop.id, customerId: createCustomer.id, vehicleId: addVehicle.id, repairOrderNumber: `RO-${1001 + index * 10 + n}` } },
+        token,
+      );
     }
+    await call(gatewayUrl, `mutation($shopId: ID!, $programId: ID!) { enrollInPartnerProgram(shopId: $shopId, programId: $programId) { id } }`, { shopId: shop.id, programId: program.id }, token);
   }
   logger.info('demo organization created', { shops: shopList.length });
   return demoLogin;
+}
+
+/** A tire partner's program for the demo shops to enroll in, created the way platform operators do (the admin path). */
+async function demoPartnerProgram(partners: SubgraphRuntime) {
+  const services = partnerServices(partners.db.dataSource);
+  const partner = await services.programs.createPartner({ name: 'Summit Tire Supply', kind: 'TIRE_DISTRIBUTOR' });
+  const program = await services.programs.createProgram({
+    partnerId: partner.id,
+    name: 'Summit Tire Rewards',
+    description: 'Earn 7.5% on every Summit tire your customers approve.',
+    currency: 'USD',
+    sharedFields: ['TIER'],
+    tierWindowDays: 90,
+    educationIncentiveCents: 250,
+    tierLevels: [{ tier: 'BRONZE', minRevenueCents: 0, minConversionBasisPoints: 0, minEducationBasisPoints: 0, multiplierBasisPoints: 10_000 }],
+    rule: { kind: 'PERCENTAGE', basisPoints: 750, effectiveFrom: new Date('2026-01-01T00:00:00Z') },
+  });
+  await services.programs.addProduct(program, { sku: 'SUMMIT-AS-225', name: 'Summit all-season tire 225/45R17', unitPriceCents: 16_500, educationTopic: 'How tread depth affects stopping distance' });
+  return program;
 }

@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoLogin } from './demo-seed';
@@ -10,12 +10,16 @@ import { demoLogin } from './demo-seed';
  * process group) must leave no process behind.
  */
 const dataDir = mkdtempSync(join(tmpdir(), 'cip-smoke-'));
+chmodSync(dataDir, 0o755);
 const gateway = 'http://127.0.0.1:4000/graphql';
-const query = `query Smoke {
+const today = new Date().toISOString().slice(0, 10);
+const query = `query Smoke($from: String!, $to: String!) {
   shops {
     name
     laborRate { amountCents currency }
-    customers(first: 5) { name }
+    inspections(first: 10) { nodes { status repairOrderNumber vehicle { vin year make model } customer { name } } }
+    metrics(range: { from: $from, to: $to }) { totals { inspectionsStarted } }
+    programs { program { name } }
   }
 }`;
 
@@ -59,8 +63,10 @@ if (!output.includes(demoLogin.email)) fail('the demo login was not printed');
 const login = await call({ query: `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, variables: { e: demoLogin.email, p: demoLogin.password } });
 const token = login.data?.login?.accessToken;
 if (!token) fail(`demo login failed: ${JSON.stringify(login.errors)}`);
-const result = await call({ query }, token);
-if (result.errors || !result.data?.shops?.length) fail(`federated query failed: ${JSON.stringify(result)}`);
+const result = await call({ query, variables: { from: today, to: today } }, token);
+const shops = result.data?.shops ?? [];
+const complete = shops.length === 2 && shops.every((shop: any) => shop.inspections.nodes.length > 0 && shop.inspections.nodes.every((n: any) => n.vehicle?.make && n.customer?.name) && shop.programs.length > 0 && shop.metrics.totals);
+if (result.errors || !complete) fail(`federated query did not return data from all five subgraphs: ${JSON.stringify(result)}`);
 console.log(`federated query ok: ${JSON.stringify(result.data).slice(0, 400)}…`);
 
 process.kill(-child.pid!, 'SIGINT');

@@ -21,50 +21,60 @@ const config = configOrExit('gateway');
 const logger = createLogger(config.logLevel, { service: 'platform' });
 const tracerProvider = setupTracing({ serviceName: 'platform', otlpEndpoint: config.otlpEndpoint });
 const steps: (() => Promise<void>)[] = [];
-onShutdown(
-  [async () => { for (const step of steps.reverse()) await step(); }],
-  (message, error) => (error ? logger.error(message, { error }) : logger.info(message)),
-);
+/** Stops what started, newest first; one part failing to stop does not keep the others running. */
+const stopAll = async () => {
+  for (const step of steps.reverse()) {
+    await step().catch((error: unknown) => logger.error('a part of the platform failed to stop cleanly', { error }));
+  }
+};
+onShutdown([stopAll], (message, error) => (error ? logger.error(message, { error }) : logger.info(message)));
 
-const database = await resolveDatabase(config);
-if (database.embedded) steps.push(() => database.embedded!.stop());
-logger.info(database.embedded ? 'embedded PostgreSQL started' : 'using DATABASE_URL', { dataDir: database.embedded ? config.dataDir : undefined });
+try {
 
-const signingKey = await loadSigningKey(config);
-const bus = await createBus(config, database.url, logger);
-steps.push(() => bus.close());
-const store = createStore(config);
-steps.push(() => store.close());
+  const database = await resolveDatabase(config);
+  if (database.embedded) steps.push(() => database.embedded!.stop());
+  logger.info(database.embedded ? 'embedded PostgreSQL started' : 'using DATABASE_URL', { dataDir: database.embedded ? config.dataDir : undefined });
 
-const definitions: SubgraphDefinition[] = [
-  (await import('@cip/shops')).shopsSubgraph,
-  (await import('@cip/inspections')).inspectionsSubgraph,
-  (await import('@cip/vehicles')).vehiclesSubgraph,
-  (await import('@cip/partners')).partnersSubgraph,
-  (await import('@cip/analytics')).analyticsSubgraph,
-];
+  const signingKey = await loadSigningKey(config);
+  const bus = await createBus(config, database.url, logger);
+  steps.push(() => bus.close());
+  const store = createStore(config);
+  steps.push(() => store.close());
 
-const served = [];
-for (const definition of definitions) {
-  const url = new URL(config.subgraphUrls[definition.name]);
-  const subgraph = await serveSubgraph(definition, config, { databaseUrl: database.url, signingKey, bus, store, tracerProvider, host: url.hostname, port: Number(url.port) });
-  served.push(subgraph);
-  steps.push(() => subgraph.close());
-  logger.info('subgraph listening', { subgraph: definition.name, url: subgraph.url });
+  const definitions: SubgraphDefinition[] = [
+    (await import('@cip/shops')).shopsSubgraph,
+    (await import('@cip/inspections')).inspectionsSubgraph,
+    (await import('@cip/vehicles')).vehiclesSubgraph,
+    (await import('@cip/partners')).partnersSubgraph,
+    (await import('@cip/analytics')).analyticsSubgraph,
+  ];
+
+  const served = [];
+  for (const definition of definitions) {
+    const url = new URL(config.subgraphUrls[definition.name]);
+    const subgraph = await serveSubgraph(definition, config, { databaseUrl: database.url, signingKey, bus, store, tracerProvider, host: url.hostname, port: Number(url.port) });
+    served.push(subgraph);
+    steps.push(() => subgraph.close());
+    logger.info('subgraph listening', { subgraph: definition.name, url: subgraph.url });
+  }
+
+  const gateway = await startGateway({ config, logger, tracerProvider, ...localAuth(signingKey, config), bus, store, databaseUrl: database.url });
+  steps.push(() => gateway.close());
+
+  const demo = config.seedDemo ? await seedDemo(gateway.url, { shops: served[0].runtime, partners: served[3].runtime }, logger) : null;
+
+  process.stdout.write(
+    [
+      '',
+      `  Courtesy Inspection Platform is running.`,
+      `  GraphQL gateway:  ${gateway.url}`,
+      ...(demo ? [`  Demo login:       ${demo.email} / ${demo.password}   (mutation { login(email: "${demo.email}", password: "${demo.password}") { accessToken } })`] : []),
+      `  Press Ctrl-C to stop every process.`,
+      '',
+    ].join('\n') + '\n',
+  );
+} catch (error) {
+  logger.error('the platform could not start', { error });
+  await stopAll().catch(() => undefined);
+  process.exit(1);
 }
-
-const gateway = await startGateway({ config, logger, tracerProvider, ...localAuth(signingKey, config), bus, store, databaseUrl: database.url });
-steps.push(() => gateway.close());
-
-const demo = config.seedDemo ? await seedDemo(gateway.url, served[0].runtime, logger) : null;
-
-process.stdout.write(
-  [
-    '',
-    `  Courtesy Inspection Platform is running.`,
-    `  GraphQL gateway:  ${gateway.url}`,
-    ...(demo ? [`  Demo login:       ${demo.email} / ${demo.password}   (mutation { login(email: "${demo.email}", password: "${demo.password}") { accessToken } })`] : []),
-    `  Press Ctrl-C to stop every process.`,
-    '',
-  ].join('\n') + '\n',
-);

@@ -42,12 +42,12 @@ describe('configuration', () => {
     const failure = await run(process.execPath, ['--import', 'tsx', entry], {
       cwd: new URL('../../../', import.meta.url).pathname,
       env: { ...process.env, PORT: 'abc' },
-      timeout: 30_000,
+      timeout: 110_000,
     }).then(
       () => null,
       (error: { code: number; stderr: string }) => error,
     );
     expect(failure?.code).toBe(78);
     expect(failure?.stderr).toMatch(/PORT: .*number/i);
-  });
+  }, 120_000);
 });

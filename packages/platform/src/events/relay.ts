@@ -29,17 +29,30 @@ export async function startOutboxRelay(options: {
   let running: Promise<void> | null = null;
   let again = false;
 
-  const publishBatch = () =>
-    dataSource.transaction(async (manager) => {
-      const rows: { seq: string; envelope: EventEnvelope }[] = await manager.query(
+  const driver = dataSource.driver as unknown as { master: { connect(): Promise<PoolClient> } };
+
+  /** One batch on a raw pool connection: relay traffic stays out of the DataSource's query log. */
+  const publishBatch = async (): Promise<number> => {
+    const client = await driver.master.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<{ seq: string; envelope: EventEnvelope }>(
         `SELECT seq, envelope FROM "${schema}".outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [batchSize],
       );
-      if (rows.length === 0) return 0;
-      await bus.publish(rows.map((row) => row.envelope));
-      await manager.query(`UPDATE "${schema}".outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
+      if (rows.length > 0) {
+        await bus.publish(rows.map((row) => row.envelope));
+        await client.query(`UPDATE "${schema}".outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
+      }
+      await client.query('COMMIT');
       return rows.length;
-    });
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
 
   const run = (): Promise<void> => {
     if (running) {
@@ -61,8 +74,8 @@ export async function startOutboxRelay(options: {
     return running;
   };
 
-  const driver = dataSource.driver as unknown as { master: { connect(): Promise<PoolClient> } };
   const listener = await driver.master.connect();
+  listener.on('error', (error) => logger.warn('outbox listener connection failed; polling continues', { schema, error }));
   await listener.query(`LISTEN "${outboxChannel(schema)}"`);
   listener.on('notification', () => void run());
   const timer = setInterval(() => void run(), options.pollMs ?? 1000);

@@ -59,6 +59,8 @@ export function onShutdown(steps: (() => Promise<void>)[], log: (message: string
     log('stopped');
     process.exit(code);
   };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  // A terminal's Ctrl-C reaches every process of the group, and runners relay it again: later signals
+  // must not cut the shutdown short, so they are handled (and ignored) rather than left to the default.
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
 }
