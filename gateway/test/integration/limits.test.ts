@@ -100,7 +100,7 @@ describe('per-key quotas', () => {
     }
   });
 
-  it('answers RATE_LIMITED with retry-after and RateLimit headers once a key has used its minute', async () => {
+  it('answers RATE_LIMITED with retry-after and RateLimit headers once a key has used its minute', { timeout: 120_000 }, async () => {
     const key = await seedPartnerKey(platform, alpha, 'Limited');
     await awayFromMinuteBoundary();
     const { client, requests } = persistedClient(platform.gatewayUrl, { headers: { 'x-api-key': key.secret }, generateHash: manifestHash });
