@@ -161,21 +161,30 @@ export class InspectionRepository {
     return this.manager.findOne(InspectionEntity, { where: { shareTokenHash: hash }, comment: 'inspections.findByShareTokenHash' });
   }
 
-  /** A page of a shop's inspections, newest first, keyset-paged on (created_at, id). */
-  listForShop(shopId: string, filter: InspectionFilter): Promise<Inspection[]> {
-    const query = this.manager
+  /**
+   * A page of each shop's inspections, newest first, keyset-paged on (created_at, id), in one
+   * statement for any number of shops (a listing of many shops' inspections is one query, not one per shop).
+   */
+  async listForShops(shopIds: readonly string[], filter: InspectionFilter): Promise<Inspection[][]> {
+    const ranked = this.manager
       .createQueryBuilder(InspectionEntity, 'i')
-      .where('i.shop_id = :shopId', { shopId })
+      .select('i.id', 'id')
+      .addSelect('row_number() OVER (PARTITION BY i.shop_id ORDER BY i.created_at DESC, i.id DESC)', 'rank')
+      .where('i.shop_id IN (:...shopIds)', { shopIds: [...shopIds] });
+    if (filter.statuses?.length) ranked.andWhere('i.status IN (:...statuses)', { statuses: filter.statuses });
+    if (filter.technicianId) ranked.andWhere('i.technician_id = :technicianId', { technicianId: filter.technicianId });
+    if (filter.createdFrom) ranked.andWhere('i.created_at >= :from', { from: filter.createdFrom });
+    if (filter.createdBefore) ranked.andWhere('i.created_at < :before', { before: filter.createdBefore });
+    if (filter.after) ranked.andWhere('(i.created_at, i.id) < (:afterAt, :afterId)', { afterAt: filter.after.createdAt, afterId: filter.after.id });
+    const rows = await this.manager
+      .createQueryBuilder(InspectionEntity, 'i')
+      .innerJoin(`(${ranked.getQuery()})`, 'ranked', 'ranked.id = i.id AND ranked.rank <= :limit', { limit: filter.limit })
+      .setParameters(ranked.getParameters())
       .orderBy('i.created_at', 'DESC')
       .addOrderBy('i.id', 'DESC')
-      .limit(filter.limit)
-      .comment('inspections.listForShop');
-    if (filter.statuses?.length) query.andWhere('i.status IN (:...statuses)', { statuses: filter.statuses });
-    if (filter.technicianId) query.andWhere('i.technician_id = :technicianId', { technicianId: filter.technicianId });
-    if (filter.createdFrom) query.andWhere('i.created_at >= :from', { from: filter.createdFrom });
-    if (filter.createdBefore) query.andWhere('i.created_at < :before', { before: filter.createdBefore });
-    if (filter.after) query.andWhere('(i.created_at, i.id) < (:afterAt, :afterId)', { afterAt: filter.after.createdAt, afterId: filter.after.id });
-    return query.getMany();
+      .comment('inspections.listForShops')
+      .getMany();
+    return groupedInKeyOrder(shopIds, rows, (row) => row.shopId);
   }
 
   /**

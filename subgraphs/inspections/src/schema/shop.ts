@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { parseInput, requireShopRole } from '@cip/platform';
+import type DataLoader from 'dataloader';
+import { groupLoader, parseInput, requireShopRole } from '@cip/platform';
+import type { InspectionsContext } from '../context';
 import { builder } from '../builder';
-import type { Inspection } from '../data/inspection';
+import type { Inspection, InspectionFilter } from '../data/inspection';
 import { inspectionStatuses } from '../data/inspection';
 import { InspectionRef, InspectionStatusEnum, PageInfoRef, ShopRef } from './refs';
 
@@ -16,6 +18,21 @@ const InspectionPageRef = builder.objectRef<{ nodes: Inspection[]; hasNextPage: 
     }),
   }),
 });
+
+const pageLoaders = new WeakMap<InspectionsContext, Map<string, DataLoader<string, Inspection[]>>>();
+
+/** One loader per request and filter: the shops of one fetch asking alike share one query. */
+function shopPages(ctx: InspectionsContext, filter: InspectionFilter): DataLoader<string, Inspection[]> {
+  const byFilter = pageLoaders.get(ctx) ?? new Map<string, DataLoader<string, Inspection[]>>();
+  pageLoaders.set(ctx, byFilter);
+  const key = JSON.stringify(filter);
+  let loader = byFilter.get(key);
+  if (!loader) {
+    loader = groupLoader((shopIds: readonly string[]) => ctx.repos.inspections.listForShops(shopIds, filter));
+    byFilter.set(key, loader);
+  }
+  return loader;
+}
 
 const encodeCursor = (i: Inspection) => Buffer.from(`${i.createdAt.toISOString()}|${i.id}`).toString('base64url');
 
@@ -54,14 +71,14 @@ ShopRef.implement({
       resolve: async (shop, args, ctx) => {
         requireShopRole(ctx.principal, shop.id);
         const filter = parseInput(pageSchema, args);
-        const rows = await ctx.repos.inspections.listForShop(shop.id, {
+        const rows = await shopPages(ctx, {
           statuses: filter.status ?? undefined,
           technicianId: filter.technicianId ?? undefined,
           createdFrom: filter.createdFrom ?? undefined,
           createdBefore: filter.createdBefore ?? undefined,
           after: filter.after ?? undefined,
           limit: filter.first + 1,
-        });
+        }).load(shop.id);
         for (const row of rows) ctx.loaders.inspection.prime(row.id, row);
         return { nodes: rows.slice(0, filter.first), hasNextPage: rows.length > filter.first };
       },
