@@ -2,17 +2,40 @@ import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 import { subgraphNames, type SubgraphName } from '@cip/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
-import { signUp, type SeededOrg } from '../support/seed';
+import { addCustomer, must, signUp, type SeededOrg } from '../support/seed';
 
 const exporter = new InMemorySpanExporter();
-const tracedQuery = `query TracedShops { shops { id name customers { id } } me { id name } }`;
-const expectedSubgraphs: SubgraphName[] = ['shops'];
+const today = new Date().toISOString().slice(0, 10);
+const tracedQuery = `query TracedShops {
+  shops {
+    name
+    inspections(first: 5) { nodes { id vehicle { make } } }
+    metrics(range: { from: "${today}", to: "${today}" }) { totals { inspectionsStarted } }
+    programs { id }
+  }
+}`;
+const expectedSubgraphs: SubgraphName[] = ['shops', 'inspections', 'vehicles', 'partners', 'analytics'];
 let platform: TestPlatform;
 let org: SeededOrg;
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ exporter, only: ['shops'] });
+  platform = await startTestPlatform({ exporter });
   org = await signUp(platform, 'Traced Tires');
+  const customerId = await addCustomer(platform, org.ownerToken, org.shopId);
+  const vehicle = must(
+    await platform.execute(
+      `mutation($shopId: ID!, $customerId: ID!) { addVehicle(shopId: $shopId, customerId: $customerId, vin: "1HGCM82633A004352") { id } }`,
+      { shopId: org.shopId, customerId },
+      { token: org.ownerToken },
+    ),
+  );
+  must(
+    await platform.execute(
+      `mutation($input: StartInspectionInput!) { startInspection(input: $input) { id } }`,
+      { input: { shopId: org.shopId, customerId, vehicleId: vehicle.addVehicle.id } },
+      { token: org.ownerToken },
+    ),
+  );
 });
 afterAll(() => platform?.close());
 
