@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSubgraph, type TestSubgraph } from '@cip/platform/testing';
 import { selectsByTable } from '@cip/platform';
 import { shopsSubgraph } from '../src/app';
-import { addStaff, signUp, type SeededOrg } from './seed';
+import { addShop, addStaff, signUp, type SeededOrg } from './seed';
 
 let shops: TestSubgraph;
 let org: SeededOrg;
@@ -78,6 +78,21 @@ describe('tenancy inside the shops subgraph', () => {
     const counts = selectsByTable(capture.stop());
     expect(result.errors).toBeUndefined();
     expect(counts).toEqual({ 'shops.shop': 1, 'shops.staff_user': 1, 'shops.organization': 1 });
+  });
+
+  it("pages several shops' customers with one query", async () => {
+    const second = await addShop(shops, org, 'Delta Diesel North');
+    for (const [shopId, name] of [[org.shopId, 'Avery'], [second.shopId, 'Blake'], [second.shopId, 'Casey']]) {
+      await shops.execute(createCustomer, { shopId, input: { firstName: name, lastName: 'Batch' } }, { token: second.ownerToken });
+    }
+    const capture = shops.runtime.db.queryLog.capture();
+    const result = await shops.execute(`{ shops { name customers(search: "batch", first: 1) { name } } }`, {}, { token: second.ownerToken });
+    const counts = selectsByTable(capture.stop());
+    expect(result.data?.shops).toEqual([
+      { name: 'Delta Diesel Downtown', customers: [{ name: 'Avery Batch' }] },
+      { name: 'Delta Diesel North', customers: [{ name: 'Blake Batch' }] },
+    ]);
+    expect(counts['shops.customer']).toBe(1);
   });
 
   it('only lets an owner grant the owner role', async () => {

@@ -1,5 +1,5 @@
 import { EntitySchema, In, type EntityManager } from 'typeorm';
-import { inKeyOrder } from '@cip/platform';
+import { groupedInKeyOrder, inKeyOrder } from '@cip/platform';
 
 export interface Customer {
   id: string;
@@ -50,24 +50,34 @@ export class CustomerRepository {
     return inKeyOrder(ids, rows, (row) => row.id);
   }
 
-  /** A page of a shop's customers by name, optionally matching a name, phone or email fragment. */
-  listForShop(shopId: string, options: { search?: string; limit: number; offset: number }): Promise<Customer[]> {
-    const query = this.manager
+  /**
+   * A page of each shop's customers by name, optionally matching a name, phone or e-mail fragment, in
+   * one statement for any number of shops.
+   */
+  async listForShops(shopIds: readonly string[], options: { search?: string; limit: number; offset: number }): Promise<Customer[][]> {
+    const ranked = this.manager
       .createQueryBuilder(CustomerEntity, 'c')
-      .where('c.shop_id = :shopId', { shopId })
+      .select('c.id', 'id')
+      .addSelect('row_number() OVER (PARTITION BY c.shop_id ORDER BY c.last_name, c.first_name, c.id)', 'rank')
+      .where('c.shop_id IN (:...shopIds)', { shopIds: [...shopIds] });
+    if (options.search) {
+      ranked.andWhere("(c.first_name || ' ' || c.last_name ILIKE :pattern OR c.email ILIKE :pattern OR c.phone ILIKE :pattern)", {
+        pattern: `%${options.search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`,
+      });
+    }
+    const rows = await this.manager
+      .createQueryBuilder(CustomerEntity, 'c')
+      .innerJoin(`(${ranked.getQuery()})`, 'ranked', 'ranked.id = c.id AND ranked.rank > :offset AND ranked.rank <= :end', {
+        offset: options.offset,
+        end: options.offset + options.limit,
+      })
+      .setParameters(ranked.getParameters())
       .orderBy('c.last_name', 'ASC')
       .addOrderBy('c.first_name', 'ASC')
       .addOrderBy('c.id', 'ASC')
-      .limit(options.limit)
-      .offset(options.offset)
-      .comment('customers.listForShop');
-    if (options.search) {
-      query.andWhere(
-        "(c.first_name || ' ' || c.last_name ILIKE :pattern OR c.email ILIKE :pattern OR c.phone ILIKE :pattern)",
-        { pattern: `%${options.search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` },
-      );
-    }
-    return query.getMany();
+      .comment('customers.listForShops')
+      .getMany();
+    return groupedInKeyOrder(shopIds, rows, (row) => row.shopId);
   }
 
   create(manager: EntityManager, input: CustomerInput): Promise<Customer> {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { canReadShop, enqueueEvents, newEvent, notFound, parseInput, requireShopRole } from '@cip/platform';
+import type DataLoader from 'dataloader';
+import { canReadShop, enqueueEvents, groupLoader, newEvent, notFound, parseInput, requireShopRole } from '@cip/platform';
 import { builder } from '../builder';
 import type { ShopsContext } from '../context';
 import type { Customer } from '../data/customer';
@@ -46,6 +47,23 @@ builder.asEntity(CustomerRef, {
   resolveReference: ({ id }, ctx) => loadReadableCustomer(ctx, id),
 });
 
+const customerPageSchema = z.object({ first: z.number().int().min(1).max(200), offset: z.number().int().min(0), search: z.string().nullish() });
+
+const pageLoaders = new WeakMap<ShopsContext, Map<string, DataLoader<string, Customer[]>>>();
+
+/** One loader per request and page: the shops of one fetch asking alike share one query. */
+function customerPages(ctx: ShopsContext, page: { search?: string; limit: number; offset: number }): DataLoader<string, Customer[]> {
+  const byPage = pageLoaders.get(ctx) ?? new Map<string, DataLoader<string, Customer[]>>();
+  pageLoaders.set(ctx, byPage);
+  const key = JSON.stringify(page);
+  let loader = byPage.get(key);
+  if (!loader) {
+    loader = groupLoader((shopIds: readonly string[]) => ctx.repos.customers.listForShops(shopIds, page));
+    byPage.set(key, loader);
+  }
+  return loader;
+}
+
 builder.objectFields(ShopRef, (t) => ({
   customers: t.field({
     type: [CustomerRef],
@@ -57,8 +75,8 @@ builder.objectFields(ShopRef, (t) => ({
     },
     resolve: (shop, args, ctx) => {
       requireShopRole(ctx.principal, shop.id);
-      const page = parseInput(z.object({ first: z.number().int().min(1).max(200), offset: z.number().int().min(0) }), args);
-      return ctx.repos.customers.listForShop(shop.id, { search: args.search?.slice(0, 100) ?? undefined, limit: page.first, offset: page.offset });
+      const page = parseInput(customerPageSchema, args);
+      return customerPages(ctx, { search: page.search?.slice(0, 100) || undefined, limit: page.first, offset: page.offset }).load(shop.id);
     },
   }),
 }));
