@@ -28,3 +28,17 @@ export function batchLoader<K, R>(load: (keys: readonly K[]) => Promise<(R | nul
 export function groupLoader<K, R>(load: (keys: readonly K[]) => Promise<R[][]>): DataLoader<K, R[]> {
   return new DataLoader<K, R[]>(load, { maxBatchSize: 1000 });
 }
+
+const scopedLoaders = new WeakMap<object, Map<string, DataLoader<unknown, unknown>>>();
+
+/**
+ * The loader for `key` within one request (`scope` is the request's context), created on first use:
+ * for lists with arguments, where every parent asking with the same arguments shares one query.
+ */
+export function loaderFor<K, V>(scope: object, key: string, create: () => DataLoader<K, V>): DataLoader<K, V> {
+  let loaders = scopedLoaders.get(scope);
+  if (!loaders) scopedLoaders.set(scope, (loaders = new Map()));
+  let loader = loaders.get(key) as DataLoader<K, V> | undefined;
+  if (!loader) loaders.set(key, (loader = create()) as DataLoader<unknown, unknown>);
+  return loader;
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type DataLoader from 'dataloader';
-import { groupLoader, parseInput, requireShopRole } from '@cip/platform';
+import { groupLoader, loaderFor, parseInput, requireShopRole } from '@cip/platform';
 import type { InspectionsContext } from '../context';
 import { builder } from '../builder';
 import type { Inspection, InspectionFilter } from '../data/inspection';
@@ -19,19 +19,11 @@ const InspectionPageRef = builder.objectRef<{ nodes: Inspection[]; hasNextPage: 
   }),
 });
 
-const pageLoaders = new WeakMap<InspectionsContext, Map<string, DataLoader<string, Inspection[]>>>();
-
 /** One loader per request and filter: the shops of one fetch asking alike share one query. */
 function shopPages(ctx: InspectionsContext, filter: InspectionFilter): DataLoader<string, Inspection[]> {
-  const byFilter = pageLoaders.get(ctx) ?? new Map<string, DataLoader<string, Inspection[]>>();
-  pageLoaders.set(ctx, byFilter);
-  const key = JSON.stringify(filter);
-  let loader = byFilter.get(key);
-  if (!loader) {
-    loader = groupLoader((shopIds: readonly string[]) => ctx.repos.inspections.listForShops(shopIds, filter));
-    byFilter.set(key, loader);
-  }
-  return loader;
+  return loaderFor(ctx, `shopPages:${JSON.stringify(filter)}`, () =>
+    groupLoader((shopIds: readonly string[]) => ctx.repos.inspections.listForShops(shopIds, filter)),
+  );
 }
 
 const encodeCursor = (i: Inspection) => Buffer.from(`${i.createdAt.toISOString()}|${i.id}`).toString('base64url');

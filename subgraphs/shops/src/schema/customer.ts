@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type DataLoader from 'dataloader';
-import { canReadShop, enqueueEvents, groupLoader, newEvent, notFound, parseInput, requireShopRole } from '@cip/platform';
+import { canReadShop, enqueueEvents, groupLoader, loaderFor, newEvent, notFound, parseInput, requireShopRole } from '@cip/platform';
 import { builder } from '../builder';
 import type { ShopsContext } from '../context';
 import type { Customer } from '../data/customer';
@@ -49,19 +49,11 @@ builder.asEntity(CustomerRef, {
 
 const customerPageSchema = z.object({ first: z.number().int().min(1).max(200), offset: z.number().int().min(0), search: z.string().nullish() });
 
-const pageLoaders = new WeakMap<ShopsContext, Map<string, DataLoader<string, Customer[]>>>();
-
 /** One loader per request and page: the shops of one fetch asking alike share one query. */
 function customerPages(ctx: ShopsContext, page: { search?: string; limit: number; offset: number }): DataLoader<string, Customer[]> {
-  const byPage = pageLoaders.get(ctx) ?? new Map<string, DataLoader<string, Customer[]>>();
-  pageLoaders.set(ctx, byPage);
-  const key = JSON.stringify(page);
-  let loader = byPage.get(key);
-  if (!loader) {
-    loader = groupLoader((shopIds: readonly string[]) => ctx.repos.customers.listForShops(shopIds, page));
-    byPage.set(key, loader);
-  }
-  return loader;
+  return loaderFor(ctx, `customerPages:${JSON.stringify(page)}`, () =>
+    groupLoader((shopIds: readonly string[]) => ctx.repos.customers.listForShops(shopIds, page)),
+  );
 }
 
 builder.objectFields(ShopRef, (t) => ({
