@@ -37,11 +37,12 @@ const profileNotes = [
   '  gateway CPU per request by about 30 % in an A/B at 10 connections; without an exporter no spans are recorded',
   '  (the trace context is still forwarded); the platform\'s token verifier remembers a verified token until it',
   '  expires, for at most a minute (gateway and every subgraph).',
-  '- The shops subgraph bounds both paths: about 6–8 ms of CPU per request for this operation, of which TypeORM',
-  '  about 30 % and the pg driver about 20 % (7 statements: shops, organizations, and one customers page per shop),',
-  '  garbage collection about 15 %, zod about 9 % (the `customers` resolver builds its input schema on every call).',
-  '  Not changed here: one customers query for all shops of a request (a group loader over a window query) and a',
-  '  schema built once would be the next steps, in the shops subgraph.',
+  '- The shops subgraph bounded both paths at 6–8 ms of CPU per request: TypeORM about 30 %, the pg driver about 20 %',
+  '  (one customers page per shop), garbage collection about 15 %, zod about 9 % (an input schema built per call).',
+  '  Changed: `Shop.customers` now pages every shop of a request in one window query through a per-request loader,',
+  '  with its input schema built once; gateway throughput at 100 connections went from 38 to about 190 req/s.',
+  '- At 100 connections the p99 target needs over 1,000 req/s (Little\'s law); this 2-core machine, running the load',
+  '  generator, PostgreSQL and six services, serves about 190. At 1 connection the gateway p99 is 13 ms.',
 ].join('\n');
 
 interface Measured {
