@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { generateSigningKeyPem, subgraphNames, type ServiceName, type SubgraphName } from '@cip/platform';
-import { createTestDatabase, type TestDatabase } from '@cip/platform/testing';
+import { createTestDatabase, freePort, type TestDatabase } from '@cip/platform/testing';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -118,15 +117,4 @@ async function stop(child: ChildProcess): Promise<void> {
   const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
   await exited;
   clearTimeout(timer);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }

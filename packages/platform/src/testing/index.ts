@@ -1,3 +1,4 @@
 export * from './database';
 export * from './keys';
 export * from './subgraph';
+export * from './ports';

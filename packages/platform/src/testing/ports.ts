@@ -1,0 +1,14 @@
+import { createServer } from 'node:net';
+
+/** A TCP port nothing listens on right now, for servers that cannot be given port 0 (PostgreSQL, child processes). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
