@@ -46,6 +46,8 @@ export interface GatewayApp {
   stop(): Promise<void>;
 }
 
+const traceHeaderNames = ['traceparent', 'tracestate'];
+
 export async function createGatewayApp(options: GatewayOptions): Promise<GatewayApp> {
   const { config, logger } = options;
   const subgraphUrls = options.subgraphUrls ?? config.subgraphUrls;
@@ -82,6 +84,7 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
       forwardAuthorization: auth?.forwardAuthorization,
       clientName: header('apollographql-client-name'),
       clientVersion: header('apollographql-client-version'),
+      traceHeaders: Object.fromEntries(traceHeaderNames.flatMap((name) => (header(name) ? [[name, header(name)!]] : []))),
       responseHeaders: new Map(),
     };
   };

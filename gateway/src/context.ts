@@ -7,6 +7,8 @@ export interface GatewayContext {
   forwardAuthorization?: string;
   clientName?: string;
   clientVersion?: string;
+  /** The caller's `traceparent` and `tracestate`, forwarded as they came when this gateway records no spans. */
+  traceHeaders: Record<string, string>;
   /** Extra response headers (rate-limit, deprecation) set by plugins. */
   responseHeaders: Map<string, string>;
 }

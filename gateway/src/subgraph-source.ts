@@ -3,6 +3,7 @@ import { Agent as HttpsAgent } from 'node:https';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { context, propagation } from '@opentelemetry/api';
+import { tracingRecords } from '@cip/platform';
 import fetch from 'node-fetch';
 import type { GatewayContext } from './context';
 
@@ -19,7 +20,7 @@ const fetcher: Fetcher = (url, init) =>
 
 /**
  * Calls one subgraph over HTTP, forwarding the caller's credentials (subgraphs verify them again),
- * the W3C `traceparent` of the current span, and the client's name and version.
+ * the W3C `traceparent` of the current span (the caller's own when no spans are recorded), and the client's name and version.
  */
 export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(url: string) {
@@ -33,8 +34,8 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (authorization) headers.set('authorization', authorization);
     if (ctx.clientName) headers.set('apollographql-client-name', ctx.clientName);
     if (ctx.clientVersion) headers.set('apollographql-client-version', ctx.clientVersion);
-    const carrier: Record<string, string> = {};
-    propagation.inject(context.active(), carrier);
+    const carrier: Record<string, string> = tracingRecords() ? {} : { ...ctx.traceHeaders };
+    if (tracingRecords()) propagation.inject(context.active(), carrier);
     for (const [key, value] of Object.entries(carrier)) headers.set(key, value);
   }
 }

@@ -31,7 +31,7 @@ describe('deprecated field usage', () => {
     });
     await server.start();
     const run = (query: string, clientName?: string, clientVersion?: string) =>
-      server.executeOperation({ query }, { contextValue: { principal: null, clientName, clientVersion, responseHeaders: new Map() } });
+      server.executeOperation({ query }, { contextValue: { principal: null, clientName, clientVersion, traceHeaders: {}, responseHeaders: new Map() } });
     await run('{ shops { id title } }', 'shop-web', '4.2.0');
     await run('{ shops { title } }', 'shop-web', '4.2.0');
     await run('{ shops { title } }', 'partner-app', '1.0.0');

@@ -23,5 +23,6 @@ export * from './runtime';
 export * from './run';
 export * from './schema/builder';
 export * from './db/batch';
+export * from './db/rows';
 export * from './validation';
 export * from './limits/field-rate-limit';

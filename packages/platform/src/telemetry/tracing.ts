@@ -20,8 +20,8 @@ export function setupTracing(options: { serviceName: string; otlpEndpoint?: stri
   if (options.otlpEndpoint) spanProcessors.push(new BatchSpanProcessor(new OTLPTraceExporter({ url: `${options.otlpEndpoint}/v1/traces` })));
   if (spanProcessors.length === 0) {
     // Recording spans that no processor exports costs CPU on every request (a sixth of the gateway's under
-    // load); without a destination only the caller's trace context is carried on to the subgraphs.
-    context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+    // load), and so does an async context manager: on Node 20 it hooks every promise. Without a destination
+    // neither is installed; the gateway forwards the caller's `traceparent` as it came.
     propagation.setGlobalPropagator(new W3CTraceContextPropagator());
     installed = trace.getTracerProvider();
     return installed;
@@ -33,6 +33,11 @@ export function setupTracing(options: { serviceName: string; otlpEndpoint?: stri
   provider.register({ contextManager: new AsyncLocalStorageContextManager(), propagator: new W3CTraceContextPropagator() });
   installed = provider;
   return provider;
+}
+
+/** Whether this process records spans (an exporter or OTLP endpoint was configured). */
+export function tracingRecords(): boolean {
+  return provider !== null;
 }
 
 export async function shutdownTracing(): Promise<void> {

@@ -1,5 +1,5 @@
-import { EntitySchema, In, type EntityManager } from 'typeorm';
-import { groupedInKeyOrder, inKeyOrder } from '@cip/platform';
+import { EntitySchema, type EntityManager } from 'typeorm';
+import { entitySql, groupedInKeyOrder, inKeyOrder, queryRows } from '@cip/platform';
 
 export interface Customer {
   id: string;
@@ -46,7 +46,8 @@ export class CustomerRepository {
   constructor(private readonly manager: EntityManager) {}
 
   async findByIds(ids: readonly string[]): Promise<(Customer | null)[]> {
-    const rows = await this.manager.find(CustomerEntity, { where: { id: In([...ids]) }, comment: 'customers.findByIds' });
+    const { table, columns } = entitySql(this.manager, CustomerEntity);
+    const rows = await queryRows<Customer>(this.manager, `/* customers.findByIds */ SELECT ${columns('c')} FROM ${table} "c" WHERE "c"."id" = ANY($1::uuid[])`, [ids]);
     return inKeyOrder(ids, rows, (row) => row.id);
   }
 
@@ -55,28 +56,23 @@ export class CustomerRepository {
    * one statement for any number of shops.
    */
   async listForShops(shopIds: readonly string[], options: { search?: string; limit: number; offset: number }): Promise<Customer[][]> {
-    const ranked = this.manager
-      .createQueryBuilder(CustomerEntity, 'c')
-      .select('c.id', 'id')
-      .addSelect('row_number() OVER (PARTITION BY c.shop_id ORDER BY c.last_name, c.first_name, c.id)', 'rank')
-      .where('c.shop_id IN (:...shopIds)', { shopIds: [...shopIds] });
+    const { table, columns } = entitySql(this.manager, CustomerEntity);
+    const parameters: unknown[] = [shopIds, options.offset, options.offset + options.limit];
+    let matching = '';
     if (options.search) {
-      ranked.andWhere("(c.first_name || ' ' || c.last_name ILIKE :pattern OR c.email ILIKE :pattern OR c.phone ILIKE :pattern)", {
-        pattern: `%${options.search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`,
-      });
+      parameters.push(`%${options.search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+      matching = `AND ("first_name" || ' ' || "last_name" ILIKE $4 OR "email" ILIKE $4 OR "phone" ILIKE $4)`;
     }
-    const rows = await this.manager
-      .createQueryBuilder(CustomerEntity, 'c')
-      .innerJoin(`(${ranked.getQuery()})`, 'ranked', 'ranked.id = c.id AND ranked.rank > :offset AND ranked.rank <= :end', {
-        offset: options.offset,
-        end: options.offset + options.limit,
-      })
-      .setParameters(ranked.getParameters())
-      .orderBy('c.last_name', 'ASC')
-      .addOrderBy('c.first_name', 'ASC')
-      .addOrderBy('c.id', 'ASC')
-      .comment('customers.listForShops')
-      .getMany();
+    const rows = await queryRows<Customer>(
+      this.manager,
+      `/* customers.listForShops */ SELECT ${columns('c')} FROM ${table} "c"
+       INNER JOIN (
+         SELECT "id", row_number() OVER (PARTITION BY "shop_id" ORDER BY "last_name", "first_name", "id") AS "rank"
+         FROM ${table} WHERE "shop_id" = ANY($1::uuid[]) ${matching}
+       ) "ranked" ON "ranked"."id" = "c"."id" AND "ranked"."rank" > $2 AND "ranked"."rank" <= $3
+       ORDER BY "c"."last_name", "c"."first_name", "c"."id"`,
+      parameters,
+    );
     return groupedInKeyOrder(shopIds, rows, (row) => row.shopId);
   }
 

@@ -1,5 +1,5 @@
-import { EntitySchema, In, type EntityManager } from 'typeorm';
-import { inKeyOrder } from '@cip/platform';
+import { EntitySchema, type EntityManager } from 'typeorm';
+import { entitySql, inKeyOrder, queryRows } from '@cip/platform';
 
 export interface Organization {
   id: string;
@@ -21,7 +21,8 @@ export class OrganizationRepository {
   constructor(private readonly manager: EntityManager) {}
 
   async findByIds(ids: readonly string[]): Promise<(Organization | null)[]> {
-    const rows = await this.manager.find(OrganizationEntity, { where: { id: In([...ids]) }, comment: 'organizations.findByIds' });
+    const { table, columns } = entitySql(this.manager, OrganizationEntity);
+    const rows = await queryRows<Organization>(this.manager, `/* organizations.findByIds */ SELECT ${columns('o')} FROM ${table} "o" WHERE "o"."id" = ANY($1::uuid[])`, [ids]);
     return inKeyOrder(ids, rows, (row) => row.id);
   }
 

@@ -1,5 +1,5 @@
-import { EntitySchema, In, type EntityManager } from 'typeorm';
-import { inKeyOrder } from '@cip/platform';
+import { EntitySchema, type EntityManager } from 'typeorm';
+import { entitySql, inKeyOrder, queryRows } from '@cip/platform';
 
 export interface Address {
   line1: string;
@@ -45,14 +45,16 @@ export class ShopRepository {
   constructor(private readonly manager: EntityManager) {}
 
   async findByIds(ids: readonly string[]): Promise<(Shop | null)[]> {
-    const rows = await this.manager.find(ShopEntity, { where: { id: In([...ids]) }, comment: 'shops.findByIds' });
+    const { table, columns } = entitySql(this.manager, ShopEntity);
+    const rows = await queryRows<Shop>(this.manager, `/* shops.findByIds */ SELECT ${columns('s')} FROM ${table} "s" WHERE "s"."id" = ANY($1::uuid[])`, [ids]);
     return inKeyOrder(ids, rows, (row) => row.id);
   }
 
   /** The shops among `ids`, in name order; callers pass only ids the caller may read. */
   listByIds(ids: readonly string[]): Promise<Shop[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.manager.find(ShopEntity, { where: { id: In([...ids]) }, order: { name: 'ASC', id: 'ASC' }, comment: 'shops.listByIds' });
+    const { table, columns } = entitySql(this.manager, ShopEntity);
+    return queryRows<Shop>(this.manager, `/* shops.listByIds */ SELECT ${columns('s')} FROM ${table} "s" WHERE "s"."id" = ANY($1::uuid[]) ORDER BY "s"."name", "s"."id"`, [ids]);
   }
 
   create(manager: EntityManager, input: NewShop): Promise<Shop> {
