@@ -16,6 +16,7 @@ import {
 import { createGatewayApp, type GatewayApp, type GatewayOptions } from './app';
 import { subscriptionsFeature } from './subscriptions';
 import { integrationFeature } from './integration';
+import { responseCacheFeature } from './cache';
 
 /** What the gateway is started from; the same in `main.ts`, `npm start` and the test harness. */
 export interface GatewayDeps {
@@ -51,7 +52,7 @@ export interface GatewayFeature {
   close?(): Promise<void>;
 }
 
-const featureFactories: ((deps: GatewayDeps) => Promise<GatewayFeature>)[] = [subscriptionsFeature, integrationFeature];
+const featureFactories: ((deps: GatewayDeps) => Promise<GatewayFeature>)[] = [subscriptionsFeature, integrationFeature, responseCacheFeature];
 
 /** Builds the gateway with every feature, listens, and returns a handle that shuts it all down in order. */
 export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {

@@ -19,6 +19,7 @@ export * from './events/redis-bus';
 export * from './telemetry/tracing';
 export * from './server/http';
 export * from './server/subgraph-yoga';
+export * from './server/cache-control';
 export * from './runtime';
 export * from './run';
 export * from './schema/builder';

@@ -7,6 +7,7 @@ import { ShopEntity } from './data/shop';
 import { ShopRoleEntity, UserEntity } from './data/user';
 import { Initial1764201600000 } from './migrations/1764201600000-initial';
 import { schema } from './schema';
+import { cacheHints } from './schema/cache-hints';
 
 export { schema };
 
@@ -23,6 +24,7 @@ export const shopsSubgraph: SubgraphDefinition = {
       logger: runtime.logger,
       tracerProvider: runtime.tracerProvider,
       publicFields: ['signUp', 'login', 'refreshSession', 'logout'],
+      cacheHints,
       context: ({ principal }) => createContext(runtime, principal),
       ready: async () => runtime.db.dataSource.isInitialized && (await runtime.db.dataSource.query('SELECT 1'), true),
       routes: {

@@ -9,6 +9,7 @@ import type { TokenVerifier } from '../auth/tokens';
 import { ErrorCode, isPublicError, unauthenticated } from '../errors';
 import type { Logger } from '../logger';
 import { contextFromHeaders, tracingRecords } from '../telemetry/tracing';
+import { useCacheControl, type CacheHints } from './cache-control';
 
 export type Route = (request: Request) => Promise<Response> | Response;
 
@@ -28,6 +29,8 @@ export interface SubgraphYogaOptions<Ctx> {
   context: (base: { principal: Principal | null; request: Request }) => Ctx | Promise<Ctx>;
   ready: () => Promise<boolean>;
   routes?: Record<string, Route>;
+  /** How long query results may be cached, by schema coordinate; queries touching anything unhinted are not cacheable. */
+  cacheHints?: CacheHints;
   plugins?: Plugin[];
 }
 
@@ -70,6 +73,7 @@ export function createSubgraphYoga<Ctx extends object>(options: SubgraphYogaOpti
         : []),
       usePrometheus({ endpoint: '/metrics', registry, metrics: requestMetrics }),
       useRequireToken(publicFields),
+      ...(options.cacheHints ? [useCacheControl(options.schema, options.cacheHints)] : []),
       ...(options.plugins ?? []),
     ],
   });

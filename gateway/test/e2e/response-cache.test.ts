@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { selectsByTable } from '@cip/platform';
+import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { addCustomer, addShop, addStaff, signUp, type SeededOrg } from '../support/seed';
+
+let platform: TestPlatform;
+let acme: SeededOrg;
+let acmeOwner: string;
+let zenith: SeededOrg;
+let secondShop: string;
+
+const customersQuery = `{ shops { name customers { name } } }`;
+
+beforeAll(async () => {
+  platform = await startTestPlatform({ only: ['shops', 'inspections'] });
+  acme = await signUp(platform, 'Acme Auto');
+  const added = await addShop(platform, acme, 'Acme Uptown');
+  secondShop = added.shopId;
+  acmeOwner = added.ownerToken;
+  await addCustomer(platform, acmeOwner, acme.shopId, 'Ada');
+  zenith = await signUp(platform, 'Zenith Motors');
+  await addCustomer(platform, zenith.ownerToken, zenith.shopId, 'Zed');
+}, 120_000);
+afterAll(() => platform?.close());
+
+/** Runs a query through the gateway, counting the SELECTs it caused in the shops subgraph. */
+async function read(query: string, token: string, headers: Record<string, string> = {}) {
+  const capture = platform.subgraphs.shops!.runtime.db.queryLog.capture();
+  const response = await platform.execute(query, {}, { token, headers });
+  const selects = Object.entries(selectsByTable(capture.stop()))
+    .filter(([table]) => !/\.(outbox|processed_events)$/.test(table))
+    .reduce((n, [, count]) => n + count, 0);
+  return { response, selects, age: response.headers.get('age'), cacheControl: response.headers.get('cache-control') };
+}
+
+const names = (data: any) => data.shops.map((s: any) => `${s.name}: ${s.customers.map((c: any) => c.name).join(', ')}`);
+
+describe('gateway response cache', () => {
+  it('answers a repeated staff query from the cache without reaching the subgraph, and says how old it is', async () => {
+    const first = await read(customersQuery, acmeOwner);
+    expect(first.response.errors).toBeUndefined();
+    expect(first.selects).toBeGreaterThan(0);
+    expect(first.age).toBeNull();
+    expect(first.cacheControl).toBe('max-age=30, private');
+
+    const second = await read(customersQuery, acmeOwner);
+    expect(second.response.data).toEqual(first.response.data);
+    expect(second.selects).toBe(0);
+    expect(second.age).not.toBeNull();
+  });
+
+  it('never serves one caller the response cached for another: other organizations and narrower roles get their own', async () => {
+    const owner = await read(customersQuery, acmeOwner);
+    expect(names(owner.response.data)).toEqual(['Acme Auto Downtown: Ada Driver', 'Acme Uptown: ']);
+
+    const other = await read(customersQuery, zenith.ownerToken);
+    expect(other.selects).toBeGreaterThan(0);
+    expect(names(other.response.data)).toEqual(['Zenith Motors Downtown: Zed Driver']);
+
+    const technician = await addStaff(platform, { ...acme, ownerToken: acmeOwner }, 'TECHNICIAN', secondShop);
+    const narrow = await read(`{ shops { name } }`, technician.token);
+    expect(narrow.response.data).toEqual({ shops: [{ name: 'Acme Uptown' }] });
+  });
+
+  it("shows a write at once: any mutation in the organization starts its cached responses over, and no other organization's", async () => {
+    await read(customersQuery, acmeOwner);
+    await read(customersQuery, zenith.ownerToken);
+    expect((await read(customersQuery, acmeOwner)).selects).toBe(0);
+
+    const advisor = await addStaff(platform, { ...acme, ownerToken: acmeOwner }, 'ADVISOR', acme.shopId);
+    await addCustomer(platform, advisor.token, acme.shopId, 'Bea');
+
+    const after = await read(customersQuery, acmeOwner);
+    expect(after.selects).toBeGreaterThan(0);
+    expect(names(after.response.data)).toEqual(['Acme Auto Downtown: Ada Driver, Bea Driver', 'Acme Uptown: ']);
+    expect((await read(customersQuery, zenith.ownerToken)).selects).toBe(0);
+  });
+
+  it('goes to the subgraphs when the client sends Cache-Control: no-cache', async () => {
+    await read(customersQuery, acmeOwner);
+    const fresh = await read(customersQuery, acmeOwner, { 'cache-control': 'no-cache' });
+    expect(fresh.selects).toBeGreaterThan(0);
+    expect(fresh.age).toBeNull();
+  });
+
+  it('does not cache a response that needs a subgraph without cache hints, nor one with errors', async () => {
+    const query = `{ shops { name inspections(first: 1) { nodes { id } } } }`;
+    await read(query, acmeOwner);
+    const again = await read(query, acmeOwner);
+    expect(again.response.errors).toBeUndefined();
+    expect(again.selects).toBeGreaterThan(0);
+    expect(again.age).toBeNull();
+    expect(again.cacheControl).toBe('no-store');
+
+    const missing = `{ shop(id: "${zenith.shopId}") { name } }`;
+    expect((await read(missing, acmeOwner)).response.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+    const repeated = await read(missing, acmeOwner);
+    expect(repeated.response.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+    expect(repeated.age).toBeNull();
+  });
+});
