@@ -55,7 +55,7 @@ export async function integrationFeature(deps: GatewayDeps): Promise<GatewayFeat
   return {
     options: {
       authenticators: [apiKeyAuthenticator(keys, deps.signer)],
-      routes: [restRoute(), webhooksRoute(webhooks)],
+      routes: [restRoute(), webhooksRoute(webhooks, { allowPrivateTargets: deps.config.webhooks.allowPrivateTargets })],
       persistedQueries: { cache: apqCache(deps.store), ttl: apqTtlSeconds },
       plugins: [
         persistedOperationsPlugin(manifest),
@@ -72,6 +72,7 @@ export async function integrationFeature(deps: GatewayDeps): Promise<GatewayFeat
         catalog: webhookCatalog(app.gateway.schema!),
         retryBaseMs: deps.config.webhooks.retryBaseMs,
         disableAfterFailures: deps.config.webhooks.disableAfterFailures,
+        allowPrivateTargets: deps.config.webhooks.allowPrivateTargets,
         shape: shapeFor(app),
       });
     },

@@ -3,6 +3,7 @@ import { newEvent, type BusSubscription, type EventBus, type EventEnvelope, type
 import type { WebhookEventType } from './catalog';
 import { WebhookRepository, type WebhookDelivery, type WebhookEndpoint } from './repository';
 import { signDelivery, webhookHeaders } from './signature';
+import { refusedTarget } from './target';
 
 export const webhookConsumerGroup = 'gateway.webhooks';
 
@@ -18,6 +19,8 @@ export interface DispatcherOptions {
   retryForMs?: number;
   /** An endpoint failing this many attempts in a row is disabled and its owner told. */
   disableAfterFailures: number;
+  /** Deliver to loopback and private-network addresses too (development and tests only). */
+  allowPrivateTargets: boolean;
   /** Shapes a payload with the endpoint's GraphQL selection, as its owner would see it. */
   shape?: (endpoint: WebhookEndpoint, eventType: WebhookEventType, event: EventEnvelope) => Promise<unknown>;
   pollMs?: number;
@@ -86,6 +89,8 @@ export async function startWebhookDispatcher(options: DispatcherOptions): Promis
     let statusCode: number | null = null;
     let error: string | null = null;
     try {
+      const refused = await refusedTarget(endpoint.url, { allowPrivate: options.allowPrivateTargets });
+      if (refused) throw new Error(`not delivered: ${refused}`);
       const response = await fetch(endpoint.url, {
         method: 'POST',
         headers: {

@@ -7,6 +7,7 @@ import type { GatewayApp, GatewayRoute } from '../app';
 import { readBody, sendJson } from '../http-adapter';
 import { webhookCatalog, type WebhookEventType } from './catalog';
 import type { WebhookOwner, WebhookRepository, WebhookEndpoint } from './repository';
+import { refusedTarget } from './target';
 
 export const webhooksBasePath = '/webhooks/v1';
 /** After a rotation the previous secret keeps signing (beside the new one) this long. */
@@ -81,7 +82,7 @@ const publicEndpoint = (endpoint: WebhookEndpoint) => ({
  * The webhooks API under `/webhooks/v1`: the event catalog, endpoint registration (the secret is shown
  * once), secret rotation, re-enabling, the delivery log with every attempt, and replays.
  */
-export function webhooksRoute(repo: WebhookRepository, onRegistered: () => void = () => undefined): GatewayRoute {
+export function webhooksRoute(repo: WebhookRepository, options: { allowPrivateTargets: boolean; onRegistered?: () => void }): GatewayRoute {
   return {
     matches: (pathname) => pathname === webhooksBasePath || pathname.startsWith(`${webhooksBasePath}/`),
     async handle(req: IncomingMessage, res: ServerResponse, app: GatewayApp) {
@@ -109,13 +110,15 @@ export function webhooksRoute(repo: WebhookRepository, onRegistered: () => void 
           const unknown = input.eventTypes.filter((_, i) => !types[i]);
           if (unknown.length > 0) throw new HttpProblem(400, ErrorCode.BAD_USER_INPUT, `Unknown event types: ${unknown.join(', ')}. See GET ${webhooksBasePath}/event-types.`);
           if (input.selection) checkSelection(schema, types as WebhookEventType[], input.selection);
+          const refused = await refusedTarget(input.url, { allowPrivate: options.allowPrivateTargets });
+          if (refused) throw new HttpProblem(400, ErrorCode.BAD_USER_INPUT, `url: ${refused}.`);
           const scope = input.shopIds ?? shopIds;
           if (scope.length === 0 || scope.some((id) => !shopIds.includes(id))) {
             throw new HttpProblem(400, ErrorCode.BAD_USER_INPUT, 'shopIds must name shops you own or manage (or your key reaches).');
           }
           const secret = newSecret();
           const endpoint = await repo.createEndpoint({ owner, shopIds: scope, url: input.url, eventTypes: input.eventTypes, selection: input.selection ?? null, secret });
-          onRegistered();
+          options.onRegistered?.();
           return sendJson(res, 201, { endpoint: publicEndpoint(endpoint), secret });
         }
 
@@ -143,7 +146,7 @@ export function webhooksRoute(repo: WebhookRepository, onRegistered: () => void 
           if (!/^[0-9a-f-]{36}$/.test(path[3] ?? '') || !(await repo.replay(endpoint.id, path[3]!))) {
             throw new HttpProblem(404, ErrorCode.NOT_FOUND, `Delivery ${path[3]} was not found.`);
           }
-          onRegistered();
+          options.onRegistered?.();
           return sendJson(res, 202, { replayed: path[3] });
         }
         throw new HttpProblem(404, ErrorCode.NOT_FOUND, `No webhooks route for ${method} ${req.url}.`);

@@ -66,7 +66,7 @@ afterAll(async () => {
 });
 
 const dispatch = (overrides: Partial<DispatcherOptions> = {}) =>
-  startWebhookDispatcher({ dataSource, bus, logger, catalog, retryBaseMs: 200, disableAfterFailures: 100, pollMs: 100, ...overrides });
+  startWebhookDispatcher({ dataSource, bus, logger, catalog, retryBaseMs: 200, disableAfterFailures: 100, allowPrivateTargets: true, pollMs: 100, ...overrides });
 
 const inspectionEvent = (shopId: string, type = 'inspection.completed'): EventEnvelope =>
   newEvent({ type, orgId: owner.kind === 'staff' ? owner.orgId : '', shopId, subject: { typename: 'Inspection', id: randomUUID() }, data: { inspectionId: randomUUID() } });
@@ -238,6 +238,24 @@ describe('a dispatcher restart', { timeout: 90_000 }, () => {
     await until(() => hook.received.length === 1);
     await next.stop();
     expect((await repo.deliveries(endpoint.id))[0]?.status).toBe('delivered');
+    await hook.close();
+  });
+});
+
+describe('an endpoint whose address is not public', { timeout: 60_000 }, () => {
+  it('is never called when private targets are refused: the attempt is recorded as not delivered', async () => {
+    const dispatcher = await dispatch({ allowPrivateTargets: false, retryBaseMs: 60_000 });
+    const hook = await receiver();
+    const shopId = randomUUID();
+    const endpoint = await endpointFor(hook.url, shopId);
+    await bus.publish([inspectionEvent(shopId)]);
+    await until(async () => (await repo.deliveries(endpoint.id)).some((d) => d.attempts > 0));
+    await dispatcher.stop();
+    const [delivery] = await repo.deliveries(endpoint.id);
+    const [attempt] = await repo.attempts(delivery!.id);
+    expect(attempt).toMatchObject({ succeeded: false, statusCode: null });
+    expect(attempt!.error).toMatch(/not delivered: .*loopback/);
+    expect(hook.received).toHaveLength(0);
     await hook.close();
   });
 });

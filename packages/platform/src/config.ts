@@ -52,6 +52,7 @@ const schema = z.object({
   APOLLO_USAGE_REPORTING_URL: optionalUrl,
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).default(30_000),
   WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).default(100),
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: bool.optional(),
   VPIC_BASE_URL: z.string().url().default('https://vpic.nhtsa.dot.gov/api'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   SEED_DEMO: bool.default(true),
@@ -83,7 +84,7 @@ export interface Config {
   otlpEndpoint?: string;
   apollo: { key?: string; graphRef?: string; usageReportingUrl?: string };
   /** Webhook delivery: the first retry's delay (doubling after), and consecutive failures before an endpoint is disabled. */
-  webhooks: { retryBaseMs: number; disableAfterFailures: number };
+  webhooks: { retryBaseMs: number; disableAfterFailures: number; allowPrivateTargets: boolean };
   vpicBaseUrl: string;
   shutdownTimeoutMs: number;
   seedDemo: boolean;
@@ -137,7 +138,11 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
     },
     otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
     apollo: { key: e.APOLLO_KEY, graphRef: e.APOLLO_GRAPH_REF, usageReportingUrl: e.APOLLO_USAGE_REPORTING_URL },
-    webhooks: { retryBaseMs: e.WEBHOOK_RETRY_BASE_MS, disableAfterFailures: e.WEBHOOK_DISABLE_AFTER_FAILURES },
+    webhooks: {
+      retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
+      disableAfterFailures: e.WEBHOOK_DISABLE_AFTER_FAILURES,
+      allowPrivateTargets: e.WEBHOOK_ALLOW_PRIVATE_TARGETS ?? e.NODE_ENV !== 'production',
+    },
     vpicBaseUrl: e.VPIC_BASE_URL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     seedDemo: e.SEED_DEMO,
