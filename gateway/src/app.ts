@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
 import { ErrorCode, type Config, type Logger, type SubgraphName, type TokenVerifier } from '@cip/platform';
@@ -67,7 +68,13 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
     formatError: (formatted) => formatGatewayError(formatted),
     apollo: config.apollo.key && config.apollo.graphRef ? { key: config.apollo.key, graphRef: config.apollo.graphRef } : undefined,
     ...(options.persistedQueries ? { persistedQueries: options.persistedQueries } : {}),
-    plugins: [...(config.env === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []), ...(options.plugins ?? [])],
+    plugins: [
+      // The response cache reads the policy the subgraphs' headers give; browsers are not told it, since a
+      // browser's copy would outlive the mutation that makes the gateway's stale.
+      ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
+      ...(config.env === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
+      ...(options.plugins ?? []),
+    ],
     logger: { debug: () => undefined, info: (m) => logger.info(String(m)), warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
   });
 
