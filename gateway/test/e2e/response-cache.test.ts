@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { selectsByTable } from '@cip/platform';
+import { createLogger, selectsByTable, type SubgraphName } from '@cip/platform';
+import { testSigningKey } from '@cip/platform/testing';
+import { localAuth, startGateway } from '../../src/server';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 import { addCustomer, addShop, addStaff, signUp, type SeededOrg } from '../support/seed';
 
@@ -23,14 +25,15 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => platform?.close());
 
-/** Runs a query through the gateway, counting the SELECTs it caused in the shops subgraph. */
-async function read(query: string, token: string, headers: Record<string, string> = {}) {
+/** Runs a query through a gateway (the platform's unless `via` names a replica), counting the SELECTs it caused in the shops subgraph. */
+async function read(query: string, token: string, headers: Record<string, string> = {}, via = platform.gatewayUrl) {
   const capture = platform.subgraphs.shops!.runtime.db.queryLog.capture();
-  const response = await platform.execute(query, {}, { token, headers });
+  const http = await fetch(via, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers }, body: JSON.stringify({ query }) });
+  const response = (await http.json()) as { data?: any; errors?: any[] };
   const selects = Object.entries(selectsByTable(capture.stop()))
     .filter(([table]) => !/\.(outbox|processed_events)$/.test(table))
     .reduce((n, [, count]) => n + count, 0);
-  return { response, selects, age: response.headers.get('age'), cacheControl: response.headers.get('cache-control') };
+  return { response, selects, age: http.headers.get('age'), cacheControl: http.headers.get('cache-control') };
 }
 
 const names = (data: any) => data.shops.map((s: any) => `${s.name}: ${s.customers.map((c: any) => c.name).join(', ')}`);
@@ -96,5 +99,30 @@ describe('gateway response cache', () => {
     const repeated = await read(missing, acmeOwner);
     expect(repeated.response.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND' } });
     expect(repeated.age).toBeNull();
+  });
+
+  it('starts the organization over on every replica sharing the store, whichever replica ran the mutation', async () => {
+    const replica = await startGateway({
+      config: platform.config,
+      logger: createLogger('silent', { service: 'replica' }),
+      ...localAuth(await testSigningKey(), platform.config),
+      bus: platform.bus,
+      store: platform.store,
+      databaseUrl: platform.database.url,
+      subgraphUrls: Object.fromEntries(Object.entries(platform.subgraphs).map(([name, s]) => [name, s!.url])) as Record<SubgraphName, string>,
+      supergraphSdl: platform.gateway.gateway.__testing().supergraphSdl,
+      host: '127.0.0.1',
+      port: 0,
+    });
+    try {
+      await read(customersQuery, acmeOwner, {}, replica.url);
+      expect((await read(customersQuery, acmeOwner, {}, replica.url)).selects).toBe(0);
+      await addCustomer(platform, acmeOwner, secondShop, 'Cy');
+      const after = await read(customersQuery, acmeOwner, {}, replica.url);
+      expect(after.selects).toBeGreaterThan(0);
+      expect(names(after.response.data)).toContain('Acme Uptown: Cy Driver');
+    } finally {
+      await replica.close();
+    }
   });
 });
