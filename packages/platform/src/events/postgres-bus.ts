@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { Logger } from '../logger';
 import type { BusSubscription, ConsumeOptions, EventBus } from './bus';
+import { reportDatabaseFailure } from './database-failure';
 import type { EventEnvelope } from './envelope';
 
 const channel = 'bus_events';
@@ -13,7 +14,7 @@ const batchSize = 200;
  */
 export async function createPostgresBus(url: string, options: { logger: Logger; pollMs?: number }): Promise<EventBus> {
   const pool = new pg.Pool({ connectionString: url, max: 4, application_name: 'event-bus' });
-  pool.on('error', (error) => options.logger.warn('idle bus connection failed', { error }));
+  pool.on('error', (error) => reportDatabaseFailure(options.logger, 'warn', 'idle bus connection failed', error));
   const pollMs = options.pollMs ?? 1000;
   await migrate(pool);
 
@@ -22,7 +23,7 @@ export async function createPostgresBus(url: string, options: { logger: Logger; 
   await listener.query(`LISTEN ${channel}`);
   const wakers = new Set<() => void>();
   listener.on('notification', () => wakers.forEach((wake) => wake()));
-  listener.on('error', (error) => options.logger.error('bus listener failed', { error }));
+  listener.on('error', (error) => reportDatabaseFailure(options.logger, 'error', 'bus listener failed; consumers keep polling', error));
 
   const subscriptions = new Set<BusSubscription>();
 

@@ -4,6 +4,7 @@ import type { Logger } from '../logger';
 import type { EventBus } from './bus';
 import type { EventEnvelope } from './envelope';
 import { outboxChannel } from './outbox';
+import { reportDatabaseFailure } from './database-failure';
 
 export interface OutboxRelay {
   /** Publishes whatever is pending now, resolving when the outbox is empty. */
@@ -66,7 +67,7 @@ export async function startOutboxRelay(options: {
           while (!stopped && (await publishBatch()) === batchSize);
         } while (again && !stopped);
       } catch (error) {
-        logger.error('outbox relay failed; will retry', { schema, error });
+        reportDatabaseFailure(logger, 'error', 'outbox relay failed; will retry', error as Error, { schema });
       } finally {
         running = null;
       }
@@ -75,7 +76,7 @@ export async function startOutboxRelay(options: {
   };
 
   const listener = await driver.master.connect();
-  listener.on('error', (error) => logger.warn('outbox listener connection failed; polling continues', { schema, error }));
+  listener.on('error', (error) => reportDatabaseFailure(logger, 'warn', 'outbox listener connection failed; polling continues', error, { schema }));
   await listener.query(`LISTEN "${outboxChannel(schema)}"`);
   listener.on('notification', () => void run());
   const timer = setInterval(() => void run(), options.pollMs ?? 1000);

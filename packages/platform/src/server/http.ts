@@ -37,6 +37,13 @@ export async function listen(handler: Handler, options: { host: string; port: nu
   };
 }
 
+let stopping = false;
+
+/** Whether this process has begun shutting down (connections ending now are expected, not failures). */
+export function isShuttingDown(): boolean {
+  return stopping;
+}
+
 /**
  * Runs `steps` once, in order, on SIGTERM or SIGINT, then exits. Servers close first (draining
  * in-flight requests), then the pools and buses they used.
@@ -46,6 +53,7 @@ export function onShutdown(steps: (() => Promise<void>)[], log: (message: string
   const shutdown = async (signal: string) => {
     if (started) return;
     started = true;
+    stopping = true;
     log(`received ${signal}, draining`);
     let code = 0;
     for (const step of steps) {
