@@ -79,6 +79,16 @@ describe('gateway response cache', () => {
     expect((await read(customersQuery, zenith.ownerToken)).selects).toBe(0);
   });
 
+  it('runs identical reads that miss the cache at the same moment once, and answers every one of them', async () => {
+    await addCustomer(platform, acmeOwner, acme.shopId, 'Dee');
+    const capture = platform.subgraphs.shops!.runtime.db.queryLog.capture();
+    const answers = await Promise.all(Array.from({ length: 20 }, () => platform.execute(customersQuery, {}, { token: acmeOwner })));
+    const customerPages = capture.stop().filter((q) => q.sql.includes('customers.listForShops'));
+    expect(answers.every((a) => !a.errors && JSON.stringify(a.data) === JSON.stringify(answers[0]!.data))).toBe(true);
+    expect(names(answers[0]!.data)[0]).toContain('Dee Driver');
+    expect(customerPages).toHaveLength(1);
+  });
+
   it('goes to the subgraphs when the client sends Cache-Control: no-cache', async () => {
     await read(customersQuery, acmeOwner);
     const fresh = await read(customersQuery, acmeOwner, { 'cache-control': 'no-cache' });
