@@ -37,7 +37,7 @@ export interface SeededData {
   password: string;
 }
 
-function shopInput(index: number) {
+export function shopInput(index: number) {
   const place = cities[index % cities.length];
   return {
     name: `Summit Auto ${place.city} #${index + 1}`,
