@@ -5,6 +5,7 @@ import {
   createStore,
   createTokenSigner,
   createTokenVerifier,
+  jwksUrlOf,
   loadSigningKey,
   onShutdown,
   resolveDatabase,
@@ -15,7 +16,6 @@ import { startGateway } from './server';
 const config = configOrExit('gateway');
 const logger = createLogger(config.logLevel, { service: 'gateway' });
 const tracerProvider = setupTracing({ serviceName: 'gateway', otlpEndpoint: config.otlpEndpoint });
-const jwksUrl = config.auth.jwksUrl ?? new URL('/.well-known/jwks.json', config.subgraphUrls.shops).toString();
 const auth = { issuer: config.auth.issuer, audience: config.auth.audience };
 const database = await resolveDatabase(config);
 const bus = await createBus(config, database.url, logger);
@@ -24,7 +24,7 @@ const gateway = await startGateway({
   config,
   logger,
   tracerProvider,
-  verifier: createTokenVerifier({ ...auth, jwksUrl }),
+  verifier: createTokenVerifier({ ...auth, jwksUrl: jwksUrlOf(config) }),
   signer: createTokenSigner(await loadSigningKey(config), auth),
   bus,
   store,

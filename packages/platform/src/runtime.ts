@@ -1,7 +1,7 @@
 import type { TracerProvider } from '@opentelemetry/api';
 import type { EntitySchema, MixedList } from 'typeorm';
 import type { YogaServerInstance } from 'graphql-yoga';
-import { loadSigningKey, type SigningKey } from './auth/keys';
+import { jwksUrlOf, loadSigningKey, type SigningKey } from './auth/keys';
 import { createTokenSigner, createTokenVerifier, type TokenSigner, type TokenVerifier } from './auth/tokens';
 import { createMemoryStore, createRedisStore, type KeyValueStore } from './cache/store';
 import type { Config, SubgraphName } from './config';
@@ -22,7 +22,8 @@ export interface SubgraphRuntime {
   bus: EventBus;
   relay: OutboxRelay;
   store: KeyValueStore;
-  signer: TokenSigner;
+  /** Present only in subgraphs that issue tokens (`issuesTokens`); use `tokenSigner(runtime)`. */
+  signer: TokenSigner | null;
   verifier: TokenVerifier;
   tracerProvider: TracerProvider;
 }
@@ -37,6 +38,11 @@ export interface SubgraphApp {
 
 export interface SubgraphDefinition {
   name: SubgraphName;
+  /**
+   * Whether the subgraph signs tokens (shops: sessions; inspections: share links) and so needs the private
+   * key. The others only verify: in production they hold no key and read the public keys from the JWKS.
+   */
+  issuesTokens?: boolean;
   entities: MixedList<Function | string | EntitySchema>;
   migrations: MixedList<Function | string>;
   createApp(runtime: SubgraphRuntime): SubgraphApp | Promise<SubgraphApp>;
@@ -62,6 +68,10 @@ export function createStore(config: Config): KeyValueStore {
 }
 
 export async function createRuntime(definition: SubgraphDefinition, config: Config, options: RuntimeOptions): Promise<SubgraphRuntime> {
+  // Before anything is opened, so a missing key stops start-up with nothing left to close.
+  const issues = definition.issuesTokens === true;
+  const needsKey = issues || Boolean(config.auth.privateKeyPem) || config.env !== 'production';
+  const signingKey = options.signingKey ?? (needsKey ? await loadSigningKey(config) : null);
   const logger = createLogger(config.logLevel, { service: definition.name });
   const db = await openDatabase({
     url: options.databaseUrl,
@@ -74,7 +84,6 @@ export async function createRuntime(definition: SubgraphDefinition, config: Conf
   });
   const bus = options.bus ?? (await createBus(config, options.databaseUrl, logger));
   const relay = await startOutboxRelay({ dataSource: db.dataSource, schema: definition.name, bus, logger, pollMs: options.relayPollMs });
-  const signingKey = options.signingKey ?? (await loadSigningKey(config));
   const auth = { issuer: config.auth.issuer, audience: config.auth.audience };
   return {
     name: definition.name,
@@ -84,13 +93,19 @@ export async function createRuntime(definition: SubgraphDefinition, config: Conf
     bus,
     relay,
     store: options.store ?? createStore(config),
-    signer: createTokenSigner(signingKey, auth),
+    signer: issues && signingKey ? createTokenSigner(signingKey, auth) : null,
     verifier: createTokenVerifier({
       ...auth,
-      ...(config.auth.jwksUrl ? { jwksUrl: config.auth.jwksUrl } : { publicJwks: { keys: [signingKey.publicJwk] } }),
+      ...(signingKey && !config.auth.jwksUrl ? { publicJwks: { keys: [signingKey.publicJwk] } } : { jwksUrl: jwksUrlOf(config) }),
     }),
     tracerProvider: options.tracerProvider ?? setupTracing({ serviceName: definition.name, otlpEndpoint: config.otlpEndpoint }),
   };
+}
+
+/** The signer of a subgraph that issues tokens. */
+export function tokenSigner(runtime: SubgraphRuntime): TokenSigner {
+  if (!runtime.signer) throw new Error(`the ${runtime.name} subgraph does not issue tokens (issuesTokens is not set)`);
+  return runtime.signer;
 }
 
 /** Stops background work, then the relay, then pools: the order that loses no committed event. */

@@ -27,6 +27,7 @@ async function defaultStorage(runtime: SubgraphRuntime): Promise<MediaStorage> {
 export function createInspectionsSubgraph(options: InspectionsOptions = {}): SubgraphDefinition {
   return {
     name: 'inspections',
+    issuesTokens: true,
     entities: [TemplateEntity, TemplateVersionEntity, InspectionEntity, InspectionItemEntity, InspectionMediaEntity, RecommendationEntity, VehicleTemplateEntity],
     migrations: [Initial1764205200000],
     async createApp(runtime): Promise<SubgraphApp> {

@@ -1,4 +1,4 @@
-import { createSubgraphYoga, type SubgraphDefinition } from '@cip/platform';
+import { createSubgraphYoga, tokenSigner, type SubgraphDefinition } from '@cip/platform';
 import { createContext } from './context';
 import { CustomerEntity } from './data/customer';
 import { OrganizationEntity } from './data/organization';
@@ -14,6 +14,7 @@ export { schema };
 /** Organizations, shops, staff users and roles, customers, and sign-in (the token issuer and its JWKS). */
 export const shopsSubgraph: SubgraphDefinition = {
   name: 'shops',
+  issuesTokens: true,
   entities: [OrganizationEntity, ShopEntity, UserEntity, ShopRoleEntity, RefreshTokenEntity, CustomerEntity],
   migrations: [Initial1764201600000],
   createApp(runtime) {
@@ -29,7 +30,7 @@ export const shopsSubgraph: SubgraphDefinition = {
       ready: async () => runtime.db.dataSource.isInitialized && (await runtime.db.dataSource.query('SELECT 1'), true),
       routes: {
         '/.well-known/jwks.json': () =>
-          Response.json(runtime.signer.jwks(), { headers: { 'cache-control': 'public, max-age=300' } }),
+          Response.json(tokenSigner(runtime).jwks(), { headers: { 'cache-control': 'public, max-age=300' } }),
       },
     });
     return { yoga };

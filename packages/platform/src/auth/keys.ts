@@ -22,13 +22,20 @@ export async function generateSigningKeyPem(): Promise<string> {
   return exportPKCS8(privateKey);
 }
 
+/** Where a service that holds no signing key reads the public keys: AUTH_JWKS_URL, else the JWKS shops publishes. */
+export function jwksUrlOf(config: Config): string {
+  return config.auth.jwksUrl ?? new URL('/.well-known/jwks.json', config.subgraphUrls.shops).toString();
+}
+
 /**
  * The key that signs access tokens: AUTH_PRIVATE_KEY in production; locally a key generated once and
  * kept in the data directory, so tokens survive restarts of `npm start`.
  */
 export async function loadSigningKey(config: Config): Promise<SigningKey> {
   if (config.auth.privateKeyPem) return signingKeyFromPem(config.auth.privateKeyPem);
-  if (config.env === 'production') throw new Error('AUTH_PRIVATE_KEY is required in production: every service verifies and issues tokens with it.');
+  if (config.env === 'production') {
+    throw new Error('AUTH_PRIVATE_KEY is required in production by the services that issue tokens (shops, inspections, gateway).');
+  }
   const file = join(config.dataDir, 'auth-signing-key.pem');
   const existing = await readFile(file, 'utf8').catch(() => null);
   if (existing) return signingKeyFromPem(existing);

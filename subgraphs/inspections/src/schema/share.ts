@@ -1,4 +1,4 @@
-import { unauthenticated } from '@cip/platform';
+import { tokenSigner, unauthenticated } from '@cip/platform';
 import { builder } from '../builder';
 import type { Inspection } from '../data/inspection';
 import { hashShareToken } from '../domain/share';
@@ -28,7 +28,7 @@ builder.mutationField('openSharedInspection', (t) =>
       const inspection = token.length <= 100 ? await ctx.repos.inspections.findByShareTokenHash(hashShareToken(token)) : null;
       const remainingSeconds = inspection?.shareExpiresAt ? Math.floor((inspection.shareExpiresAt.getTime() - Date.now()) / 1000) : 0;
       if (!inspection || remainingSeconds < 1) throw unauthenticated('This inspection link is not valid or has expired. Ask the shop for a new one.');
-      const { token: accessToken, expiresAt } = await ctx.runtime.signer.sign(
+      const { token: accessToken, expiresAt } = await tokenSigner(ctx.runtime).sign(
         {
           kind: 'customer',
           inspectionId: inspection.id,

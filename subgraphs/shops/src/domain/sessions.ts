@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { unauthenticated, type StaffRole } from '@cip/platform';
+import { tokenSigner, unauthenticated, type StaffRole } from '@cip/platform';
 import type { ShopsContext } from '../context';
 import { UserRepository, type User } from '../data/user';
 
@@ -19,7 +19,7 @@ export async function issueSession(ctx: ShopsContext, manager: EntityManager, us
   const [roles] = await new UserRepository(manager).rolesByUserIds([user.id]);
   const roleMap: Record<string, StaffRole> = Object.fromEntries(roles.map((r) => [r.shopId, r.role]));
   const { auth } = ctx.runtime.config;
-  const access = await ctx.runtime.signer.sign({ kind: 'staff', userId: user.id, orgId: user.orgId, roles: roleMap }, auth.accessTokenTtlSeconds);
+  const access = await tokenSigner(ctx.runtime).sign({ kind: 'staff', userId: user.id, orgId: user.orgId, roles: roleMap }, auth.accessTokenTtlSeconds);
   const refreshToken = randomBytes(32).toString('base64url');
   const refreshTokenExpiresAt = new Date(Date.now() + auth.refreshTokenTtlSeconds * 1000);
   await ctx.repos.refreshTokens.create(manager, { userId: user.id, familyId, tokenHash: hashToken(refreshToken), expiresAt: refreshTokenExpiresAt });
