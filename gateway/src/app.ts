@@ -131,9 +131,12 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
       case '/healthz':
         return sendJson(res, 200, { status: 'ok' });
       case '/readyz': {
+        // A subgraph being down takes its fields away, not the others': the gateway stays in rotation
+        // (degraded) while any subgraph answers, and reports which do not.
         const subgraphs = await checkSubgraphs(subgraphUrls);
-        const ready = Object.values(subgraphs).every((state) => state === 'ready');
-        return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', subgraphs });
+        const states = Object.values(subgraphs);
+        const status = states.every((state) => state === 'ready') ? 'ready' : states.some((state) => state === 'ready') ? 'degraded' : 'unavailable';
+        return sendJson(res, status === 'unavailable' ? 503 : 200, { status, subgraphs });
       }
       case '/metrics':
         res.writeHead(200, { 'content-type': metrics.registry.contentType });
