@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { selectsByTable, type LoggedQuery, type SubgraphName } from '@cip/platform';
+import type { SubgraphName } from '@cip/platform';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 import { addCustomer, login, must, shopInput, signUp, type SeededOrg } from '../support/seed';
+import { requestSelects } from '../support/queries';
 
 const shopCount = 50;
 let platform: TestPlatform;
@@ -35,10 +36,6 @@ beforeAll(async () => {
   }
 }, 300_000);
 afterAll(() => platform?.close());
-
-/** SELECTs per table that the request caused (background relays and consumers poll outbox tables). */
-const requestSelects = (queries: LoggedQuery[]) =>
-  Object.fromEntries(Object.entries(selectsByTable(queries)).filter(([table]) => !/\.(outbox|processed_events)$/.test(table)));
 
 describe('entity batching across subgraphs', () => {
   it("lists 50 shops' inspections with their vehicles in one SQL query per entity type per subgraph fetch", async () => {

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { selectsByTable, type EventEnvelope, type LoggedQuery, type SubgraphName } from '@cip/platform';
+import type { EventEnvelope, SubgraphName } from '@cip/platform';
 import { expectedCheckDigit } from '../../../subgraphs/vehicles/src/domain/vin';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 import { addCustomer, addStaff, must, signUp, type SeededOrg } from '../support/seed';
+import { requestSelects } from '../support/queries';
 
 let platform: TestPlatform;
 let org: SeededOrg;
@@ -197,8 +198,3 @@ describe('an inspection through the gateway', () => {
     expect(counts.vehicles['vehicles.vehicle']).toBe(1);
   });
 });
-
-/** SELECTs per table a request sent; each subgraph's outbox relay polls in the background and is not the request's. */
-function requestSelects(queries: LoggedQuery[]): Record<string, number> {
-  return Object.fromEntries(Object.entries(selectsByTable(queries)).filter(([table]) => !/\.(outbox|processed_events)$/.test(table)));
-}

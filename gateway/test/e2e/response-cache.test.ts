@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger, selectsByTable, type SubgraphName } from '@cip/platform';
+import { createLogger, type SubgraphName } from '@cip/platform';
 import { testSigningKey } from '@cip/platform/testing';
 import { localAuth, startGateway } from '../../src/server';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 import { addCustomer, addShop, addStaff, signUp, type SeededOrg } from '../support/seed';
+import { requestSelects } from '../support/queries';
 
 let platform: TestPlatform;
 let acme: SeededOrg;
@@ -30,9 +31,7 @@ async function read(query: string, token: string, headers: Record<string, string
   const capture = platform.subgraphs.shops!.runtime.db.queryLog.capture();
   const http = await fetch(via, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers }, body: JSON.stringify({ query }) });
   const response = (await http.json()) as { data?: any; errors?: any[] };
-  const selects = Object.entries(selectsByTable(capture.stop()))
-    .filter(([table]) => !/\.(outbox|processed_events)$/.test(table))
-    .reduce((n, [, count]) => n + count, 0);
+  const selects = Object.values(requestSelects(capture.stop())).reduce((n, count) => n + count, 0);
   return { response, selects, age: http.headers.get('age'), cacheControl: http.headers.get('cache-control') };
 }
 
