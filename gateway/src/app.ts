@@ -86,12 +86,17 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
       throw error;
     });
     const header = (name: string) => (typeof headers[name] === 'string' ? (headers[name] as string) : undefined);
+    const traceHeaders: Record<string, string> = {};
+    for (const name of traceHeaderNames) {
+      const value = header(name);
+      if (value) traceHeaders[name] = value;
+    }
     return {
       principal: auth?.principal ?? null,
       forwardAuthorization: auth?.forwardAuthorization,
       clientName: header('apollographql-client-name'),
       clientVersion: header('apollographql-client-version'),
-      traceHeaders: Object.fromEntries(traceHeaderNames.flatMap((name) => (header(name) ? [[name, header(name)!]] : []))),
+      traceHeaders,
       responseHeaders: new Map(),
     };
   };

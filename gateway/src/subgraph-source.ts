@@ -34,8 +34,8 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (authorization) headers.set('authorization', authorization);
     if (ctx.clientName) headers.set('apollographql-client-name', ctx.clientName);
     if (ctx.clientVersion) headers.set('apollographql-client-version', ctx.clientVersion);
-    const carrier: Record<string, string> = tracingRecords() ? {} : { ...ctx.traceHeaders };
-    if (tracingRecords()) propagation.inject(context.active(), carrier);
+    let carrier: Record<string, string> = ctx.traceHeaders;
+    if (tracingRecords()) propagation.inject(context.active(), (carrier = {}));
     for (const [key, value] of Object.entries(carrier)) headers.set(key, value);
   }
 }
