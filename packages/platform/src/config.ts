@@ -57,6 +57,12 @@ const schema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   SEED_DEMO: bool.default(true),
   INTROSPECTION: bool.optional(),
+  GATEWAY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  PUBLIC_URL: z.string().url().optional(),
+  CORS_ORIGINS: z
+    .string()
+    .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
+    .pipe(z.array(z.string().url().transform((origin) => new URL(origin).origin))),
 });
 
 type Env = z.infer<typeof schema>;
@@ -89,6 +95,15 @@ export interface Config {
   shutdownTimeoutMs: number;
   seedDemo: boolean;
   introspection: boolean;
+  /**
+   * The credential the gateway adds to every subgraph request (`gateway-authorization`); subgraphs given
+   * one refuse GraphQL requests without it.
+   */
+  gatewaySecret?: string;
+  /** Where customers and staff reach the platform (links in messages, media URLs); the gateway's own URL by default. */
+  publicUrl: string;
+  /** Browser origins other than the gateway's own that may call it (CORS). */
+  corsOrigins: string[];
 }
 
 export class ConfigError extends Error {
@@ -147,5 +162,8 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     seedDemo: e.SEED_DEMO,
     introspection: e.INTROSPECTION ?? e.NODE_ENV !== 'production',
+    gatewaySecret: e.GATEWAY_SECRET,
+    publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${service === 'gateway' ? (e.PORT ?? defaultPorts.gateway) : defaultPorts.gateway}`).replace(/\/+$/, ''),
+    corsOrigins: e.CORS_ORIGINS ?? [],
   };
 }
