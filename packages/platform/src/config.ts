@@ -62,7 +62,8 @@ const schema = z.object({
   CORS_ORIGINS: z
     .string()
     .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
-    .pipe(z.array(z.string().url().transform((origin) => new URL(origin).origin))),
+    .pipe(z.array(z.string().url().transform((origin) => new URL(origin).origin)))
+    .optional(),
 });
 
 type Env = z.infer<typeof schema>;
