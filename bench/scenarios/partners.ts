@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { newEvent, type EventEnvelope } from '@cip/platform';
+import { buildEvent, type CatalogEvent } from '@cip/platform';
 import { startTestSubgraph } from '@cip/platform/testing';
 import { createServices, partnersSubgraph } from '@cip/partners';
 import { formatNumber, markdownTable, section } from '../support/markdown';
@@ -42,7 +42,7 @@ export async function run(): Promise<string> {
     let seed = 42;
     const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648);
     const monthStart = Date.UTC(2026, 2, 1);
-    const events: EventEnvelope<unknown>[] = [];
+    const events: CatalogEvent<'recommendation.approved'>[] = [];
     let expectedCents = 0n;
     for (let i = 0; i < total; i++) {
       const shop = shopList[i % shops];
@@ -53,11 +53,10 @@ export async function run(): Promise<string> {
       const [whole, rest] = [exact / 10_000n, exact % 10_000n];
       expectedCents += whole + (rest > 5_000n || (rest === 5_000n && whole % 2n === 1n) ? 1n : 0n) + (educationViewed ? BigInt(incentiveCents) : 0n);
       events.push(
-        newEvent({
-          type: 'recommendation.approved',
+        buildEvent('recommendation.approved', {
           orgId: shop.orgId,
           shopId: shop.shopId,
-          subject: { typename: 'Recommendation', id: recommendationId },
+          subjectId: recommendationId,
           data: {
             inspectionId: randomUUID(),
             recommendationId,

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { createBus, createLogger, loadConfig, newEvent } from '@cip/platform';
+import { createBus, createLogger, loadConfig, buildEvent } from '@cip/platform';
 import { formatMs, formatNumber, markdownTable, section } from '../support/markdown';
 import { seedOrganization } from '../support/seed';
 import { startServices, type ServiceProcess } from '../support/services';
@@ -91,11 +91,10 @@ export async function run(): Promise<string> {
       counts[shopIndex]++;
       publishedAt[shopIndex].set(counts[shopIndex], Date.now());
       await bus.publish([
-        newEvent({
-          type: 'inspection.completed',
+        buildEvent('inspection.completed', {
           orgId: seeded.orgId,
           shopId: shop.id,
-          subject: { typename: 'Inspection', id: inspectionId },
+          subjectId: inspectionId,
           data: {
             inspectionId,
             vehicleId: randomUUID(),

@@ -1,4 +1,5 @@
 import { getNamedType, type GraphQLSchema } from 'graphql';
+import { entityOf, eventCatalog, type EventType } from '@cip/platform';
 
 /** A webhook event type: one per subscription field of the schema, so a new subscription is a new event type. */
 export interface WebhookEventType {
@@ -8,6 +9,8 @@ export interface WebhookEventType {
   typename: string;
   /** The root query field that reads one of them by id, used to shape payloads with a selection. */
   lookupField?: string;
+  /** The catalog events (`type@version`) that change an entity of that type, each delivered as one webhook. */
+  sources: { type: EventType; version: number; description: string }[];
 }
 
 export function webhookCatalog(schema: GraphQLSchema): WebhookEventType[] {
@@ -22,6 +25,9 @@ export function webhookCatalog(schema: GraphQLSchema): WebhookEventType[] {
       description: field.description ?? '',
       typename,
       ...(lookup && lookup.args.some((arg) => arg.name === 'id') ? { lookupField: lookupName } : {}),
+      sources: eventCatalog
+        .filter((definition) => entityOf(definition) === typename)
+        .map((definition) => ({ type: definition.type, version: definition.version, description: definition.description })),
     };
   });
 }

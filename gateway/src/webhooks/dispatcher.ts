@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { newEvent, type BusSubscription, type EventBus, type EventEnvelope, type Logger } from '@cip/platform';
+import { buildEvent, consumeEvents, type BusSubscription, type CatalogEvent, type EventBus, type Logger } from '@cip/platform';
 import type { WebhookEventType } from './catalog';
 import { WebhookRepository, type WebhookDelivery, type WebhookEndpoint } from './repository';
 import { signDelivery, webhookHeaders } from './signature';
@@ -22,7 +22,7 @@ export interface DispatcherOptions {
   /** Deliver to loopback and private-network addresses too (development and tests only). */
   allowPrivateTargets: boolean;
   /** Shapes a payload with the endpoint's GraphQL selection, as its owner would see it. */
-  shape?: (endpoint: WebhookEndpoint, eventType: WebhookEventType, event: EventEnvelope) => Promise<unknown>;
+  shape?: (endpoint: WebhookEndpoint, eventType: WebhookEventType, event: CatalogEvent) => Promise<unknown>;
   pollMs?: number;
   leaseSeconds?: number;
   timeoutMs?: number;
@@ -35,7 +35,7 @@ export interface WebhookDispatcher {
 }
 
 /** The event a webhook delivers: the catalog name, with the bus event's id, time, shop and data. */
-export function webhookBody(eventType: WebhookEventType, event: EventEnvelope, shaped?: unknown) {
+export function webhookBody(eventType: WebhookEventType, event: CatalogEvent, shaped?: unknown) {
   return {
     id: event.id,
     type: eventType.name,
@@ -55,8 +55,11 @@ export function webhookBody(eventType: WebhookEventType, event: EventEnvelope, s
 export async function startWebhookDispatcher(options: DispatcherOptions): Promise<WebhookDispatcher> {
   const { dataSource, logger } = options;
   const repo = new WebhookRepository(dataSource.manager);
-  const byTypename = new Map<string, WebhookEventType[]>();
-  for (const type of options.catalog) byTypename.set(type.typename, [...(byTypename.get(type.typename) ?? []), type]);
+  const bySource = new Map<string, WebhookEventType[]>();
+  for (const type of options.catalog) {
+    for (const source of type.sources) bySource.set(`${source.type}@${source.version}`, [...(bySource.get(`${source.type}@${source.version}`) ?? []), type]);
+  }
+  const sourceTypes = [...new Set(options.catalog.flatMap((type) => type.sources.map((source) => source.type)))];
   const maxDelay = options.maxRetryDelayMs ?? 6 * 3_600_000;
   const retryFor = options.retryForMs ?? 24 * 3_600_000;
   const leaseSeconds = options.leaseSeconds ?? 60;
@@ -67,9 +70,9 @@ export async function startWebhookDispatcher(options: DispatcherOptions): Promis
   const inFlight = new Set<Promise<void>>();
   const concurrency = options.concurrency ?? 8;
 
-  const subscription: BusSubscription = await options.bus.consume({ group: webhookConsumerGroup, from: 'beginning' }, async (event) => {
+  const subscription: BusSubscription = await consumeEvents(options.bus, { group: webhookConsumerGroup, from: 'beginning', types: sourceTypes, logger }, async (event) => {
     if (!event.shopId) return;
-    for (const type of byTypename.get(event.subject.typename) ?? []) {
+    for (const type of bySource.get(`${event.type}@${event.version}`) ?? []) {
       const endpoints = await repo.subscribers(type.name, event.shopId);
       const deliveries = [];
       for (const endpoint of endpoints) {
@@ -123,11 +126,10 @@ export async function startWebhookDispatcher(options: DispatcherOptions): Promis
         logger.warn('webhook endpoint disabled', { endpointId: endpoint.id, failures });
         await options.bus
           .publish([
-            newEvent({
-              type: 'webhook.endpoint_disabled',
+            buildEvent('webhook.endpoint_disabled', {
               orgId: endpoint.owner.kind === 'staff' ? endpoint.owner.orgId : '00000000-0000-0000-0000-000000000000',
               shopId: null,
-              subject: { typename: 'WebhookEndpoint', id: endpoint.id },
+              subjectId: endpoint.id,
               data: { endpointId: endpoint.id, owner: endpoint.owner, url: endpoint.url, failures, message },
             }),
           ])

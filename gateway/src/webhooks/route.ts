@@ -92,7 +92,9 @@ export function webhooksRoute(repo: WebhookRepository, options: { allowPrivateTa
         const path = new URL(req.url ?? '/', 'http://gateway').pathname.slice(webhooksBasePath.length).split('/').filter(Boolean);
         const method = req.method ?? 'GET';
         if (method === 'GET' && path[0] === 'event-types' && path.length === 1) {
-          return sendJson(res, 200, { eventTypes: catalog.map(({ name, description, typename, lookupField }) => ({ name, description, payloadType: typename, shapeable: Boolean(lookupField) })) });
+          return sendJson(res, 200, {
+            eventTypes: catalog.map(({ name, description, typename, lookupField, sources }) => ({ name, description, payloadType: typename, shapeable: Boolean(lookupField), sources: sources.map((source) => `${source.type}@${source.version}`) })),
+          });
         }
         const context = await app.contextFor(req.headers).catch(() => {
           throw new HttpProblem(401, ErrorCode.UNAUTHENTICATED, 'The access token or API key is not valid.');

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newEvent } from '@cip/platform';
+import { buildEvent } from '@cip/platform';
 import { verifyWebhookSignature } from '../../src/webhooks/signature';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 import { signUp, type SeededOrg } from '../support/seed';
@@ -49,7 +49,7 @@ async function until(done: () => boolean | Promise<boolean>) {
 }
 
 const metricsEvent = (org: SeededOrg) =>
-  newEvent({ type: 'analytics.shop_metrics_updated', orgId: org.orgId, shopId: org.shopId, subject: { typename: 'ShopMetrics', id: randomUUID() }, data: {} });
+  buildEvent('analytics.shop_metrics_updated', { orgId: org.orgId, shopId: org.shopId, subjectId: org.shopId, data: { days: [] } });
 
 describe('the webhooks API', { timeout: 60_000 }, () => {
   it('lists the event types derived from the subscription fields', async () => {

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { Supergraph } from '@apollo/federation-internals';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBus, createLogger, newEvent, openDatabase, type EventBus, type EventEnvelope } from '@cip/platform';
+import { buildEvent, consumeEvents, createBus, createLogger, openDatabase, type CatalogEvent, type EventBus } from '@cip/platform';
 import { createTestDatabase, testConfig, type TestDatabase } from '@cip/platform/testing';
 import type { DataSource } from 'typeorm';
 import { ApiKeys1764300000000 } from '../../src/migrations/1764300000000-api-keys';
@@ -68,8 +68,17 @@ afterAll(async () => {
 const dispatch = (overrides: Partial<DispatcherOptions> = {}) =>
   startWebhookDispatcher({ dataSource, bus, logger, catalog, retryBaseMs: 200, disableAfterFailures: 100, allowPrivateTargets: true, pollMs: 100, ...overrides });
 
-const inspectionEvent = (shopId: string, type = 'inspection.completed'): EventEnvelope =>
-  newEvent({ type, orgId: owner.kind === 'staff' ? owner.orgId : '', shopId, subject: { typename: 'Inspection', id: randomUUID() }, data: { inspectionId: randomUUID() } });
+function inspectionEvent(shopId: string, type: 'inspection.completed' | 'inspection.sent' = 'inspection.completed'): CatalogEvent {
+  const inspectionId = randomUUID();
+  const about = { orgId: owner.kind === 'staff' ? owner.orgId : '', shopId, subjectId: inspectionId };
+  const now = new Date().toISOString();
+  return type === 'inspection.sent'
+    ? buildEvent(type, { ...about, data: { inspectionId, technicianId: null, completedAt: now, sentAt: now, recommendations: [], presentedCents: 0, currency: 'USD' } })
+    : buildEvent(type, {
+        ...about,
+        data: { inspectionId, vehicleId: randomUUID(), customerId: randomUUID(), technicianId: null, startedAt: now, completedAt: now, items: { green: 1, yellow: 0, red: 0, notInspected: 0 }, recommendationCount: 0, recommendedCents: 0, currency: 'USD' },
+      });
+}
 
 async function until(done: () => boolean | Promise<boolean>, timeoutMs = 20_000) {
   const deadline = Date.now() + timeoutMs;
@@ -87,6 +96,13 @@ describe('the webhook event catalog', () => {
     const subscriptions = ['inspectionUpdated', 'recommendationDecided', 'shopMetricsUpdated'];
     expect(catalog.map((t) => t.name).sort()).toEqual(subscriptions.filter((name) => catalog.some((t) => t.name === name)).sort());
     expect(catalog.find((t) => t.name === 'shopMetricsUpdated')?.typename).toBe('ShopMetrics');
+  });
+
+  it('delivers, for each event type, the catalog events that change its entity', () => {
+    const sources = (name: string) => catalog.find((t) => t.name === name)?.sources.map((s) => `${s.type}@${s.version}`).sort();
+    expect(sources('shopMetricsUpdated')).toEqual(['analytics.shop_metrics_updated@1']);
+    expect(sources('recommendationDecided')).toEqual(['recommendation.approved@1', 'recommendation.declined@1', 'recommendation.refunded@1']);
+    expect(sources('inspectionUpdated')).toEqual(['inspection.closed@1', 'inspection.completed@1', 'inspection.sent@1', 'inspection.started@1']);
   });
 });
 
@@ -262,9 +278,9 @@ describe('an endpoint whose address is not public', { timeout: 60_000 }, () => {
 
 describe('an endpoint that keeps failing', { timeout: 60_000 }, () => {
   it('is disabled after the configured number of failures in a row, and its owner is told', async () => {
-    const disabledEvents: EventEnvelope[] = [];
-    const watch = await bus.consume({ group: `watch-${randomUUID()}`, from: 'latest', ephemeral: true }, async (event) => {
-      if (event.type === 'webhook.endpoint_disabled') disabledEvents.push(event);
+    const disabledEvents: CatalogEvent<'webhook.endpoint_disabled'>[] = [];
+    const watch = await consumeEvents(bus, { group: `watch-${randomUUID()}`, from: 'latest', ephemeral: true, types: ['webhook.endpoint_disabled'], logger }, async (event) => {
+      disabledEvents.push(event);
     });
     const dispatcher = await dispatch({ retryBaseMs: 50, disableAfterFailures: 3 });
     const hook = await receiver(() => 500);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createClient, type Client, type ExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
-import { newEvent } from '@cip/platform';
+import { buildEvent } from '@cip/platform';
 import type { SeededOrg } from './seed';
 
 /** Every client opened through `connect`, so a test file can dispose of them all. */
@@ -66,11 +66,10 @@ export function collect(client: Client, query: string, variables: Record<string,
 /** An inspection completed at one of the org's shops, as the inspections subgraph publishes it. */
 export function completed(org: SeededOrg, red: number) {
   const inspectionId = randomUUID();
-  return newEvent({
-    type: 'inspection.completed',
+  return buildEvent('inspection.completed', {
     orgId: org.orgId,
     shopId: org.shopId,
-    subject: { typename: 'Inspection', id: inspectionId },
+    subjectId: inspectionId,
     data: {
       inspectionId,
       vehicleId: randomUUID(),

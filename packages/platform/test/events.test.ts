@@ -2,11 +2,12 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type ServiceDatabase } from '../src/db/data-source';
-import { createLogger } from '../src/logger';
+import { createLogger, type Logger } from '../src/logger';
 import type { EventBus } from '../src/events/bus';
 import { processOnce } from '../src/events/consumer';
 import type { EventEnvelope } from '../src/events/envelope';
-import { newEvent } from '../src/events/envelope';
+import { buildEvent, eventRejectedCode } from '../src/events/catalog';
+import { consumeEvents } from '../src/events/typed-consumer';
 import { createPostgresBus } from '../src/events/postgres-bus';
 import { createRedisBus } from '../src/events/redis-bus';
 import { startOutboxRelay } from '../src/events/relay';
@@ -34,6 +35,16 @@ const buses: [string, () => Promise<EventBus>][] = [
     : []),
 ];
 
+function recordingLogger() {
+  const lines: { level: string; message: string; fields?: Record<string, unknown> }[] = [];
+  const at = (level: string) => (message: string, fields?: Record<string, unknown>) => void lines.push({ level, message, fields });
+  const recorder: Logger = { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), child: () => recorder };
+  return { logger: recorder, lines };
+}
+
+/** An event whose subject id carries a number or name, for tests of the bus itself. */
+const numbered = (id: number | string) => buildEvent('customer.created', { orgId: 'o', shopId: null, subjectId: String(id), data: { smsConsent: false, emailConsent: false } });
+
 async function until(condition: () => Promise<boolean> | boolean, timeoutMs = 5000) {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
@@ -46,17 +57,35 @@ describe.each(buses)('the %s event bus', (_kind, createBus) => {
   it('delivers every event to each consumer group in publish order, and resumes a group where it stopped', async () => {
     const bus = await createBus();
     const group = `orders-${Math.random().toString(36).slice(2)}`;
-    const events = Array.from({ length: 30 }, (_, i) => newEvent({ type: 'test.numbered', orgId: 'o', shopId: null, subject: { typename: 'N', id: String(i) }, data: { i } }));
+    const events = Array.from({ length: 30 }, (_, i) => numbered(i));
     const seen: number[] = [];
-    let subscription = await bus.consume({ group, from: 'beginning' }, async (event) => void seen.push((event.data as { i: number }).i));
+    let subscription = await bus.consume({ group, from: 'beginning' }, async (event) => void seen.push(Number(event.subject.id)));
     await bus.publish(events.slice(0, 10));
     await until(() => seen.length === 10);
     await subscription.close();
     await bus.publish(events.slice(10));
-    subscription = await bus.consume({ group, from: 'beginning' }, async (event) => void seen.push((event.data as { i: number }).i));
+    subscription = await bus.consume({ group, from: 'beginning' }, async (event) => void seen.push(Number(event.subject.id)));
     await until(() => seen.length >= 30);
     await subscription.close();
     expect(seen.filter((i) => i < 30)).toEqual(Array.from({ length: 30 }, (_, i) => i));
+    await bus.close();
+  });
+
+  it('keeps an event that does not match its catalog schema unacknowledged, logs its code, and hands the consumer nothing', async () => {
+    const bus = await createBus();
+    const group = `reject-${Math.random().toString(36).slice(2)}`;
+    const { logger: recording, lines } = recordingLogger();
+    const handled: string[] = [];
+    const subscription = await consumeEvents(bus, { group, from: 'latest', types: ['customer.created'], logger: recording }, async (event) => void handled.push(event.id));
+    const malformed = { ...numbered('malformed'), data: { smsConsent: 'yes' } };
+    await bus.publish([malformed]);
+    const rejections = () => lines.filter((line) => line.fields?.code === eventRejectedCode && line.fields?.eventId === malformed.id);
+    await until(() => rejections().length >= 2, 10_000);
+    await subscription.close();
+    expect(handled).toEqual([]);
+    expect(rejections()[0]!.fields).toMatchObject({ group, type: 'customer.created', version: 1 });
+    expect(JSON.stringify(rejections()[0]!.fields?.issues)).toContain('data.smsConsent');
+
     await bus.close();
   });
 
@@ -69,7 +98,7 @@ describe.each(buses)('the %s event bus', (_kind, createBus) => {
       if (event.subject.id === 'flaky' && failures++ < 2) throw new Error('downstream unavailable');
       handled.push(event.subject.id);
     });
-    await bus.publish(['first', 'flaky', 'last'].map((id) => newEvent({ type: 'test.retry', orgId: 'o', shopId: null, subject: { typename: 'T', id }, data: {} })));
+    await bus.publish(['first', 'flaky', 'last'].map((id) => numbered(id)));
     await until(() => handled.includes('last'), 10_000);
     await subscription.close();
     expect(failures).toBe(3);
@@ -92,10 +121,10 @@ describe('the transactional outbox', () => {
     const received: EventEnvelope[] = [];
     const apply = (event: EventEnvelope) =>
       processOnce(ledger.dataSource, 'ledger', 'visits-projection', event, async (manager) => {
-        await manager.query(`UPDATE ledger.counter SET value = value + $1 WHERE name = 'visits'`, [(event.data as { by: number }).by]);
+        await manager.query(`UPDATE ledger.counter SET value = value + 1 WHERE name = 'visits'`);
       });
     const subscription = await bus.consume({ group: 'visits-projection', from: 'beginning' }, async (event) => {
-      if (event.type !== 'counter.incremented') return;
+      if (event.type !== 'customer.created' || event.subject.id !== 'visits') return;
       await apply(event);
       received.push(event);
     });
@@ -118,7 +147,7 @@ describe('the transactional outbox', () => {
 
   it('refuses to enqueue an event outside the transaction that writes its state', async () => {
     const { enqueueEvents } = await import('../src/events/outbox');
-    const event = newEvent({ type: 'x', orgId: 'o', shopId: null, subject: { typename: 'X', id: '1' }, data: {} });
+    const event = numbered(1);
     await expect(enqueueEvents(ledger.dataSource.manager, 'ledger', [event])).rejects.toThrow(/inside the transaction/);
   });
 });

@@ -1,7 +1,7 @@
-import { createSubgraphYoga, type BusSubscription, type SubgraphDefinition } from '@cip/platform';
+import { consumeEvents, createSubgraphYoga, type BusSubscription, type SubgraphDefinition } from '@cip/platform';
 import { createContext } from './context';
 import { ArchivedFactEntity, FactEventEntity, ShopDailyEntity, ShopMonthlyEntity, ShopProfileEntity, TechnicianDailyEntity } from './data/facts';
-import { analyticsConsumer, Ingestor } from './domain/ingest';
+import { analyticsConsumer, ingestedEventTypes, Ingestor } from './domain/ingest';
 import { LiveMetrics } from './domain/live';
 import { archiveFacts } from './domain/retention';
 import { Initial1764302400000 } from './migrations/1764302400000-initial';
@@ -43,9 +43,11 @@ export const analyticsSubgraph: SubgraphDefinition = {
       yoga,
       async start() {
         await live.start();
-        ingestion = await runtime.bus.consume({ group: analyticsConsumer, from: 'beginning' }, async (event) => {
-          await ingestor.handle(event);
-        });
+        ingestion = await consumeEvents(
+          runtime.bus,
+          { group: analyticsConsumer, from: 'beginning', types: ingestedEventTypes, logger: runtime.logger },
+          async (event) => void (await ingestor.handle(event)),
+        );
         timer = setInterval(() => {
           archiving ??= archiveFacts(runtime.db.dataSource, {
             retentionDays: settings.retentionDays,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { newEvent, type EventEnvelope } from '@cip/platform';
+import { buildEvent, type CatalogEvent } from '@cip/platform';
 
 /** A small deterministic random source, so a failing event order can be reproduced. */
 export function seeded(seed: number) {
@@ -27,11 +27,10 @@ export interface ShopSpec {
 }
 
 export const shopCreated = (shop: ShopSpec, name = 'Bench Auto') =>
-  newEvent({
-    type: 'shop.created',
+  buildEvent('shop.created', {
     orgId: shop.orgId,
     shopId: shop.shopId,
-    subject: { typename: 'Shop', id: shop.shopId },
+    subjectId: shop.shopId,
     data: { name, timezone: shop.timezone, currency: 'USD' },
   });
 
@@ -39,10 +38,10 @@ export const shopCreated = (shop: ShopSpec, name = 'Bench Auto') =>
  * The events of one inspection's life as the inspections subgraph emits them: started, completed,
  * sent, a decision per recommendation (sometimes changed later), closed.
  */
-export function inspectionLife(shop: ShopSpec, startedAt: Date, random: ReturnType<typeof seeded>): EventEnvelope[] {
+export function inspectionLife(shop: ShopSpec, startedAt: Date, random: ReturnType<typeof seeded>): CatalogEvent[] {
   const inspectionId = randomUUID();
   const technicianId = shop.technicianIds[random.int(shop.technicianIds.length)];
-  const base = { orgId: shop.orgId, shopId: shop.shopId, subject: { typename: 'Inspection', id: inspectionId } };
+  const base = { orgId: shop.orgId, shopId: shop.shopId, subjectId: inspectionId };
   const minutes = (m: number) => new Date(startedAt.getTime() + m * 60_000);
   const completedAt = minutes(20 + random.int(60));
   const sentAt = minutes(90 + random.int(60));
@@ -53,17 +52,16 @@ export function inspectionLife(shop: ShopSpec, startedAt: Date, random: ReturnTy
     quantity: 1,
   }));
   const items = { green: 20 + random.int(10), yellow: random.int(6), red: random.int(4), notInspected: random.int(3) };
-  const events: EventEnvelope[] = [
-    newEvent({ ...base, type: 'inspection.started', data: { inspectionId, vehicleId: randomUUID(), customerId: randomUUID(), technicianId, templateId: 'tpl_standard', templateVersion: 1, repairOrderNumber: null, startedAt: startedAt.toISOString() } }),
-    newEvent({
+  const events: CatalogEvent[] = [
+    buildEvent('inspection.started', { ...base, data: { inspectionId, vehicleId: randomUUID(), customerId: randomUUID(), technicianId, templateId: 'tpl_standard', templateVersion: 1, repairOrderNumber: null, startedAt: startedAt.toISOString() } }),
+    buildEvent('inspection.completed', {
       ...base,
-      type: 'inspection.completed',
       data: { inspectionId, vehicleId: randomUUID(), customerId: randomUUID(), technicianId, startedAt: startedAt.toISOString(), completedAt: completedAt.toISOString(), items, recommendationCount: recommendations.length, recommendedCents: recommendations.reduce((s, r) => s + r.totalCents, 0), currency: 'USD' },
     }),
   ];
   if (random.next() < 0.15) return events;
   events.push(
-    newEvent({ ...base, type: 'inspection.sent', data: { inspectionId, technicianId, completedAt: completedAt.toISOString(), sentAt: sentAt.toISOString(), recommendations, presentedCents: recommendations.reduce((s, r) => s + r.totalCents, 0), currency: 'USD' } }),
+    buildEvent('inspection.sent', { ...base, data: { inspectionId, technicianId, completedAt: completedAt.toISOString(), sentAt: sentAt.toISOString(), recommendations, presentedCents: recommendations.reduce((s, r) => s + r.totalCents, 0), currency: 'USD' } }),
   );
   let approvedCount = 0;
   let approvedCents = 0;
@@ -72,11 +70,10 @@ export function inspectionLife(shop: ShopSpec, startedAt: Date, random: ReturnTy
   let lastDecision = sentAt;
   for (const rec of recommendations) {
     const decide = (approved: boolean, decidedAt: Date) =>
-      newEvent({
-        type: approved ? 'recommendation.approved' : 'recommendation.declined',
+      buildEvent(approved ? 'recommendation.approved' : 'recommendation.declined', {
         orgId: shop.orgId,
         shopId: shop.shopId,
-        subject: { typename: 'Recommendation', id: rec.recommendationId },
+        subjectId: rec.recommendationId,
         data: { inspectionId, recommendationId: rec.recommendationId, technicianId, decidedAt: decidedAt.toISOString(), sentAt: sentAt.toISOString(), partsCents: rec.totalCents, laborCents: 0, totalCents: rec.totalCents, currency: 'USD', quantity: 1, partnerProductId: null, educationViewed: false },
       });
     let approved = random.next() < 0.6;
@@ -98,17 +95,16 @@ export function inspectionLife(shop: ShopSpec, startedAt: Date, random: ReturnTy
     }
   }
   events.push(
-    newEvent({ ...base, type: 'inspection.closed', data: { inspectionId, technicianId, closedAt: new Date(lastDecision.getTime() + 60_000).toISOString(), approvedCount, declinedCount, approvedCents, declinedCents, currency: 'USD' } }),
+    buildEvent('inspection.closed', { ...base, data: { inspectionId, technicianId, closedAt: new Date(lastDecision.getTime() + 60_000).toISOString(), approvedCount, declinedCount, approvedCents, declinedCents, currency: 'USD' } }),
   );
   return events;
 }
 
 export const commission = (shop: ShopSpec, amountCents: number, reversed = false, at = new Date()) =>
-  newEvent({
-    type: reversed ? 'commission.reversed' : 'commission.accrued',
+  buildEvent(reversed ? 'commission.reversed' : 'commission.accrued', {
     orgId: shop.orgId,
     shopId: shop.shopId,
-    subject: { typename: 'Shop', id: shop.shopId },
+    subjectId: shop.shopId,
     occurredAt: at,
     data: { ledgerEntryId: randomUUID(), partnerId: randomUUID(), programId: randomUUID(), amountCents, currency: 'USD', sourceEventId: randomUUID() },
   });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EventEnvelope } from '@cip/platform';
+import type { CatalogEvent } from '@cip/platform';
 import { startTestSubgraph, testSigner, type TestSubgraph } from '@cip/platform/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyticsSubgraph, archiveFacts, Ingestor } from '../src/app';
@@ -13,13 +13,13 @@ const denver: ShopSpec = { shopId: randomUUID(), orgId, timezone: 'America/Denve
 const tokyo: ShopSpec = { shopId: randomUUID(), orgId, timezone: 'Asia/Tokyo', technicianIds: [randomUUID(), randomUUID()] };
 const first = Date.UTC(2026, 5, 1, 0, 0);
 const range = { from: '2026-05-30', to: '2026-07-15' };
-let events: EventEnvelope[] = [];
+let events: CatalogEvent[] = [];
 
 const localDay = (instant: string, timezone: string) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
 
-const latestBy = (list: EventEnvelope[], key: (e: EventEnvelope) => string, at: (e: EventEnvelope) => string) => {
-  const winners = new Map<string, EventEnvelope>();
+const latestBy = <E extends CatalogEvent>(list: E[], key: (e: E) => string, at: (e: E) => string) => {
+  const winners = new Map<string, E>();
   for (const event of list) {
     const current = winners.get(key(event));
     if (!current || at(event) > at(current) || (at(event) === at(current) && event.id > current.id)) winners.set(key(event), event);
@@ -33,14 +33,18 @@ function independently(shop: ShopSpec) {
   const byDay = new Map<string, { approved: number; declined: number; aroCents: number; aroInspections: number }>();
   const day = (d: string) => byDay.get(d) ?? (byDay.set(d, { approved: 0, declined: 0, aroCents: 0, aroInspections: 0 }), byDay.get(d)!);
   const decisions = latestBy(
-    own.filter((e) => e.type === 'recommendation.approved' || e.type === 'recommendation.declined'),
-    (e) => (e.data as any).recommendationId,
-    (e) => (e.data as any).decidedAt,
+    own.filter((e): e is CatalogEvent<'recommendation.approved' | 'recommendation.declined'> => e.type === 'recommendation.approved' || e.type === 'recommendation.declined'),
+    (e) => e.data.recommendationId,
+    (e) => e.data.decidedAt,
   );
-  for (const d of decisions) day(localDay((d.data as any).decidedAt, shop.timezone))[d.type === 'recommendation.approved' ? 'approved' : 'declined']++;
-  const closes = latestBy(own.filter((e) => e.type === 'inspection.closed'), (e) => (e.data as any).inspectionId, (e) => (e.data as any).closedAt);
+  for (const d of decisions) day(localDay(d.data.decidedAt, shop.timezone))[d.type === 'recommendation.approved' ? 'approved' : 'declined']++;
+  const closes = latestBy(
+    own.filter((e): e is CatalogEvent<'inspection.closed'> => e.type === 'inspection.closed'),
+    (e) => e.data.inspectionId,
+    (e) => e.data.closedAt,
+  );
   for (const c of closes) {
-    const data = c.data as any;
+    const data = c.data;
     if (data.approvedCount === 0) continue;
     const bucket = day(localDay(data.closedAt, shop.timezone));
     bucket.aroCents += data.approvedCents;

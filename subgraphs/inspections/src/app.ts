@@ -1,4 +1,4 @@
-import { createSubgraphYoga, type BusSubscription, type SubgraphApp, type SubgraphDefinition, type SubgraphRuntime } from '@cip/platform';
+import { consumeEvents, createSubgraphYoga, type BusSubscription, type SubgraphApp, type SubgraphDefinition, type SubgraphRuntime } from '@cip/platform';
 import { createContext, createRepositories } from './context';
 import { InspectionEntity, InspectionItemEntity } from './data/inspection';
 import { InspectionMediaEntity } from './data/media';
@@ -6,7 +6,7 @@ import { RecommendationEntity } from './data/recommendation';
 import { TemplateEntity, TemplateVersionEntity } from './data/template';
 import { VehicleTemplateEntity } from './data/vehicle-template';
 import { createLiveUpdates } from './domain/live';
-import { projectVehicleTemplate, vehicleTemplatesGroup } from './domain/vehicle-templates';
+import { projectVehicleTemplate, vehicleTemplateEventTypes, vehicleTemplatesGroup } from './domain/vehicle-templates';
 import { Initial1764205200000 } from './migrations/1764205200000-initial';
 import { schema } from './schema';
 import { localDiskStorage, type MediaStorage } from './storage/storage';
@@ -52,7 +52,9 @@ export function createInspectionsSubgraph(options: InspectionsOptions = {}): Sub
       return {
         yoga,
         async start() {
-          consumer = await runtime.bus.consume({ group: vehicleTemplatesGroup }, (event) => projectVehicleTemplate(runtime, event));
+          consumer = await consumeEvents(runtime.bus, { group: vehicleTemplatesGroup, types: vehicleTemplateEventTypes, logger: runtime.logger }, (event) =>
+            projectVehicleTemplate(runtime, event),
+          );
         },
         async stop() {
           await live.close();

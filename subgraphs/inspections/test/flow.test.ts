@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enqueueEvents, newEvent } from '@cip/platform';
+import { buildEvent, enqueueEvents } from '@cip/platform';
 import { startTestSubgraph, type TestSubgraph } from '@cip/platform/testing';
 import { inspectionsSubgraph } from '../src/app';
 import { must, openShare, outbox, recordMutation, runToCompleted, runToSent, seedShop, standardResults, startInspection, type SeededShop } from './seed';
@@ -120,12 +120,13 @@ describe('the inspection flow', () => {
 
   it("starts with the vehicle's recommended template from the vehicles subgraph's events, whatever order they arrive in", async () => {
     const vehicleId = randomUUID();
-    const publish = (type: string, templateId: string, at: Date) =>
-      inspections.runtime.db.dataSource.transaction((manager) =>
-        enqueueEvents(manager, 'inspections', [
-          newEvent({ type, orgId: shop.orgId, shopId: shop.shopId, subject: { typename: 'Vehicle', id: vehicleId }, data: { vehicleId, recommendedTemplateId: templateId }, occurredAt: at }),
-        ]),
-      );
+    const about = (at: Date) => ({ orgId: shop.orgId, shopId: shop.shopId, subjectId: vehicleId, occurredAt: at });
+    const event = (type: 'vehicle.added' | 'vehicle.template_changed', templateId: string, at: Date) =>
+      type === 'vehicle.added'
+        ? buildEvent(type, { ...about(at), data: { vehicleId, customerId: randomUUID(), vin: '1FTFW1E50PFA00001', year: 2023, make: 'FORD', model: 'F-150', recommendedTemplateId: templateId } })
+        : buildEvent(type, { ...about(at), data: { vehicleId, recommendedTemplateId: templateId } });
+    const publish = (type: 'vehicle.added' | 'vehicle.template_changed', templateId: string, at: Date) =>
+      inspections.runtime.db.dataSource.transaction((manager) => enqueueEvents(manager, 'inspections', [event(type, templateId, at)]));
     await publish('vehicle.template_changed', 'tpl_diesel', new Date(Date.now() - 1_000));
     await publish('vehicle.added', 'tpl_light_truck', new Date(Date.now() - 60_000));
     await expect.poll(async () => (await inspections.runtime.db.dataSource.query(`SELECT count(*)::int AS n FROM inspections.processed_events`))[0].n, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);

@@ -1,4 +1,4 @@
-import { createSubgraphYoga, type BusSubscription, type SubgraphDefinition } from '@cip/platform';
+import { consumeEvents, createSubgraphYoga, type BusSubscription, type SubgraphDefinition } from '@cip/platform';
 import { createContext, createServices } from './context';
 import { LedgerEntryEntity, StatementEntity } from './data/ledger';
 import { PartnerApiKeyEntity, PartnerEntity } from './data/partner';
@@ -6,7 +6,7 @@ import { PartnerProductEntity } from './data/product';
 import { EnrollmentEntity, ProgramEntity, ProgramTierLevelEntity } from './data/program';
 import { CommissionRuleEntity } from './data/rule';
 import { TierAssignmentEntity } from './data/tier-assignment';
-import { ledgerConsumer } from './domain/ledger';
+import { consumedEventTypes, ledgerConsumer } from './domain/ledger';
 import { Initial1764288000000 } from './migrations/1764288000000-initial';
 import { schema } from './schema';
 
@@ -50,9 +50,11 @@ export const partnersSubgraph: SubgraphDefinition = {
     return {
       yoga,
       async start() {
-        subscription = await runtime.bus.consume({ group: `partners-${ledgerConsumer}`, from: 'beginning' }, async (event) => {
-          await services.ledger.handle(event);
-        });
+        subscription = await consumeEvents(
+          runtime.bus,
+          { group: `partners-${ledgerConsumer}`, from: 'beginning', types: consumedEventTypes, logger: runtime.logger },
+          async (event) => void (await services.ledger.handle(event)),
+        );
         timer = setInterval(() => {
           recomputing ??= services.tiers
             .recomputeAll()

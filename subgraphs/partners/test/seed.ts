@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { newEvent, type EventEnvelope } from '@cip/platform';
+import { buildEvent, type EventEnvelope } from '@cip/platform';
 import { testSigner, type TestSubgraph } from '@cip/platform/testing';
 import { createServices, type Services } from '../src/context';
 import type { Program } from '../src/data/program';
@@ -70,12 +70,13 @@ export async function partnerToken(partnerId: string, shopIds: string[]): Promis
 
 /** Builders for the inspections events the ledger consumes, as the event contract describes them. */
 export function saleEvents(shop: TestShop) {
-  const base = (type: string, subject: { typename: string; id: string }, data: unknown): EventEnvelope<unknown> =>
-    newEvent({ type, orgId: shop.orgId, shopId: shop.shopId, subject, data });
+  const about = (subjectId: string) => ({ orgId: shop.orgId, shopId: shop.shopId, subjectId });
   return {
     sent(input: { inspectionId?: string; sentAt: string; offers: { recommendationId: string; productId: string | null; totalCents: number; quantity?: number }[] }) {
       const inspectionId = input.inspectionId ?? randomUUID();
-      return base('inspection.sent', { typename: 'Inspection', id: inspectionId }, {
+      return buildEvent('inspection.sent', {
+        ...about(inspectionId),
+        data: {
         inspectionId,
         technicianId: null,
         completedAt: input.sentAt,
@@ -83,13 +84,16 @@ export function saleEvents(shop: TestShop) {
         recommendations: input.offers.map((o) => ({ recommendationId: o.recommendationId, totalCents: o.totalCents, partnerProductId: o.productId, quantity: o.quantity ?? 1 })),
         presentedCents: input.offers.reduce((sum, o) => sum + o.totalCents, 0),
         currency: 'USD',
+        },
       });
     },
     decided(
       decision: 'approved' | 'declined',
       input: { recommendationId: string; inspectionId?: string; productId: string | null; totalCents: number; decidedAt: string; quantity?: number; educationViewed?: boolean },
     ) {
-      return base(`recommendation.${decision}`, { typename: 'Recommendation', id: input.recommendationId }, {
+      return buildEvent(decision === 'approved' ? 'recommendation.approved' : 'recommendation.declined', {
+        ...about(input.recommendationId),
+        data: {
         inspectionId: input.inspectionId ?? `insp-${input.recommendationId}`,
         recommendationId: input.recommendationId,
         technicianId: null,
@@ -102,10 +106,13 @@ export function saleEvents(shop: TestShop) {
         quantity: input.quantity ?? 1,
         partnerProductId: input.productId,
         educationViewed: input.educationViewed ?? false,
+        },
       });
     },
     refunded(input: { recommendationId: string; inspectionId?: string; productId: string | null; totalCents: number; refundedAt: string }) {
-      return base('recommendation.refunded', { typename: 'Recommendation', id: input.recommendationId }, {
+      return buildEvent('recommendation.refunded', {
+        ...about(input.recommendationId),
+        data: {
         inspectionId: input.inspectionId ?? `insp-${input.recommendationId}`,
         recommendationId: input.recommendationId,
         refundedAt: input.refundedAt,
@@ -113,6 +120,7 @@ export function saleEvents(shop: TestShop) {
         currency: 'USD',
         partnerProductId: input.productId,
         reason: 'customer returned the part',
+        },
       });
     },
   };

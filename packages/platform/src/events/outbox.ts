@@ -1,5 +1,5 @@
 import type { EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
-import type { EventEnvelope } from './envelope';
+import type { CatalogEvent } from './catalog';
 
 export const outboxChannel = (schema: string) => `${schema}_outbox`;
 
@@ -7,7 +7,7 @@ export const outboxChannel = (schema: string) => `${schema}_outbox`;
  * Writes the event in the caller's transaction. The NOTIFY is transactional too: the relay wakes
  * only once the state change and its event are both committed.
  */
-export async function enqueueEvents(manager: EntityManager, schema: string, events: EventEnvelope<unknown>[]): Promise<void> {
+export async function enqueueEvents(manager: EntityManager, schema: string, events: CatalogEvent[]): Promise<void> {
   if (events.length === 0) return;
   if (!manager.queryRunner?.isTransactionActive) {
     throw new Error('Events must be enqueued inside the transaction that writes the state they describe.');

@@ -1,4 +1,4 @@
-import { enqueueEvents, newEvent, processOnce, type EventEnvelope, type Logger } from '@cip/platform';
+import { buildEvent, enqueueEvents, eventCatalog, processOnce, type CatalogEvent, type EventType, type Logger } from '@cip/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { FactRepository, type NewFact } from '../data/facts';
 
@@ -7,18 +7,16 @@ export const analyticsConsumer = 'analytics';
 /** Published after a shop's rollups changed, once the change is committed; live dashboards listen for it. */
 export const metricsUpdatedEvent = 'analytics.shop_metrics_updated';
 
-export interface MetricsUpdated {
-  days: string[];
-}
+/** Every catalog event but analytics' own becomes a fact. */
+export const ingestedEventTypes = [...new Set(eventCatalog.map((definition) => definition.type))].filter(
+  (type): type is Exclude<EventType, `analytics.${string}`> => !type.startsWith('analytics.'),
+);
+export type IngestedEvent = CatalogEvent<(typeof ingestedEventTypes)[number]>;
 
-type Data = Record<string, any>;
-
-const at = (value: unknown, fallback: string) => new Date(typeof value === 'string' ? value : fallback);
-const count = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? Math.trunc(value) : 0);
 
 /** How a domain event reads as a fact: which business instant it describes and what it measures. */
-export function factOf(event: EventEnvelope): NewFact {
-  const data = (event.data ?? {}) as Data;
+export function factOf(event: IngestedEvent): NewFact {
+  const data: Record<string, unknown> = event.data;
   const base: NewFact = {
     eventId: event.id,
     type: event.type,
@@ -40,59 +38,59 @@ export function factOf(event: EventEnvelope): NewFact {
   };
   switch (event.type) {
     case 'inspection.started':
-      return { ...base, occurredAt: at(data.startedAt, event.occurredAt), supersedeKey: `started:${data.inspectionId}` };
+      return { ...base, occurredAt: new Date(event.data.startedAt), supersedeKey: `started:${event.data.inspectionId}` };
     case 'inspection.completed':
       return {
         ...base,
-        occurredAt: at(data.completedAt, event.occurredAt),
-        supersedeKey: `completed:${data.inspectionId}`,
-        itemsGreen: count(data.items?.green),
-        itemsYellow: count(data.items?.yellow),
-        itemsRed: count(data.items?.red),
-        itemCount: count(data.recommendationCount),
-        amountCents: count(data.recommendedCents),
+        occurredAt: new Date(event.data.completedAt),
+        supersedeKey: `completed:${event.data.inspectionId}`,
+        itemsGreen: event.data.items.green,
+        itemsYellow: event.data.items.yellow,
+        itemsRed: event.data.items.red,
+        itemCount: event.data.recommendationCount,
+        amountCents: event.data.recommendedCents,
       };
     case 'inspection.sent':
       return {
         ...base,
-        occurredAt: at(data.sentAt, event.occurredAt),
-        supersedeKey: `sent:${data.inspectionId}`,
-        itemCount: Array.isArray(data.recommendations) ? data.recommendations.length : 0,
-        amountCents: count(data.presentedCents),
+        occurredAt: new Date(event.data.sentAt),
+        supersedeKey: `sent:${event.data.inspectionId}`,
+        itemCount: event.data.recommendations.length,
+        amountCents: event.data.presentedCents,
       };
     case 'recommendation.approved':
     case 'recommendation.declined': {
-      const decidedAt = at(data.decidedAt, event.occurredAt);
-      const sentAt = typeof data.sentAt === 'string' ? new Date(data.sentAt) : null;
+      const decidedAt = new Date(event.data.decidedAt);
+      const sentAt = event.data.sentAt ? new Date(event.data.sentAt) : null;
       return {
         ...base,
         occurredAt: decidedAt,
-        supersedeKey: `decision:${data.recommendationId ?? event.subject.id}`,
-        amountCents: count(data.totalCents),
+        supersedeKey: `decision:${event.data.recommendationId}`,
+        amountCents: event.data.totalCents,
         itemCount: 1,
-        responseMs: sentAt && !Number.isNaN(sentAt.getTime()) ? Math.max(0, decidedAt.getTime() - sentAt.getTime()) : null,
+        responseMs: sentAt ? Math.max(0, decidedAt.getTime() - sentAt.getTime()) : null,
       };
     }
     case 'recommendation.refunded':
       return {
         ...base,
-        occurredAt: at(data.refundedAt, event.occurredAt),
-        supersedeKey: `refund:${data.recommendationId ?? event.subject.id}`,
-        amountCents: count(data.totalCents),
+        occurredAt: new Date(event.data.refundedAt),
+        supersedeKey: `refund:${event.data.recommendationId}`,
+        amountCents: event.data.totalCents,
         itemCount: 1,
       };
     case 'inspection.closed':
       return {
         ...base,
-        occurredAt: at(data.closedAt, event.occurredAt),
-        supersedeKey: `closed:${data.inspectionId}`,
-        itemCount: count(data.approvedCount),
-        amountCents: count(data.approvedCents),
+        occurredAt: new Date(event.data.closedAt),
+        supersedeKey: `closed:${event.data.inspectionId}`,
+        itemCount: event.data.approvedCount,
+        amountCents: event.data.approvedCents,
       };
     case 'commission.accrued':
-      return { ...base, amountCents: count(data.amountCents) };
+      return { ...base, amountCents: event.data.amountCents };
     case 'commission.reversed':
-      return { ...base, amountCents: -Math.abs(count(data.amountCents)) };
+      return { ...base, amountCents: -event.data.amountCents };
     default:
       return base;
   }
@@ -111,12 +109,12 @@ export class Ingestor {
     private readonly logger?: Logger,
   ) {}
 
-  async handle(event: EventEnvelope): Promise<boolean> {
-    if (event.type.startsWith('analytics.')) return false;
+  async handle(event: CatalogEvent): Promise<boolean> {
+    if (event.type === metricsUpdatedEvent) return false;
     return processOnce(this.dataSource, 'analytics', analyticsConsumer, event, (manager) => this.apply(manager, event));
   }
 
-  private async apply(manager: EntityManager, event: EventEnvelope): Promise<void> {
+  private async apply(manager: EntityManager, event: IngestedEvent): Promise<void> {
     const shopId = event.shopId;
     if (shopId) await manager.query(`/* ingest.lockShop */ SELECT pg_advisory_xact_lock(hashtext('analytics:shop:' || $1))`, [shopId]);
     const fact = factOf(event);
@@ -124,13 +122,12 @@ export class Ingestor {
 
     let days: string[];
     if (event.type === 'shop.created') {
-      const data = event.data as Data;
       await this.facts.upsertProfile(manager, {
         shopId,
         orgId: event.orgId,
-        name: typeof data.name === 'string' ? data.name : null,
-        timezone: validTimezone(data.timezone) ? data.timezone : 'UTC',
-        currency: typeof data.currency === 'string' ? data.currency : 'USD',
+        name: event.data.name,
+        timezone: validTimezone(event.data.timezone) ? event.data.timezone : 'UTC',
+        currency: event.data.currency,
       });
       await this.facts.recompute(manager, { shopId });
       days = [];
@@ -142,7 +139,7 @@ export class Ingestor {
       await this.facts.recompute(manager, { shopId, days });
     }
     await enqueueEvents(manager, 'analytics', [
-      newEvent<MetricsUpdated>({ type: metricsUpdatedEvent, orgId: event.orgId, shopId, subject: { typename: 'Shop', id: shopId }, data: { days } }),
+      buildEvent(metricsUpdatedEvent, { orgId: event.orgId, shopId, subjectId: shopId, data: { days } }),
     ]);
     this.logger?.debug('event applied', { type: event.type, shopId, days });
   }
@@ -153,8 +150,8 @@ export class Ingestor {
   }
 }
 
-function validTimezone(zone: unknown): zone is string {
-  if (typeof zone !== 'string' || zone.length === 0) return false;
+function validTimezone(zone: string): boolean {
+  if (zone.length === 0) return false;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
     return true;

@@ -1,4 +1,4 @@
-import { newEvent } from '@cip/platform';
+import { buildEvent } from '@cip/platform';
 import type { Inspection, InspectionItem } from '../data/inspection';
 import { totalCents, type Recommendation } from '../data/recommendation';
 import { approvalTotals } from './approval';
@@ -6,103 +6,82 @@ import { summarize } from './conditions';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
-const inspectionEvent = (type: string, inspection: Inspection, data: Record<string, unknown>, occurredAt: Date) =>
-  newEvent({
-    type,
-    orgId: inspection.orgId,
-    shopId: inspection.shopId,
-    subject: { typename: 'Inspection', id: inspection.id },
-    data: { inspectionId: inspection.id, ...data },
-    occurredAt,
-  });
+const aboutInspection = (i: Inspection, occurredAt: Date) => ({ orgId: i.orgId, shopId: i.shopId, subjectId: i.id, occurredAt });
+const aboutRecommendation = (r: Recommendation, occurredAt: Date) => ({ orgId: r.orgId, shopId: r.shopId, subjectId: r.id, occurredAt });
 
 export const inspectionStarted = (i: Inspection) =>
-  inspectionEvent(
-    'inspection.started',
-    i,
-    {
+  buildEvent('inspection.started', {
+    ...aboutInspection(i, i.startedAt!),
+    data: {
+      inspectionId: i.id,
       vehicleId: i.vehicleId,
       customerId: i.customerId,
       technicianId: i.technicianId,
       templateId: i.templateId,
       templateVersion: i.templateVersion,
       repairOrderNumber: i.repairOrderNumber,
-      startedAt: iso(i.startedAt),
+      startedAt: i.startedAt!.toISOString(),
     },
-    i.startedAt!,
-  );
+  });
 
 export function inspectionCompleted(i: Inspection, items: InspectionItem[], recommendations: Recommendation[]) {
   const { green, yellow, red, notInspected } = summarize(items);
-  return inspectionEvent(
-    'inspection.completed',
-    i,
-    {
+  return buildEvent('inspection.completed', {
+    ...aboutInspection(i, i.completedAt!),
+    data: {
+      inspectionId: i.id,
       vehicleId: i.vehicleId,
       customerId: i.customerId,
       technicianId: i.technicianId,
       startedAt: iso(i.startedAt),
-      completedAt: iso(i.completedAt),
+      completedAt: i.completedAt!.toISOString(),
       items: { green, yellow, red, notInspected },
       recommendationCount: recommendations.length,
       recommendedCents: recommendations.reduce((sum, r) => sum + totalCents(r), 0),
       currency: i.currency,
     },
-    i.completedAt!,
-  );
+  });
 }
 
 export const inspectionSent = (i: Inspection, recommendations: Recommendation[]) =>
-  inspectionEvent(
-    'inspection.sent',
-    i,
-    {
+  buildEvent('inspection.sent', {
+    ...aboutInspection(i, i.sentAt!),
+    data: {
+      inspectionId: i.id,
       technicianId: i.technicianId,
       completedAt: iso(i.completedAt),
-      sentAt: iso(i.sentAt),
+      sentAt: i.sentAt!.toISOString(),
       recommendations: recommendations.map((r) => ({ recommendationId: r.id, totalCents: totalCents(r), partnerProductId: r.partnerProductId, quantity: r.quantity })),
       presentedCents: recommendations.reduce((sum, r) => sum + totalCents(r), 0),
       currency: i.currency,
     },
-    i.sentAt!,
-  );
+  });
 
 export function inspectionClosed(i: Inspection, recommendations: Recommendation[]) {
   const totals = approvalTotals(recommendations);
-  return inspectionEvent(
-    'inspection.closed',
-    i,
-    {
+  return buildEvent('inspection.closed', {
+    ...aboutInspection(i, i.closedAt!),
+    data: {
+      inspectionId: i.id,
       technicianId: i.technicianId,
-      closedAt: iso(i.closedAt),
+      closedAt: i.closedAt!.toISOString(),
       approvedCount: totals.approvedCount,
       declinedCount: totals.declinedCount,
       approvedCents: totals.approvedCents,
       declinedCents: totals.declinedCents,
       currency: i.currency,
     },
-    i.closedAt!,
-  );
+  });
 }
 
-const recommendationEvent = (type: string, i: Inspection, r: Recommendation, data: Record<string, unknown>, occurredAt: Date) =>
-  newEvent({
-    type,
-    orgId: r.orgId,
-    shopId: r.shopId,
-    subject: { typename: 'Recommendation', id: r.id },
-    data: { inspectionId: i.id, recommendationId: r.id, ...data },
-    occurredAt,
-  });
-
 export const recommendationDecided = (i: Inspection, r: Recommendation) =>
-  recommendationEvent(
-    r.decision === 'APPROVED' ? 'recommendation.approved' : 'recommendation.declined',
-    i,
-    r,
-    {
+  buildEvent(r.decision === 'APPROVED' ? 'recommendation.approved' : 'recommendation.declined', {
+    ...aboutRecommendation(r, r.decidedAt!),
+    data: {
+      inspectionId: i.id,
+      recommendationId: r.id,
       technicianId: i.technicianId,
-      decidedAt: iso(r.decidedAt),
+      decidedAt: r.decidedAt!.toISOString(),
       sentAt: iso(i.sentAt),
       partsCents: r.partsCents * r.quantity,
       laborCents: r.laborCents,
@@ -112,14 +91,10 @@ export const recommendationDecided = (i: Inspection, r: Recommendation) =>
       partnerProductId: r.partnerProductId,
       educationViewed: r.educationViewedAt !== null && (r.decidedAt === null || r.educationViewedAt <= r.decidedAt),
     },
-    r.decidedAt!,
-  );
+  });
 
 export const recommendationRefunded = (i: Inspection, r: Recommendation) =>
-  recommendationEvent(
-    'recommendation.refunded',
-    i,
-    r,
-    { refundedAt: iso(r.refundedAt), totalCents: totalCents(r), currency: i.currency, partnerProductId: r.partnerProductId, reason: r.refundReason },
-    r.refundedAt!,
-  );
+  buildEvent('recommendation.refunded', {
+    ...aboutRecommendation(r, r.refundedAt!),
+    data: { inspectionId: i.id, recommendationId: r.id, refundedAt: r.refundedAt!.toISOString(), totalCents: totalCents(r), currency: i.currency, partnerProductId: r.partnerProductId, reason: r.refundReason },
+  });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { appError, badInput, enqueueEvents, ErrorCode, forbidden, notFound, parseInput, requireShopRole, type EventEnvelope } from '@cip/platform';
+import { appError, badInput, enqueueEvents, ErrorCode, forbidden, notFound, parseInput, requireShopRole, type CatalogEvent } from '@cip/platform';
 import { builder, Money } from '../builder';
 import type { InspectionsContext } from '../context';
 import { totalCents, urgencies, type Recommendation } from '../data/recommendation';
@@ -206,7 +206,7 @@ builder.mutationFields((t) => ({
           decidedAt: new Date(),
           decidedBy: principal.kind === 'customer' ? 'CUSTOMER' : 'STAFF',
         });
-        const events: EventEnvelope<unknown>[] = [recommendationDecided(inspection, decided)];
+        const events: CatalogEvent[] = [recommendationDecided(inspection, decided)];
         const all = await ctx.repos.recommendations.listForInspection(manager, inspection.id);
         if (all.every((r) => r.decision)) {
           const closed = await ctx.repos.inspections.update(manager, inspection.id, { status: 'CLOSED', closedAt: new Date() });

@@ -1,16 +1,18 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { enqueueEvents, processOnce, type EventEnvelope, type Logger } from '@cip/platform';
+import { enqueueEvents, processOnce, type CatalogEvent, type Logger } from '@cip/platform';
 import type { OfferKey } from '../data/offer';
 import type { PartnerProduct } from '../data/product';
 import type { Program } from '../data/program';
 import type { CommissionRule } from '../data/rule';
 import type { Repositories } from '../data/repositories';
 import { commissionFor } from './commission';
-import { commissionEvent, type InspectionSent, type RecommendationDecided, type RecommendationRefunded } from './events';
+import { commissionEvent } from './events';
 import { monthStart } from './money';
 
 export const ledgerConsumer = 'commission-ledger';
-export const consumedEventTypes = ['inspection.sent', 'recommendation.approved', 'recommendation.declined', 'recommendation.refunded'];
+export const consumedEventTypes = ['inspection.sent', 'recommendation.approved', 'recommendation.declined', 'recommendation.refunded'] as const;
+export type LedgerEvent = CatalogEvent<(typeof consumedEventTypes)[number]>;
+type SaleEvent = CatalogEvent<'recommendation.approved' | 'recommendation.declined' | 'recommendation.refunded'>;
 
 const defaultMultiplier = 10_000;
 
@@ -34,25 +36,24 @@ export class CommissionLedger {
   ) {}
 
   /** Applies one event; false when it was seen before (or is not one the ledger reads). */
-  async handle(event: EventEnvelope<unknown>): Promise<boolean> {
-    if (!consumedEventTypes.includes(event.type)) return false;
+  async handle(event: LedgerEvent): Promise<boolean> {
     return processOnce(this.dataSource, 'partners', ledgerConsumer, event, (manager) => this.apply(manager, event));
   }
 
-  private async apply(manager: EntityManager, event: EventEnvelope<unknown>): Promise<void> {
+  private async apply(manager: EntityManager, event: LedgerEvent): Promise<void> {
     switch (event.type) {
       case 'inspection.sent':
-        return this.presented(manager, event as EventEnvelope<InspectionSent>);
+        return this.presented(manager, event);
       case 'recommendation.approved':
-        return this.approved(manager, event as EventEnvelope<RecommendationDecided>);
+        return this.approved(manager, event);
       case 'recommendation.declined':
-        return this.declined(manager, event as EventEnvelope<RecommendationDecided>);
+        return this.declined(manager, event);
       case 'recommendation.refunded':
-        return this.refunded(manager, event as EventEnvelope<RecommendationRefunded>);
+        return this.refunded(manager, event);
     }
   }
 
-  private async presented(manager: EntityManager, event: EventEnvelope<InspectionSent>) {
+  private async presented(manager: EntityManager, event: CatalogEvent<'inspection.sent'>) {
     const offered = event.data.recommendations.filter((r) => r.partnerProductId);
     if (offered.length === 0 || !event.shopId) return;
     for (const recommendation of offered) {
@@ -64,7 +65,7 @@ export class CommissionLedger {
     }
   }
 
-  private async approved(manager: EntityManager, event: EventEnvelope<RecommendationDecided>) {
+  private async approved(manager: EntityManager, event: CatalogEvent<'recommendation.approved'>) {
     const context = await this.saleContext(manager, event, event.data.partnerProductId);
     if (!context) return;
     const { key, product, program } = context;
@@ -113,7 +114,7 @@ export class CommissionLedger {
     await enqueueEvents(manager, 'partners', [commissionEvent(entry)]);
   }
 
-  private async declined(manager: EntityManager, event: EventEnvelope<RecommendationDecided>) {
+  private async declined(manager: EntityManager, event: CatalogEvent<'recommendation.declined'>) {
     const context = await this.saleContext(manager, event, event.data.partnerProductId);
     if (!context) return;
     const decidedAt = new Date(event.data.decidedAt);
@@ -127,7 +128,7 @@ export class CommissionLedger {
     await this.reverse(manager, event, context.key, decidedAt, (accruedAt) => accruedAt < decidedAt);
   }
 
-  private async refunded(manager: EntityManager, event: EventEnvelope<RecommendationRefunded>) {
+  private async refunded(manager: EntityManager, event: CatalogEvent<'recommendation.refunded'>) {
     const context = await this.saleContext(manager, event, event.data.partnerProductId);
     if (!context) return;
     const refundedAt = new Date(event.data.refundedAt);
@@ -136,7 +137,7 @@ export class CommissionLedger {
   }
 
   /** Takes back exactly what the recommendation's open accrual earned, when `applies` to that sale. */
-  private async reverse(manager: EntityManager, event: EventEnvelope<unknown>, key: OfferKey, at: Date, applies: (accruedAt: Date) => boolean) {
+  private async reverse(manager: EntityManager, event: LedgerEvent, key: OfferKey, at: Date, applies: (accruedAt: Date) => boolean) {
     const accrual = await this.repos.ledger.lastEntryFor(manager, key.recommendationId);
     if (accrual?.kind !== 'ACCRUAL' || !applies(accrual.occurredAt)) return;
     const reversalMonth = monthStart(at > accrual.occurredAt ? at : accrual.occurredAt);
@@ -159,7 +160,7 @@ export class CommissionLedger {
   }
 
   /** The product, its program and the offer key for a sale event; null when the product is not ours. */
-  private async saleContext(manager: EntityManager, event: EventEnvelope<RecommendationDecided | RecommendationRefunded>, productId: string | null) {
+  private async saleContext(manager: EntityManager, event: SaleEvent, productId: string | null) {
     if (!productId || !event.shopId) return null;
     const product = await this.product(productId);
     const program = product && (await this.program(product.programId));
@@ -209,7 +210,7 @@ export class CommissionLedger {
   }
 }
 
-function offerKey(event: EventEnvelope<unknown>, inspectionId: string, recommendationId: string, product: PartnerProduct, program: Program): OfferKey {
+function offerKey(event: LedgerEvent, inspectionId: string, recommendationId: string, product: PartnerProduct, program: Program): OfferKey {
   return {
     recommendationId,
     inspectionId,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type DataLoader from 'dataloader';
-import { canReadShop, enqueueEvents, groupLoader, loaderFor, newEvent, notFound, parseInput, requireShopRole } from '@cip/platform';
+import { buildEvent, canReadShop, enqueueEvents, groupLoader, loaderFor, notFound, parseInput, requireShopRole } from '@cip/platform';
 import { builder } from '../builder';
 import type { ShopsContext } from '../context';
 import type { Customer } from '../data/customer';
@@ -132,11 +132,10 @@ builder.mutationFields((t) => ({
       return ctx.dataSource.transaction(async (manager) => {
         const customer = await ctx.repos.customers.create(manager, { ...values, shopId, orgId: staff.orgId });
         await enqueueEvents(manager, 'shops', [
-          newEvent({
-            type: 'customer.created',
+          buildEvent('customer.created', {
             orgId: staff.orgId,
             shopId,
-            subject: { typename: 'Customer', id: customer.id },
+            subjectId: customer.id,
             data: { smsConsent: customer.smsConsent, emailConsent: customer.emailConsent },
           }),
         ]);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { canReadShop, newEvent, enqueueEvents, notFound, parseInput, readableShopIds, requireShopRole, requireStaff, forbidden } from '@cip/platform';
+import { buildEvent, canReadShop, enqueueEvents, notFound, parseInput, readableShopIds, requireShopRole, requireStaff, forbidden } from '@cip/platform';
 import { builder, Money } from '../builder';
 import type { ShopsContext } from '../context';
 import type { Shop } from '../data/shop';
@@ -160,10 +160,9 @@ builder.mutationFields((t) => ({
 }));
 
 export const shopCreated = (shop: Shop) =>
-  newEvent({
-    type: 'shop.created',
+  buildEvent('shop.created', {
     orgId: shop.orgId,
     shopId: shop.id,
-    subject: { typename: 'Shop', id: shop.id },
+    subjectId: shop.id,
     data: { name: shop.name, timezone: shop.timezone, currency: shop.currency },
   });

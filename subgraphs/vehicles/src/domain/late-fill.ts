@@ -1,4 +1,4 @@
-import { enqueueEvents, newEvent, type SubgraphRuntime } from '@cip/platform';
+import { buildEvent, enqueueEvents, type CatalogEvent, type SubgraphRuntime } from '@cip/platform';
 import { TemplateOverrideEntity } from '../data/template-override';
 import { VehicleEntity } from '../data/vehicle';
 import { fillMissing, type DecodedVin } from '../decoding/fields';
@@ -12,7 +12,7 @@ import { recommendedTemplateId, templateCategory } from './template';
 export async function applyLateFill(runtime: SubgraphRuntime, decoded: DecodedVin): Promise<void> {
   await runtime.db.dataSource.transaction(async (manager) => {
     const vehicles = await manager.find(VehicleEntity, { where: { vin: decoded.vin }, lock: { mode: 'pessimistic_write' }, comment: 'vehicles.lateFill' });
-    const events = [];
+    const events: CatalogEvent<'vehicle.template_changed'>[] = [];
     for (const vehicle of vehicles) {
       const { fields, filled } = fillMissing(vehicle, decoded.fields);
       if (filled.length === 0) continue;
@@ -26,11 +26,10 @@ export async function applyLateFill(runtime: SubgraphRuntime, decoded: DecodedVi
       const after = recommendedTemplateId(category, byCategory);
       if (before === after) continue;
       events.push(
-        newEvent({
-          type: 'vehicle.template_changed',
+        buildEvent('vehicle.template_changed', {
           orgId: vehicle.orgId,
           shopId: vehicle.shopId,
-          subject: { typename: 'Vehicle', id: vehicle.id },
+          subjectId: vehicle.id,
           data: { vehicleId: vehicle.id, recommendedTemplateId: after },
         }),
       );

@@ -1,4 +1,4 @@
-import { badInput, enqueueEvents, newEvent, requireShopRole } from '@cip/platform';
+import { badInput, buildEvent, enqueueEvents, requireShopRole } from '@cip/platform';
 import { builder } from '../builder';
 import { builtInTemplateIds, isTemplateId, templateCategories, type TemplateCategory } from '../domain/template';
 import { TemplateCategoryEnum, TemplateRef } from './refs';
@@ -61,11 +61,10 @@ builder.mutationField('setVehicleTemplateOverride', (t) =>
           manager,
           'vehicles',
           affected.map((vehicle) =>
-            newEvent({
-              type: 'vehicle.template_changed',
+            buildEvent('vehicle.template_changed', {
               orgId: vehicle.orgId,
               shopId,
-              subject: { typename: 'Vehicle', id: vehicle.id },
+              subjectId: vehicle.id,
               data: { vehicleId: vehicle.id, recommendedTemplateId: next },
             }),
           ),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { appError, canReadShop, enqueueEvents, ErrorCode, newEvent, notFound, parseInput, requireShopRole, type Principal } from '@cip/platform';
+import { appError, buildEvent, canReadShop, enqueueEvents, ErrorCode, notFound, parseInput, requireShopRole, type Principal } from '@cip/platform';
 import { builder } from '../builder';
 import type { VehiclesContext } from '../context';
 import type { Vehicle } from '../data/vehicle';
@@ -179,11 +179,10 @@ builder.mutationFields((t) => ({
           await ctx.repos.mileage.create(manager, { vehicleId: vehicle.id, shopId: vehicle.shopId, miles: input.mileage, recordedBy: staff.userId });
         }
         await enqueueEvents(manager, 'vehicles', [
-          newEvent({
-            type: 'vehicle.added',
+          buildEvent('vehicle.added', {
             orgId: staff.orgId,
             shopId: vehicle.shopId,
-            subject: { typename: 'Vehicle', id: vehicle.id },
+            subjectId: vehicle.id,
             data: {
               vehicleId: vehicle.id,
               customerId: vehicle.customerId,

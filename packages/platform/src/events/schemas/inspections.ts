@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { defineEvent } from '../definition';
+import { cents, currency, id, instant } from './fields';
+
+const inspectionId = id.describe('The inspection.');
+const recommendationId = id.describe('The recommendation.');
+const technicianId = id.nullable().describe('The technician assigned, if any.');
+
+const decision = z.object({
+  inspectionId,
+  recommendationId,
+  technicianId,
+  decidedAt: instant.describe('When the customer (or staff for them) decided.'),
+  sentAt: instant.nullable().describe('When the report was sent.'),
+  partsCents: cents.describe('Parts price times quantity.'),
+  laborCents: cents.describe('Labor price.'),
+  totalCents: cents.describe('What the customer pays for the line.'),
+  currency,
+  quantity: z.number().int().describe('Units of parts.'),
+  partnerProductId: id.nullable().describe("The partner's product offered, if any."),
+  educationViewed: z.boolean().describe('Whether the customer read the education content before deciding.'),
+});
+
+export const inspectionsEvents = [
+  defineEvent({
+    type: 'inspection.started',
+    version: 1,
+    producer: 'inspections',
+    subject: 'Inspection',
+    description: 'A technician began an inspection.',
+    data: z.object({
+      inspectionId,
+      vehicleId: id.describe('The vehicle inspected.'),
+      customerId: id.describe('Its owner.'),
+      technicianId,
+      templateId: z.string().describe('The template it follows.'),
+      templateVersion: z.number().int().describe('The version of that template.'),
+      repairOrderNumber: z.string().nullable().describe("The shop's repair order, if given."),
+      startedAt: instant.describe('When it started.'),
+    }),
+  }),
+  defineEvent({
+    type: 'inspection.completed',
+    version: 1,
+    producer: 'inspections',
+    subject: 'Inspection',
+    description: 'The technician finished; recommendations were created from the findings.',
+    data: z.object({
+      inspectionId,
+      vehicleId: id.describe('The vehicle inspected.'),
+      customerId: id.describe('Its owner.'),
+      technicianId,
+      startedAt: instant.nullable().describe('When it started.'),
+      completedAt: instant.describe('When it was completed.'),
+      items: z
+        .object({ green: z.number().int(), yellow: z.number().int(), red: z.number().int(), notInspected: z.number().int() })
+        .describe('Items per condition.'),
+      recommendationCount: z.number().int().describe('Recommendations made.'),
+      recommendedCents: cents.describe('Their total.'),
+      currency,
+    }),
+  }),
+  defineEvent({
+    type: 'inspection.sent',
+    version: 1,
+    producer: 'inspections',
+    subject: 'Inspection',
+    description: 'The report was sent to the customer.',
+    data: z.object({
+      inspectionId,
+      technicianId,
+      completedAt: instant.nullable().describe('When it was completed.'),
+      sentAt: instant.describe('When it was sent.'),
+      recommendations: z
+        .array(z.object({ recommendationId, totalCents: cents, partnerProductId: id.nullable(), quantity: z.number().int() }))
+        .describe('What the customer is asked to decide.'),
+      presentedCents: cents.describe('Total of the recommendations.'),
+      currency,
+    }),
+  }),
+  defineEvent({
+    type: 'inspection.closed',
+    version: 1,
+    producer: 'inspections',
+    subject: 'Inspection',
+    description: 'Every recommendation was decided, or the shop closed the inspection.',
+    data: z.object({
+      inspectionId,
+      technicianId,
+      closedAt: instant.describe('When it closed.'),
+      approvedCount: z.number().int().describe('Recommendations approved.'),
+      declinedCount: z.number().int().describe('Recommendations declined.'),
+      approvedCents: cents.describe('Total approved.'),
+      declinedCents: cents.describe('Total declined.'),
+      currency,
+    }),
+  }),
+  defineEvent({
+    type: 'recommendation.approved',
+    version: 1,
+    producer: 'inspections',
+    subject: 'Recommendation',
+    description: 'The customer approved a recommendation.',
+    data: decision,
+  }),
+  defineEvent({
+    type: 'recommendation.declined',
+    version: 1,
+    producer: 'inspections',
+    subject: 'Recommendation',
+    description: 'The customer declined a recommendation.',
+    data: decision,
+  }),
+  defineEvent({
+    type: 'recommendation.refunded',
+    version: 1,
+    producer: 'inspections',
+    subject: 'Recommendation',
+    description: 'An approved recommendation was refunded.',
+    data: z.object({
+      inspectionId,
+      recommendationId,
+      refundedAt: instant.describe('When it was refunded.'),
+      totalCents: cents.describe('The amount refunded.'),
+      currency,
+      partnerProductId: id.nullable().describe("The partner's product, if any."),
+      reason: z.string().nullable().describe('Why.'),
+    }),
+  }),
+] as const;
