@@ -31,3 +31,5 @@ export * from './db/batch';
 export * from './db/rows';
 export * from './validation';
 export * from './limits/field-rate-limit';
+export * from './schema/values';
+export * from './schema/roles';

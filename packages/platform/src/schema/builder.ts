@@ -1,15 +1,48 @@
 import SchemaBuilder from '@pothos/core';
 import DirectivePlugin from '@pothos/plugin-directives';
 import FederationPlugin from '@pothos/plugin-federation';
-import { GraphQLError, Kind } from 'graphql';
+import ScopeAuthPlugin, { AuthScopeFailureType, type AuthFailure } from '@pothos/plugin-scope-auth';
+import ValidationPlugin from '@pothos/plugin-validation';
+import { GraphQLError } from 'graphql';
+import type { Principal, StaffRole } from '../auth/principal';
+import { forbidden, notFound, unauthenticated } from '../errors';
+import { inputError } from '../validation';
+import { registerValueTypes } from './values';
 
-export interface MoneyShape {
-  amountCents: number;
-  currency: string;
+/** What every subgraph's request context carries: the verified caller, or null for an anonymous one. */
+export interface PrincipalContext {
+  principal: Principal | null;
 }
 
-export interface BuilderTypes<Ctx extends object> {
+/** A staff role at one shop; without `roles`, any role there. */
+export interface ShopRoleScope {
+  shopId: string;
+  roles?: readonly StaffRole[];
+}
+
+/**
+ * The scopes fields declare with `authScopes`, computed from the verified principal. A shop outside the
+ * caller's reach answers NOT_FOUND (as a missing id would), a role that is not enough FORBIDDEN, no token
+ * UNAUTHENTICATED.
+ */
+export interface AuthScopes {
+  /** Any verified caller. */
+  signedIn: boolean;
+  /** A staff user's token. */
+  staff: boolean;
+  /** A customer's share-link token. */
+  customer: boolean;
+  /** A partner's API key. */
+  partner: boolean;
+  /** A staff user holding a role (one of `roles`, when given) at the shop. */
+  shopRole: ShopRoleScope;
+  /** Any caller who may read the shop: its staff, a partner it is enrolled with, its customer's link. */
+  readShop: string;
+}
+
+export interface BuilderTypes<Ctx extends PrincipalContext> {
   Context: Ctx;
+  AuthScopes: AuthScopes;
   DefaultFieldNullability: false;
   Scalars: {
     ID: { Input: string; Output: string };
@@ -21,38 +54,27 @@ export interface BuilderTypes<Ctx extends object> {
 const federationVersion = 'https://specs.apollo.dev/federation/v2.6';
 
 /**
- * The Pothos builder every subgraph starts from: the federation plugin, non-null fields by default,
- * and the shared value types (`DateTime`, `Cents`, `Money`) that every subgraph declares identically.
+ * The Pothos builder every subgraph starts from: federation, authorization declared on fields
+ * (`authScopes`, from the verified principal), input validation declared on arguments (`validate`, zod),
+ * non-null fields by default, and the shared value types (`DateTime`, `Cents`, `Money`).
  */
-export function createSubgraphBuilder<Ctx extends object>() {
+export function createSubgraphBuilder<Ctx extends PrincipalContext>() {
   const builder = new SchemaBuilder<BuilderTypes<Ctx>>({
-    plugins: [DirectivePlugin, FederationPlugin],
+    plugins: [ScopeAuthPlugin, ValidationPlugin, DirectivePlugin, FederationPlugin],
     defaultFieldNullability: false,
+    scopeAuth: {
+      authorizeOnSubscribe: true,
+      treatErrorsAsUnauthorized: true,
+      cacheKey: (value) => (typeof value === 'object' && value !== null ? JSON.stringify(value) : value),
+      authScopes: (ctx) => scopesOf(ctx.principal),
+      unauthorizedError: (_parent, ctx, _info, result) => firstError(result.failure) ?? (ctx.principal ? forbidden() : unauthenticated()),
+    },
+    validation: {
+      validationError: (result) => inputError(result.issues),
+    },
   });
 
-  builder.scalarType('DateTime', {
-    description: 'An instant in time, as an ISO-8601 string in UTC (e.g. "2026-03-01T14:30:00.000Z").',
-    serialize: (value) => (value instanceof Date ? value.toISOString() : new Date(value).toISOString()),
-    parseValue: (value) => parseDate(value),
-    parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : null),
-  });
-
-  builder.scalarType('Cents', {
-    description: 'A whole number of the smallest currency unit (e.g. 12999 is $129.99). Never fractional.',
-    serialize: (value) => value,
-    parseValue: (value) => parseCents(value),
-    parseLiteral: (ast) => parseCents(ast.kind === Kind.INT ? Number(ast.value) : null),
-  });
-
-  const Money = builder.objectRef<MoneyShape>('Money').implement({
-    description: 'An amount of money: integer cents and an ISO-4217 currency code.',
-    shareable: true,
-    fields: (t) => ({
-      amountCents: t.expose('amountCents', { type: 'Cents', description: 'The amount in the smallest currency unit.' }),
-      currency: t.exposeString('currency', { description: 'ISO-4217 currency code, e.g. "USD".' }),
-    }),
-  });
-
+  const { Money } = registerValueTypes(builder);
   builder.queryType({});
 
   return {
@@ -62,17 +84,38 @@ export function createSubgraphBuilder<Ctx extends object>() {
   };
 }
 
-function parseDate(value: unknown): Date {
-  const date = typeof value === 'string' ? new Date(value) : null;
-  if (!date || Number.isNaN(date.getTime())) {
-    throw new GraphQLError('DateTime must be an ISO-8601 string.', { extensions: { code: 'BAD_USER_INPUT' } });
-  }
-  return date;
+function scopesOf(principal: Principal | null) {
+  return {
+    signedIn: principal !== null,
+    staff: principal?.kind === 'staff',
+    customer: principal?.kind === 'customer',
+    partner: principal?.kind === 'partner',
+    shopRole: ({ shopId, roles }: ShopRoleScope) => {
+      if (!principal) throw unauthenticated();
+      if (principal.kind !== 'staff') throw forbidden('Only staff users may do this.');
+      const role = principal.roles[shopId];
+      if (!role) throw notFound('Shop', shopId);
+      if (roles && !roles.includes(role)) throw forbidden(`Your role at this shop (${role}) does not allow this.`);
+      return true;
+    },
+    readShop: (shopId: string) => {
+      if (!principal) throw unauthenticated();
+      const readable =
+        principal.kind === 'staff' ? shopId in principal.roles : principal.kind === 'partner' ? principal.shopIds.includes(shopId) : principal.shopId === shopId;
+      if (!readable) throw notFound('Shop', shopId);
+      return true;
+    },
+  };
 }
 
-function parseCents(value: unknown): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
-    throw new GraphQLError('Cents must be a whole number of the smallest currency unit.', { extensions: { code: 'BAD_USER_INPUT' } });
+/** The coded error a scope loader raised (NOT_FOUND for a foreign shop, …), searched through `$any`/`$all`. */
+function firstError(failure: AuthFailure): GraphQLError | null {
+  if ('error' in failure && failure.error instanceof GraphQLError) return failure.error;
+  if (failure.kind === AuthScopeFailureType.AnyAuthScopes || failure.kind === AuthScopeFailureType.AllAuthScopes) {
+    for (const child of failure.failures) {
+      const error = firstError(child);
+      if (error) return error;
+    }
   }
-  return value;
+  return null;
 }
