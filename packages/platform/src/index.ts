@@ -33,3 +33,6 @@ export * from './validation';
 export * from './limits/field-rate-limit';
 export * from './schema/values';
 export * from './schema/roles';
+export * from './data/naming';
+export * from './data/columns';
+export * from './data/find-by-ids';

@@ -1,4 +1,5 @@
 import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
+import { SnakeNamingStrategy } from '../data/naming';
 import { QueryLog } from './query-log';
 
 export interface DataSourceOptions {
@@ -36,6 +37,7 @@ export async function openDatabase(options: DataSourceOptions): Promise<ServiceD
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
+    namingStrategy: new SnakeNamingStrategy(),
     logging: true,
     logger: queryLog,
     extra,
