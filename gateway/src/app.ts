@@ -1,54 +1,62 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
-import { ErrorCode, type Config, type Logger, type SubgraphName, type TokenVerifier } from '@cip/platform';
-import { authenticate, bearerAuthenticator, type Authenticator } from './auth';
+import type { DataSource } from 'typeorm';
+import { ErrorCode, openDatabase, type Config, type EventBus, type KeyValueStore, type Logger, type SubgraphName, type TokenSigner, type TokenVerifier } from '@cip/platform';
+import { authenticate, bearerAuthenticator } from './auth';
 import type { GatewayContext } from './context';
 import { formatGatewayError } from './errors';
+import type { FeatureParts, GatewayFeature, GatewayHandle, GatewayRoute, LoadedSupergraph } from './features/feature';
 import { checkSubgraphs } from './health';
 import { executeHttp, RequestError, sendJson } from './http-adapter';
 import { createGatewayMetrics } from './metrics';
 import { SubgraphSource } from './subgraph-source';
 import { readCommittedSupergraph, subgraphNameOf } from './supergraph';
 
-/** An HTTP route the gateway serves beside `/graphql` (REST adapter, webhooks admin, …). */
-export interface GatewayRoute {
-  matches(pathname: string): boolean;
-  handle(req: IncomingMessage, res: ServerResponse, gateway: GatewayApp): Promise<void>;
-}
-
 export interface GatewayOptions {
   config: Config;
   logger: Logger;
   verifier: TokenVerifier;
+  signer: TokenSigner;
+  bus: EventBus;
+  store: KeyValueStore;
+  /** The database the gateway keeps its features' state in (schema `gateway`). */
+  databaseUrl: string;
+  /** What the gateway serves beyond federated queries, in order (see features/feature.ts). */
+  features: GatewayFeature[];
   /** Subgraph URLs to call; defaults to the configured ones. */
   subgraphUrls?: Record<SubgraphName, string>;
   /** The supergraph to serve; defaults to the committed schema/supergraph.graphql, or Apollo Uplink when managed. */
   supergraphSdl?: string;
-  /** Credentials beyond bearer tokens (partner API keys), tried before the bearer check. */
-  authenticators?: Authenticator[];
-  plugins?: ApolloServerPlugin<GatewayContext>[];
-  routes?: GatewayRoute[];
-  /** Where automatic persisted queries are kept (the shared store); Apollo Server's in-memory cache otherwise. */
-  persistedQueries?: { cache: KeyValueCache<string>; ttl?: number };
 }
 
 export interface GatewayApp {
   apollo: ApolloServer<GatewayContext>;
   gateway: ApolloGateway;
+  handle: GatewayHandle;
   handler: (req: IncomingMessage, res: ServerResponse) => void;
+  /** The features' parts, in feature order (attach, drain and close are the server's to call). */
+  parts: FeatureParts[];
   /** Builds the context for a request's headers, or throws UNAUTHENTICATED. */
-  contextFor(headers: IncomingMessage['headers']): Promise<GatewayContext>;
+  contextFor: GatewayHandle['contextFor'];
   start(): Promise<void>;
+  /** Stops Apollo Server and closes the gateway's database. */
   stop(): Promise<void>;
 }
 
 const traceHeaderNames = ['traceparent', 'tracestate'];
 
+const apolloLogger = (logger: Logger) => ({
+  debug: () => undefined,
+  info: (m: unknown) => logger.info(String(m)),
+  warn: (m: unknown) => logger.warn(String(m)),
+  error: (m: unknown) => logger.error(String(m)),
+});
+
+/** Builds the gateway and its features without listening: `server.ts` listens, attaches and shuts down. */
 export async function createGatewayApp(options: GatewayOptions): Promise<GatewayApp> {
   const { config, logger } = options;
   const subgraphUrls = options.subgraphUrls ?? config.subgraphUrls;
@@ -56,29 +64,26 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
   const gateway = new ApolloGateway({
     ...(managed ? {} : { supergraphSdl: options.supergraphSdl ?? (await readCommittedSupergraph()) }),
     buildService: ({ name, url }) => new SubgraphSource(subgraphUrls[subgraphNameOf(name)] ?? url!),
-    logger: { debug: () => undefined, info: (m) => logger.info(String(m)), warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
-  });
-  const authenticators = [...(options.authenticators ?? []), bearerAuthenticator(options.verifier)];
-  const metrics = createGatewayMetrics();
-
-  const apollo = new ApolloServer<GatewayContext>({
-    gateway,
-    introspection: config.introspection,
-    includeStacktraceInErrorResponses: false,
-    formatError: (formatted) => formatGatewayError(formatted),
-    apollo: config.apollo.key && config.apollo.graphRef ? { key: config.apollo.key, graphRef: config.apollo.graphRef } : undefined,
-    ...(options.persistedQueries ? { persistedQueries: options.persistedQueries } : {}),
-    plugins: [
-      // The response cache reads the policy the subgraphs' headers give; browsers are not told it, since a
-      // browser's copy would outlive the mutation that makes the gateway's stale.
-      ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
-      ...(config.env === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
-      ...(options.plugins ?? []),
-    ],
-    logger: { debug: () => undefined, info: (m) => logger.info(String(m)), warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
+    logger: apolloLogger(logger),
   });
 
-  const contextFor = async (headers: IncomingMessage['headers']): Promise<GatewayContext> => {
+  let supergraph: LoadedSupergraph | undefined;
+  const supergraphListeners: ((loaded: LoadedSupergraph) => void)[] = [];
+  gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
+    supergraph = { sdl: coreSupergraphSdl, apiSchema };
+    for (const listener of supergraphListeners) listener(supergraph);
+  });
+
+  const migrations = [...new Set(options.features.flatMap((feature) => feature.migrations ?? []))];
+  const database: DataSource | undefined =
+    migrations.length > 0
+      ? (await openDatabase({ url: options.databaseUrl, schema: 'gateway', entities: [], migrations, poolMax: 5, applicationName: 'gateway' })).dataSource
+      : undefined;
+
+  let apollo!: ApolloServer<GatewayContext>;
+  let authenticators = [bearerAuthenticator(options.verifier)];
+
+  const contextFor: GatewayHandle['contextFor'] = async (headers) => {
     const auth = await authenticate(authenticators, headers).catch((error: unknown) => {
       if (error instanceof GraphQLError) {
         throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 401 } } });
@@ -101,30 +106,65 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
     };
   };
 
-  const app: GatewayApp = {
-    apollo,
-    gateway,
+  const handle: GatewayHandle = {
     contextFor,
-    handler: (req, res) => {
-      const started = process.hrtime.bigint();
-      const pathname = new URL(req.url ?? '/', 'http://gateway').pathname;
-      const route = options.routes?.find((r) => r.matches(pathname));
-      const done = (label: string) => () =>
-        metrics.requestDuration.observe({ route: label, status: String(res.statusCode) }, Number(process.hrtime.bigint() - started) / 1e9);
-      res.once('finish', done(route ? 'route' : pathname === '/graphql' ? 'graphql' : pathname));
-      void serve(req, res, pathname, route).catch((error: unknown) => {
-        if (error instanceof RequestError) return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
-        logger.error('request failed', { error });
-        if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
-        else res.end();
-      });
+    execute: (request, contextValue) => apollo.executeOperation(request, { contextValue }),
+    supergraph() {
+      if (!supergraph) throw new Error('The gateway has not loaded its supergraph yet.');
+      return supergraph;
     },
-    start: () => apollo.start(),
-    stop: () => apollo.stop(),
+    onSupergraph(listener) {
+      supergraphListeners.push(listener);
+      if (supergraph) listener(supergraph);
+    },
   };
 
+  const parts: FeatureParts[] = [];
+  for (const feature of options.features) {
+    parts.push(
+      await feature.setup({
+        config,
+        logger,
+        verifier: options.verifier,
+        signer: options.signer,
+        bus: options.bus,
+        store: options.store,
+        subgraphUrls,
+        database() {
+          if (!database) throw new Error(`The ${feature.name} feature needs the gateway database: declare its migrations.`);
+          return database;
+        },
+        gateway: handle,
+      }),
+    );
+  }
+  authenticators = [...parts.flatMap((part) => part.authenticators ?? []), bearerAuthenticator(options.verifier)];
+  const routes: GatewayRoute[] = parts.flatMap((part) => part.routes ?? []);
+  const requestHooks = parts.flatMap((part) => (part.onRequest ? [part.onRequest.bind(part)] : []));
+  const persistedQueries = parts.find((part) => part.persistedQueries)?.persistedQueries;
+
+  apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: config.introspection,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted) => formatGatewayError(formatted),
+    apollo: config.apollo.key && config.apollo.graphRef ? { key: config.apollo.key, graphRef: config.apollo.graphRef } : undefined,
+    ...(persistedQueries ? { persistedQueries } : {}),
+    plugins: [
+      // The response cache reads the policy the subgraphs' headers give; browsers are not told it, since a
+      // browser's copy would outlive the mutation that makes the gateway's stale.
+      ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
+      ...(config.env === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
+      ...parts.flatMap((part) => part.plugins ?? []),
+    ],
+    logger: apolloLogger(logger),
+  });
+
+  const metrics = createGatewayMetrics();
+
   async function serve(req: IncomingMessage, res: ServerResponse, pathname: string, route?: GatewayRoute) {
-    if (route) return route.handle(req, res, app);
+    for (const hook of requestHooks) if (await hook(req, res)) return;
+    if (route) return route.handle(req, res);
     switch (pathname) {
       case '/graphql': {
         let context: GatewayContext | undefined;
@@ -151,5 +191,30 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
     }
   }
 
-  return app;
+  return {
+    apollo,
+    gateway,
+    handle,
+    parts,
+    contextFor,
+    handler: (req, res) => {
+      const started = process.hrtime.bigint();
+      const pathname = new URL(req.url ?? '/', 'http://gateway').pathname;
+      const route = routes.find((r) => r.matches(pathname));
+      const done = (label: string) => () =>
+        metrics.requestDuration.observe({ route: label, status: String(res.statusCode) }, Number(process.hrtime.bigint() - started) / 1e9);
+      res.once('finish', done(route ? 'route' : pathname === '/graphql' ? 'graphql' : pathname));
+      void serve(req, res, pathname, route).catch((error: unknown) => {
+        if (error instanceof RequestError) return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
+        logger.error('request failed', { error });
+        if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
+        else res.end();
+      });
+    },
+    start: () => apollo.start(),
+    async stop() {
+      await apollo.stop();
+      await database?.destroy();
+    },
+  };
 }

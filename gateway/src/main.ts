@@ -11,6 +11,7 @@ import {
   resolveDatabase,
   setupTracing,
 } from '@cip/platform';
+import { standardFeatures } from './features/standard';
 import { startGateway } from './server';
 
 const config = configOrExit('gateway');
@@ -29,6 +30,7 @@ const gateway = await startGateway({
   bus,
   store,
   databaseUrl: database.url,
+  features: standardFeatures(),
 });
 logger.info('gateway listening', { url: gateway.url });
 onShutdown([() => gateway.close(), () => bus.close(), () => store.close(), async () => database.embedded?.stop()], (message, error) =>

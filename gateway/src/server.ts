@@ -1,39 +1,10 @@
 import type { TracerProvider } from '@opentelemetry/api';
-import {
-  createTokenSigner,
-  createTokenVerifier,
-  listen,
-  type SigningKey,
-  type Config,
-  type EventBus,
-  type KeyValueStore,
-  type Logger,
-  type RunningServer,
-  type SubgraphName,
-  type TokenSigner,
-  type TokenVerifier,
-} from '@cip/platform';
+import { createTokenSigner, createTokenVerifier, listen, type Config, type RunningServer, type SigningKey, type TokenSigner, type TokenVerifier } from '@cip/platform';
 import { createGatewayApp, type GatewayApp, type GatewayOptions } from './app';
-import { subscriptionsFeature } from './subscriptions';
-import { integrationFeature } from './integration';
-import { responseCacheFeature } from './cache';
 
 /** What the gateway is started from; the same in `main.ts`, `npm start` and the test harness. */
-export interface GatewayDeps {
-  config: Config;
-  logger: Logger;
-  verifier: TokenVerifier;
-  /** Signs short-lived tokens for callers that authenticate otherwise (partner API keys). */
-  signer: TokenSigner;
-  /** The event bus: subscription fan-out and webhook delivery read from it. */
-  bus: EventBus;
-  /** Shared counters and caches (quotas, APQ): Redis when configured. */
-  store: KeyValueStore;
-  /** The database the gateway keeps its own state in (schema `gateway`). */
-  databaseUrl: string;
+export interface GatewayDeps extends GatewayOptions {
   tracerProvider?: TracerProvider;
-  subgraphUrls?: Record<SubgraphName, string>;
-  supergraphSdl?: string;
   host?: string;
   port?: number;
 }
@@ -42,49 +13,35 @@ export interface RunningGateway {
   app: GatewayApp;
   server: RunningServer;
   url: string;
+  /**
+   * Shuts down in order: features drain their long-lived connections, the HTTP server stops accepting
+   * and lets in-flight requests finish, features stop their background work (newest first), and the
+   * gateway's own resources close.
+   */
   close(): Promise<void>;
 }
 
-/** A feature of the gateway beyond plain federated queries; it may add options and attach to the HTTP server. */
-export interface GatewayFeature {
-  options?: Partial<Pick<GatewayOptions, 'authenticators' | 'plugins' | 'routes' | 'persistedQueries'>>;
-  attach?(server: RunningServer, app: GatewayApp): Promise<void> | void;
-  close?(): Promise<void>;
-}
-
-const featureFactories: ((deps: GatewayDeps) => Promise<GatewayFeature>)[] = [subscriptionsFeature, integrationFeature, responseCacheFeature];
-
-/** Builds the gateway with every feature, listens, and returns a handle that shuts it all down in order. */
+/** Builds the gateway with its features, listens, and attaches the features to the HTTP server. */
 export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
-  const features = await Promise.all(featureFactories.map((create) => create(deps)));
-  const app = await createGatewayApp({
-    config: deps.config,
-    logger: deps.logger,
-    verifier: deps.verifier,
-    subgraphUrls: deps.subgraphUrls,
-    supergraphSdl: deps.supergraphSdl,
-    authenticators: features.flatMap((f) => f.options?.authenticators ?? []),
-    plugins: features.flatMap((f) => f.options?.plugins ?? []),
-    routes: features.flatMap((f) => f.options?.routes ?? []),
-    persistedQueries: features.find((f) => f.options?.persistedQueries)?.options?.persistedQueries,
-  });
+  const app = await createGatewayApp(deps);
   await app.start();
   const server = await listen(app.handler, { host: deps.host ?? deps.config.host, port: deps.port ?? deps.config.port });
-  for (const feature of features) await feature.attach?.(server, app);
+  for (const part of app.parts) await part.attach?.(server.server);
   return {
     app,
     server,
     url: `${server.url}/graphql`,
     async close() {
+      for (const part of app.parts) await part.drain?.();
       await server.close(deps.config.shutdownTimeoutMs);
-      for (const feature of features) await feature.close?.();
+      for (const part of [...app.parts].reverse()) await part.close?.();
       await app.stop();
     },
   };
 }
 
 /** Verifier and signer for a process that holds the signing key itself (npm start, tests). */
-export function localAuth(signingKey: SigningKey, config: Config): Pick<GatewayDeps, 'verifier' | 'signer'> {
+export function localAuth(signingKey: SigningKey, config: Config): { verifier: TokenVerifier; signer: TokenSigner } {
   const auth = { issuer: config.auth.issuer, audience: config.auth.audience };
   return {
     verifier: createTokenVerifier({ ...auth, publicJwks: { keys: [signingKey.publicJwk] } }),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, type SubgraphName } from '@cip/platform';
 import { testSigningKey } from '@cip/platform/testing';
+import { standardFeatures } from '../../src/features/standard';
 import { localAuth, startGateway } from '../../src/server';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 import { addCustomer, addShop, addStaff, signUp, type SeededOrg } from '../support/seed';
@@ -119,7 +120,8 @@ describe('gateway response cache', () => {
       store: platform.store,
       databaseUrl: platform.database.url,
       subgraphUrls: Object.fromEntries(Object.entries(platform.subgraphs).map(([name, s]) => [name, s!.url])) as Record<SubgraphName, string>,
-      supergraphSdl: platform.gateway.gateway.__testing().supergraphSdl,
+      supergraphSdl: platform.supergraphSdl,
+      features: standardFeatures(),
       host: '127.0.0.1',
       port: 0,
     });

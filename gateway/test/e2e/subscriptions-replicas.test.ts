@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBus, createLogger, serveSubgraph, type EventBus, type ServedSubgraph, type SubgraphName } from '@cip/platform';
 import { testSigningKey } from '@cip/platform/testing';
+import { standardFeatures } from '../../src/features/standard';
 import { localAuth, startGateway, type RunningGateway } from '../../src/server';
 import { loadSubgraphDefinition, startTestPlatform, type TestPlatform } from '../support/platform';
 import { signUp, type SeededOrg } from '../support/seed';
@@ -40,7 +41,8 @@ beforeAll(async () => {
     store: platform.store,
     databaseUrl: platform.database.url,
     subgraphUrls: { ...subgraphUrls, analytics: secondAnalytics.url },
-    supergraphSdl: platform.gateway.gateway.__testing().supergraphSdl,
+    supergraphSdl: platform.supergraphSdl,
+    features: standardFeatures(),
     host: '127.0.0.1',
     port: 0,
   });

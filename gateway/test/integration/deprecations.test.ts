@@ -3,7 +3,7 @@ import { buildSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '@cip/platform';
 import type { GatewayContext } from '../../src/context';
-import { deprecatedUseKey, deprecationUsagePlugin } from '../../src/limits/deprecations';
+import { deprecatedUseKey, deprecationUsagePlugin } from '../../src/features/deprecation-usage/plugin';
 
 const typeDefs = `
   type Query {

@@ -1,7 +1,7 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { buildSchema, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deprecationHeaders } from '../../src/rest/deprecation';
+import { deprecationHeaders } from '../../src/features/rest/deprecation';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 import { signUp, type SeededOrg } from '../support/seed';
 import { seedPartnerKey, withPartners } from './support';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { refusedTarget } from '../../src/webhooks/target';
+import { refusedTarget } from '../../src/features/webhooks/target';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 import { signUp, type SeededOrg } from '../support/seed';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEvent } from '@cip/platform';
-import { verifyWebhookSignature } from '../../src/webhooks/signature';
+import { verifyWebhookSignature } from '../../src/features/webhooks/signature';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 import { signUp, type SeededOrg } from '../support/seed';
 

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectedCheckDigit } from '../../../subgraphs/vehicles/src/domain/vin';
-import { verifyWebhookSignature } from '../../src/webhooks/signature';
+import { verifyWebhookSignature } from '../../src/features/webhooks/signature';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 import { addCustomer, must, signUp, type SeededOrg } from '../support/seed';
 

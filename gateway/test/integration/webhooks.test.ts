@@ -6,12 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEvent, consumeEvents, createBus, createLogger, openDatabase, type CatalogEvent, type EventBus } from '@cip/platform';
 import { createTestDatabase, testConfig, type TestDatabase } from '@cip/platform/testing';
 import type { DataSource } from 'typeorm';
-import { ApiKeys1764300000000 } from '../../src/migrations/1764300000000-api-keys';
-import { Webhooks1764300000001 } from '../../src/migrations/1764300000001-webhooks';
-import { webhookCatalog, type WebhookEventType } from '../../src/webhooks/catalog';
-import { startWebhookDispatcher, type DispatcherOptions, type WebhookDispatcher } from '../../src/webhooks/dispatcher';
-import { WebhookRepository, type WebhookOwner } from '../../src/webhooks/repository';
-import { signDelivery, verifyWebhookSignature } from '../../src/webhooks/signature';
+import { ApiKeys1764300000000 } from '../../src/features/api-keys/migrations/1764300000000-api-keys';
+import { Webhooks1764300000001 } from '../../src/features/webhooks/migrations/1764300000001-webhooks';
+import { webhookCatalog, type WebhookEventType } from '../../src/features/webhooks/catalog';
+import { startWebhookDispatcher, type DispatcherOptions, type WebhookDispatcher } from '../../src/features/webhooks/dispatcher';
+import { WebhookRepository, type WebhookOwner } from '../../src/features/webhooks/repository';
+import { signDelivery, verifyWebhookSignature } from '../../src/features/webhooks/signature';
 
 interface Received {
   id: string;

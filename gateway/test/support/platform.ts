@@ -20,6 +20,8 @@ import {
 } from '@cip/platform';
 import { createTestDatabase, testConfig, testSigningKey, type TestDatabase } from '@cip/platform/testing';
 import type { GatewayApp } from '../../src/app';
+import type { GatewayFeature } from '../../src/features/feature';
+import { standardFeatures } from '../../src/features/standard';
 import { localAuth, startGateway } from '../../src/server';
 
 export type RunningSubgraph = ServedSubgraph;
@@ -35,6 +37,8 @@ export interface TestPlatform {
   gatewayUrl: string;
   gateway: GatewayApp;
   gatewayServer: RunningServer;
+  /** The supergraph the gateway serves, composed from the subgraphs' current code. */
+  supergraphSdl: string;
   subgraphs: Partial<Record<SubgraphName, RunningSubgraph>>;
   database: TestDatabase;
   bus: EventBus;
@@ -58,7 +62,13 @@ export async function loadSubgraphDefinition(name: SubgraphName): Promise<Subgra
  * from the subgraphs' current code.
  */
 export async function startTestPlatform(
-  options: { exporter?: SpanExporter; configOverrides?: Record<string, string>; only?: SubgraphName[] } = {},
+  options: {
+    exporter?: SpanExporter;
+    configOverrides?: Record<string, string>;
+    only?: SubgraphName[];
+    /** The gateway's features; the standard ones by default. */
+    features?: GatewayFeature[];
+  } = {},
 ): Promise<TestPlatform> {
   const database = await createTestDatabase('platform');
   const config = testConfig('gateway', options.configOverrides);
@@ -92,6 +102,7 @@ export async function startTestPlatform(
     databaseUrl: database.url,
     subgraphUrls,
     supergraphSdl: composed.supergraphSdl,
+    features: options.features ?? standardFeatures(),
     host: '127.0.0.1',
     port: 0,
   });
@@ -101,6 +112,7 @@ export async function startTestPlatform(
     gatewayUrl,
     gateway: running.app,
     gatewayServer: running.server,
+    supergraphSdl: composed.supergraphSdl,
     store,
     subgraphs,
     database,

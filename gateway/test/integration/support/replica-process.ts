@@ -4,6 +4,7 @@
  * `{"url": …}` once listening and shuts down on SIGTERM.
  */
 import { createBus, createLogger, createStore, loadConfig, loadSigningKey } from '@cip/platform';
+import { standardFeatures } from '../../../src/features/standard';
 import { localAuth, startGateway } from '../../../src/server';
 
 const config = loadConfig('gateway');
@@ -17,6 +18,7 @@ const gateway = await startGateway({
   bus,
   store,
   databaseUrl: config.database.url!,
+  features: standardFeatures(),
 });
 process.stdout.write(`${JSON.stringify({ url: gateway.url })}\n`);
 process.once('SIGTERM', () => {

@@ -1,0 +1,96 @@
+import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { ApolloServerPlugin, GraphQLRequest, GraphQLResponse } from '@apollo/server';
+import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
+import type { GraphQLSchema } from 'graphql';
+import type { DataSource, MigrationInterface } from 'typeorm';
+import type { Config, EventBus, KeyValueStore, Logger, SubgraphName, TokenSigner, TokenVerifier } from '@cip/platform';
+import type { Authenticator } from '../auth';
+import type { GatewayContext } from '../context';
+
+/**
+ * The gateway beyond plain federated queries is a list of features, each one folder under
+ * `gateway/src/features/<name>/` exporting one `xFeature(options)` that returns a `GatewayFeature`.
+ * Whoever starts the gateway (main.ts, `npm start`, the test harness) passes the list in; a feature
+ * never imports the server, it is handed what it needs here.
+ */
+export interface GatewayFeature {
+  /** Names the feature in logs and errors. */
+  readonly name: string;
+  /**
+   * TypeORM migrations of the tables the feature keeps in the gateway's own schema `gateway`. The
+   * gateway opens that database (and applies every feature's migrations) only when a feature has some.
+   */
+  readonly migrations?: (new () => MigrationInterface)[];
+  /** Builds the feature's parts. Runs once, in list order, before the gateway starts serving. */
+  setup(runtime: FeatureRuntime): FeatureParts | Promise<FeatureParts>;
+}
+
+/** What a feature adds to the gateway. Every part is optional. */
+export interface FeatureParts {
+  /**
+   * Sees every HTTP request before routing, in feature order: it may set response headers (CORS) and
+   * let the request go on (`false`), or answer it itself (`true`: preflight, static files).
+   */
+  onRequest?(req: IncomingMessage, res: ServerResponse): boolean | Promise<boolean>;
+  /** Routes served beside `/graphql` (REST, webhooks API, …); the first whose `matches` is true answers. */
+  routes?: GatewayRoute[];
+  /** Credentials beyond bearer tokens (partner API keys), tried in feature order before the bearer check. */
+  authenticators?: Authenticator[];
+  /** Apollo Server plugins, run in feature order. */
+  plugins?: ApolloServerPlugin<GatewayContext>[];
+  /** Where automatic persisted queries are kept; the first feature that gives one wins. */
+  persistedQueries?: { cache: KeyValueCache<string>; ttl?: number };
+  /** Runs once the HTTP server listens: attach to it (WebSocket upgrade), start background work. */
+  attach?(server: Server): void | Promise<void>;
+  /**
+   * Shutdown has begun and the HTTP server is about to drain: end long-lived connections (WebSockets
+   * with 1001) so the drain does not wait for them, and stop taking new long-lived work.
+   */
+  drain?(): void | Promise<void>;
+  /** The HTTP server has drained: stop background work and close what `setup` opened (reverse feature order). */
+  close?(): Promise<void>;
+}
+
+/** An HTTP route the gateway serves beside `/graphql`. */
+export interface GatewayRoute {
+  matches(pathname: string): boolean;
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
+}
+
+/** What a feature is built from: the process's shared parts and a handle on the gateway it plugs into. */
+export interface FeatureRuntime {
+  config: Config;
+  logger: Logger;
+  verifier: TokenVerifier;
+  /** Signs short-lived tokens for callers that authenticate otherwise (partner API keys, webhook owners). */
+  signer: TokenSigner;
+  /** The event bus (subscription fan-out, webhook delivery, API key events). */
+  bus: EventBus;
+  /** Shared counters and caches: Redis when configured. */
+  store: KeyValueStore;
+  /** Where each subgraph is reached. */
+  subgraphUrls: Record<SubgraphName, string>;
+  /** The gateway's own database (schema `gateway`); throws when no feature declared migrations. */
+  database(): DataSource;
+  gateway: GatewayHandle;
+}
+
+/** The supergraph the gateway serves, as Apollo Gateway loaded it (at start, and again on every update). */
+export interface LoadedSupergraph {
+  /** The core supergraph SDL (with join directives), which the query planner reads. */
+  sdl: string;
+  /** The API schema clients see. */
+  apiSchema: GraphQLSchema;
+}
+
+/** The gateway a feature plugs into. Its methods work once the gateway has started. */
+export interface GatewayHandle {
+  /** Builds the context for a request's headers (authenticators, then the bearer token), or throws UNAUTHENTICATED. */
+  contextFor(headers: IncomingHttpHeaders): Promise<GatewayContext>;
+  /** Runs an operation through the gateway's whole pipeline (plugins included), as an HTTP request would. */
+  execute(request: GraphQLRequest, context: GatewayContext): Promise<GraphQLResponse>;
+  /** The supergraph currently served. Throws before the gateway has loaded one. */
+  supergraph(): LoadedSupergraph;
+  /** Calls `listener` with the supergraph now (when loaded) and on every later update. */
+  onSupergraph(listener: (supergraph: LoadedSupergraph) => void): void;
+}

@@ -1,0 +1,29 @@
+import type { GatewayFeature } from '../feature';
+import { apqCache } from './apq-cache';
+import { loadPersistedManifest, type PersistedManifest } from './manifest';
+import { persistedOperationsPlugin } from './plugin';
+
+export interface PersistedOperationsOptions {
+  /** The published operations; default: codegen's manifests under `clients/sdk/src` (first-party and partner). */
+  manifest?: PersistedManifest;
+  /** How long an automatic persisted query registered by a first-party app is kept in the shared store. Default 7 days. */
+  apqTtlSeconds?: number;
+}
+
+/**
+ * Persisted operations: published operations run by their sha256 hash alone, automatic persisted queries
+ * of first-party apps are kept in the shared store (so every replica knows a registered hash), and
+ * partners run only the partner manifest's operations (PERSISTED_QUERY_NOT_ALLOWED otherwise).
+ */
+export function persistedOperationsFeature(options: PersistedOperationsOptions = {}): GatewayFeature {
+  return {
+    name: 'persisted-operations',
+    async setup({ store }) {
+      const manifest = options.manifest ?? (await loadPersistedManifest());
+      return {
+        persistedQueries: { cache: apqCache(store), ttl: options.apqTtlSeconds ?? 7 * 86_400 },
+        plugins: [persistedOperationsPlugin(manifest)],
+      };
+    },
+  };
+}

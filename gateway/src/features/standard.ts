@@ -1,0 +1,29 @@
+import { apiKeysFeature } from './api-keys';
+import { deprecationUsageFeature } from './deprecation-usage';
+import type { GatewayFeature } from './feature';
+import { limitsFeature } from './limits';
+import { persistedOperationsFeature } from './persisted-operations';
+import { responseCacheFeature } from './response-cache';
+import { restFeature } from './rest';
+import { studioFeature } from './studio';
+import { subscriptionsFeature } from './subscriptions';
+import { webhooksFeature } from './webhooks';
+
+/**
+ * The features every deployment of the gateway runs, in the order they apply: API keys authenticate
+ * before bearer tokens, the persisted-operation rule runs before quotas and limits count, and the
+ * response cache answers last. Options come from configuration; pass features of your own to change one.
+ */
+export function standardFeatures(): GatewayFeature[] {
+  return [
+    subscriptionsFeature(),
+    apiKeysFeature(),
+    persistedOperationsFeature(),
+    limitsFeature(),
+    deprecationUsageFeature(),
+    studioFeature(),
+    restFeature(),
+    webhooksFeature(),
+    responseCacheFeature(),
+  ];
+}

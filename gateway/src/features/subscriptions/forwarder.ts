@@ -1,0 +1,116 @@
+import { executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
+import type { QueryPlan } from '@apollo/query-planner';
+import type { ExecutionResult } from 'graphql';
+import type { DocumentNode } from 'graphql';
+import type { Logger, SubgraphName } from '@cip/platform';
+import type { GatewayContext } from '../../context';
+import { SubgraphSource } from '../../subgraph-source';
+import { subgraphNameOf } from '../../supergraph';
+import type { SubscriptionPlanner } from './planner';
+import { subscribeUpstream } from './upstream';
+
+/** The name the current event's data is served under while the rest of the plan runs. */
+const eventSource = '__subscription_event__';
+
+export interface ForwardRequest {
+  document: DocumentNode;
+  query: string;
+  operationName?: string | null;
+  variables: Record<string, unknown>;
+  context: GatewayContext;
+}
+
+/**
+ * Runs a subscription the way the gateway runs a query: the primary fetch streams from the subgraph
+ * that owns the root field, and each event it yields becomes the first fetch of a query plan whose
+ * remaining fetches (the fields other subgraphs own) the gateway's own plan executor runs, with the
+ * caller's credentials, exactly as for a query.
+ */
+export class SubscriptionForwarder {
+  private readonly sources = new Map<string, GraphQLDataSource>();
+
+  constructor(
+    private readonly planner: () => SubscriptionPlanner,
+    private readonly subgraphUrls: Record<SubgraphName, string>,
+    private readonly logger: Logger,
+  ) {}
+
+  /**
+   * The subscription's results. Returning from the iteration (the client unsubscribed or disconnected)
+   * closes the upstream stream at once, not at the next event, so an idle shop holds no stream open.
+   */
+  run(request: ForwardRequest): AsyncIterableIterator<ExecutionResult> {
+    const abort = new AbortController();
+    const results = this.results(request, abort.signal);
+    const iterator: AsyncIterableIterator<ExecutionResult> = {
+      next: () => results.next(),
+      return: async () => {
+        abort.abort();
+        return { done: true, value: undefined };
+      },
+      [Symbol.asyncIterator]: () => iterator,
+    };
+    return iterator;
+  }
+
+  private async *results(request: ForwardRequest, signal: AbortSignal): AsyncGenerator<ExecutionResult> {
+    const planner = this.planner();
+    const plan = planner.plan(request.document, request.operationName);
+    const variables = Object.fromEntries((plan.primary.variableUsages ?? []).filter((name) => name in request.variables).map((name) => [name, request.variables[name]]));
+    const headers: Record<string, string> = {};
+    if (request.context.forwardAuthorization) headers.authorization = request.context.forwardAuthorization;
+    const upstream = subscribeUpstream(
+      this.urlOf(plan.primary.serviceName),
+      { query: plan.primary.operation, variables, operationName: plan.primary.operationName },
+      headers,
+      signal,
+    );
+    const queryPlan: QueryPlan = {
+      kind: 'QueryPlan',
+      node: plan.rest ? { kind: 'Sequence', nodes: [{ ...plan.primary, serviceName: eventSource }, plan.rest] } : { ...plan.primary, serviceName: eventSource },
+    };
+    for await (const event of upstream) {
+      if (!event.data || plan.passThrough) {
+        yield event;
+        continue;
+      }
+      const serviceMap: ServiceMap = {
+        ...this.serviceMap(),
+        [eventSource]: { process: async () => ({ data: event.data as Record<string, unknown>, errors: event.errors as never }) },
+      };
+      const requestContext = {
+        request: { query: request.query, variables: request.variables, operationName: request.operationName ?? undefined },
+        context: request.context,
+        logger: this.logger,
+        metrics: {},
+        cache: undefined,
+        overallCachePolicy: undefined,
+      };
+      const result = await executeQueryPlan(
+        queryPlan,
+        serviceMap,
+        requestContext as never,
+        plan.operationContext,
+        planner.supergraphSchema,
+        planner.apiSchema,
+      );
+      yield result as ExecutionResult;
+    }
+  }
+
+  private urlOf(serviceName: string): string {
+    const url = this.subgraphUrls[subgraphNameOf(serviceName)];
+    if (!url) throw new Error(`no URL for subgraph ${serviceName}`);
+    return url;
+  }
+
+  private serviceMap(): ServiceMap {
+    const map: ServiceMap = Object.create(null);
+    for (const [name, url] of Object.entries(this.subgraphUrls)) {
+      let source = this.sources.get(name);
+      if (!source) this.sources.set(name, (source = new SubgraphSource(url)));
+      map[name] = source;
+    }
+    return map;
+  }
+}

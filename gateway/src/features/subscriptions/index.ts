@@ -1,0 +1,143 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { GraphQLError, Kind, parse, validate, type DocumentNode, type ExecutionArgs, type OperationDefinitionNode } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { canReadShop, ErrorCode, notFound, type Principal } from '@cip/platform';
+import type { GatewayContext } from '../../context';
+import type { GatewayFeature } from '../feature';
+import { SubscriptionForwarder } from './forwarder';
+import { SubscriptionPlanner } from './planner';
+
+/** Close code sent when the token a connection authenticated with expires (the client should re-authenticate). */
+export const TokenExpiredCloseCode = 4401;
+
+/** What a connection keeps between `connection_init` and its subscriptions (beside graphql-ws's socket and request). */
+type ConnectionExtra = {
+  gateway?: GatewayContext;
+  expiry?: NodeJS.Timeout;
+};
+
+const codedError = (message: string, code: string) => new GraphQLError(message, { extensions: { code } });
+
+export interface SubscriptionsOptions {
+  /** The path WebSocket upgrades are accepted on. Default `/graphql`, beside queries and mutations. */
+  path?: string;
+}
+
+/**
+ * Subscriptions over graphql-ws on the gateway's own port. Apollo Gateway cannot execute subscriptions,
+ * so the gateway forwards each one to the subgraph that owns its root field and completes every event
+ * with the fields other subgraphs own. Nothing here is process-local state that an event depends on:
+ * events reach every replica from the subgraphs' own bus fan-out.
+ */
+export function subscriptionsFeature(options: SubscriptionsOptions = {}): GatewayFeature {
+  return {
+    name: 'subscriptions',
+    setup({ gateway, subgraphUrls, logger }) {
+      let planner: SubscriptionPlanner | undefined;
+      gateway.onSupergraph(({ sdl }) => {
+        planner = new SubscriptionPlanner(sdl);
+      });
+      const currentPlanner = () => {
+        if (!planner) throw new Error('The gateway has not loaded its supergraph yet.');
+        return planner;
+      };
+      const forwarder = new SubscriptionForwarder(currentPlanner, subgraphUrls, logger);
+      let wss: WebSocketServer | undefined;
+      let dispose: (() => Promise<void>) | undefined;
+
+      return {
+        attach(server) {
+          wss = new WebSocketServer({ server, path: options.path ?? '/graphql' });
+          const graphqlWs = useServer<Record<string, unknown> | undefined, ConnectionExtra>(
+            {
+              onConnect: async (ctx) => {
+                const extra = ctx.extra;
+                const context = await gateway.contextFor(headersOf(ctx.connectionParams)).catch(() => null);
+                if (!context?.principal) return false;
+                extra.gateway = context;
+                const remaining = context.principal.expiresAt - Date.now();
+                extra.expiry = setTimeout(() => extra.socket.close(TokenExpiredCloseCode, 'Token expired'), Math.max(0, remaining));
+                extra.expiry.unref();
+                return true;
+              },
+              onClose: (ctx) => clearTimeout(ctx.extra.expiry),
+              onSubscribe: (ctx, _id, payload) => {
+                const context = ctx.extra.gateway!;
+                const schema = currentPlanner().apiGraphQLSchema;
+                let document: DocumentNode;
+                try {
+                  document = parse(payload.query);
+                } catch (error) {
+                  return [error as GraphQLError];
+                }
+                const invalid = validate(schema, document);
+                if (invalid.length > 0) return invalid.map((e) => codedError(e.message, 'GRAPHQL_VALIDATION_FAILED'));
+                const operation = document.definitions.find(
+                  (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!payload.operationName || d.name?.value === payload.operationName),
+                );
+                if (operation?.operation !== 'subscription') {
+                  return [codedError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP.', ErrorCode.BAD_USER_INPUT)];
+                }
+                const variables = payload.variables ?? {};
+                const denied = deniedShop(operation, variables, context.principal);
+                if (denied) return [notFound('Shop', denied)];
+                return {
+                  schema,
+                  document,
+                  operationName: payload.operationName,
+                  variableValues: variables,
+                  contextValue: { gateway: context, query: payload.query },
+                } satisfies ExecutionArgs;
+              },
+              subscribe: (args) => {
+                const { gateway: context, query } = args.contextValue as { gateway: GatewayContext; query: string };
+                return forwarder.run({
+                  document: args.document,
+                  query,
+                  operationName: args.operationName,
+                  variables: (args.variableValues ?? {}) as Record<string, unknown>,
+                  context,
+                });
+              },
+            },
+            wss,
+          );
+          dispose = async () => graphqlWs.dispose();
+        },
+        drain() {
+          // The HTTP server's graceful close waits for every socket, upgraded ones included.
+          for (const client of wss?.clients ?? []) client.close(1001, 'Server shutting down');
+        },
+        async close() {
+          await dispose?.();
+          await new Promise<void>((resolve) => (wss ? wss.close(() => resolve()) : resolve()));
+        },
+      };
+    },
+  };
+}
+
+/** Credentials from `connection_init`'s payload, read as request headers (`authorization`, `x-api-key`, …). */
+function headersOf(params: Record<string, unknown> | undefined): IncomingHttpHeaders {
+  const headers: IncomingHttpHeaders = {};
+  for (const [key, value] of Object.entries(params ?? {})) if (typeof value === 'string') headers[key.toLowerCase()] = value;
+  return headers;
+}
+
+/**
+ * The gateway's own tenancy check before anything is forwarded: a `shopId` argument of a root field
+ * must name a shop the caller may read. Returns the refused shop id, if any.
+ */
+function deniedShop(operation: OperationDefinitionNode, variables: Record<string, unknown>, principal: Principal | null): string | null {
+  for (const selection of operation.selectionSet.selections) {
+    if (selection.kind !== Kind.FIELD) continue;
+    for (const argument of selection.arguments ?? []) {
+      if (argument.name.value !== 'shopId') continue;
+      const value =
+        argument.value.kind === Kind.VARIABLE ? variables[argument.value.name.value] : argument.value.kind === Kind.STRING ? argument.value.value : null;
+      if (typeof value !== 'string' || !canReadShop(principal, value)) return String(value);
+    }
+  }
+  return null;
+}
