@@ -1,5 +1,7 @@
 import { createServer } from 'node:net';
+import { openOfflineDecoder } from '../../subgraphs/vehicles/src/decoding/offline';
 import { expectedCheckDigit } from '../../subgraphs/vehicles/src/domain/vin';
+import { agreementSets, measureAgreement, percent, type Agreement } from '../../subgraphs/vehicles/test/support/agreement';
 import { mustRequest } from '../support/client';
 import { checkOperation, runLoad, type LoadResult, type LoadTarget } from '../support/load';
 import { formatMs, formatNumber, markdownTable, section } from '../support/markdown';
@@ -58,6 +60,7 @@ async function deadUrl(): Promise<string> {
  * its breaker opens), and batches of 50 such VINs.
  */
 export async function run(): Promise<string> {
+  const agreement = await measureOfflineAgreement();
   const settings = benchSettings();
   const services = await startServices({ subgraphs: ['shops', 'vehicles'], env: { VPIC_BASE_URL: await deadUrl() } });
   try {
@@ -107,6 +110,7 @@ export async function run(): Promise<string> {
       cold: percentiles(cold),
       batches: percentiles(batches),
       cachedBatches: percentiles(cachedBatches),
+      agreement,
     });
   } finally {
     await services.close();
@@ -123,6 +127,7 @@ function report(r: {
   cold: Percentiles;
   batches: Percentiles;
   cachedBatches: Percentiles;
+  agreement: Agreement[];
 }): string {
   const row = (label: string, p: Percentiles) => [label, p.count, formatMs(p.p50), formatMs(p.p99), formatMs(p.max)];
   const loadRow = (label: string, l: LoadResult) => [label, formatNumber(l.requestsPerSecond), formatMs(l.p50Ms), formatMs(l.p99Ms), formatMs(l.maxMs), l.errors];
@@ -149,5 +154,31 @@ function report(r: {
     `**Cached decode under load** (${r.loadConnections} connections)\n\n` +
       markdownTable(['path', 'req/s', 'p50', 'p99', 'max', 'errors'], [loadRow('gateway → vehicles', r.loadGateway), loadRow('vehicles directly', r.loadDirect)]),
     `- Target (cached decode through the gateway, p99 < 20 ms): **${met ? 'met' : 'missed'}** — p99 ${formatMs(r.cachedGateway.p99)} for one client.`,
+    agreementReport(r.agreement),
   );
+}
+
+/** Offline decodes (no vPIC API) of the recorded sets in subgraphs/vehicles/test/fixtures/vin-agreement/. */
+async function measureOfflineAgreement(): Promise<Agreement[]> {
+  const offline = await openOfflineDecoder({ dataDir: '.data' });
+  try {
+    const results: Agreement[] = [];
+    for (const set of agreementSets()) results.push(await measureAgreement(offline, set));
+    return results;
+  } finally {
+    await offline.close();
+  }
+}
+
+function agreementReport(results: Agreement[]): string {
+  const share = (part: number, whole: number) => `${formatNumber(percent(part, whole), 1)} %`;
+  const misses = results.flatMap((r) => r.modelMisses.map((m) => `${m.vin} (expected ${m.expected}, decoded ${m.actual ?? 'no model'})`));
+  return [
+    '**VIN agreement offline** (the vPIC API unreachable): the offline decoder against recorded answers, per field. Target: model ≥ 97 %.',
+    markdownTable(
+      ['set', 'VINs', 'model', 'make', 'model year', 'electrification level'],
+      results.map((r) => [r.name, r.count, share(r.model, r.count), share(r.make, r.count), share(r.year, r.count), share(r.electrification, r.count)]),
+    ),
+    `- Model misses: ${misses.length === 0 ? 'none' : misses.join('; ')}.`,
+  ].join('\n\n');
 }

@@ -43,7 +43,7 @@ describe('vehicles through the gateway', () => {
   });
 
   it('keeps the VIN error codes through the gateway', async () => {
-    const result = await platform.execute(`query { decodeVin(vin: "1hgcm82633a004352") { vin } }`, {}, { token: org.ownerToken });
+    const result = await platform.execute(`query { decodeVin(vin: "1HGCM82633A00435I") { vin } }`, {}, { token: org.ownerToken });
     expect(result.errors?.[0].extensions?.code).toBe('INVALID_VIN_CHARACTER');
   });
 

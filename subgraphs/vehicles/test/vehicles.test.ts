@@ -132,7 +132,7 @@ describe('template selection', () => {
     ['a battery-electric Tesla Model 3', 'EV_HYBRID', 'tpl_ev_hybrid', sampleVins.teslaModel3, 'ELECTRIC'],
     ['a plug-in hybrid Prius Prime', 'EV_HYBRID', 'tpl_ev_hybrid', sampleVins.priusPrime, 'PLUG_IN_HYBRID'],
     ['a diesel Ram 2500 pickup', 'DIESEL', 'tpl_diesel', sampleVins.ram2500Diesel, 'DIESEL'],
-    ['a Harley-Davidson motorcycle', 'MOTORCYCLE', 'tpl_motorcycle', sampleVins.harley, null],
+    ['a Harley-Davidson motorcycle', 'MOTORCYCLE', 'tpl_motorcycle', sampleVins.harley, 'GASOLINE'],
     ['a Camry sedan', 'STANDARD', 'tpl_standard', sampleVins.camry, 'GASOLINE'],
     ['a gasoline F-150 4x4 pickup', 'LIGHT_TRUCK', 'tpl_light_truck', sampleVins.f150, 'GASOLINE'],
   ])('gives %s the %s category and the %s template', async (_label, category, templateId, vin, fuel) => {
@@ -229,12 +229,48 @@ describe("a customer's vehicles", () => {
   });
 });
 
+describe('VINs as people type them', () => {
+  const spaced = (vin: string) => `${vin.slice(0, 3)} ${vin.slice(3, 8)}-${vin.slice(8, 11)} ${vin.slice(11)}`;
+
+  it('decodes a VIN typed in lower case, with spaces or with dashes as the same VIN', async () => {
+    const vin = freshVin(sampleVins.camry);
+    const query = `query($vin: String!) { decodeVin(vin: $vin) { vin model warnings { code } } }`;
+    for (const typed of [vin.toLowerCase(), spaced(vin), ` ${spaced(vin).toLowerCase()}\t`, vin.replace(/(.{4})/g, '$1-')]) {
+      const result = await vehicles.execute(query, { vin: typed }, { token: owner.token });
+      expect(result.errors, typed).toBeUndefined();
+      expect(result.data!.decodeVin).toMatchObject({ vin, model: 'Camry' });
+    }
+  });
+
+  it('normalizes every VIN of a batch and answers in the order given', async () => {
+    const first = freshVin(sampleVins.camry);
+    const second = freshVin(sampleVins.f150);
+    const result = await vehicles.execute(`query($vins: [String!]!) { decodeVins(vins: $vins) { vin model } }`, { vins: [first.toLowerCase(), spaced(second), first] }, { token: owner.token });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.decodeVins).toEqual([{ vin: first, model: 'Camry' }, { vin: second, model: 'F-150' }, { vin: first, model: 'Camry' }]);
+  });
+
+  it('stores a vehicle added with a lower-case, spaced VIN under the normalized VIN', async () => {
+    const vin = freshVin(sampleVins.camry);
+    const result = await addVehicle(owner, spaced(vin).toLowerCase(), { mileage: 10 });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.addVehicle).toMatchObject({ vin, model: 'Camry' });
+    const [row] = await vehicles.runtime.db.dataSource.query(`SELECT vin FROM vehicles.vehicle WHERE id = $1`, [result.data!.addVehicle.id]);
+    expect(row.vin).toBe(vin);
+  });
+
+  it('still refuses what is no VIN once spaces and dashes are gone', async () => {
+    const result = await vehicles.execute(`query($vin: String!) { decodeVin(vin: $vin) { vin } }`, { vin: `${sampleVins.camry.slice(0, 16)} - ` }, { token: owner.token });
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'INVALID_VIN_LENGTH', length: 16 });
+  });
+});
+
 describe('garbage input', () => {
   const garbage: [string, string, string][] = [
     ['an empty string', '', 'INVALID_VIN_LENGTH'],
     ['16 characters', sampleVins.camry.slice(0, 16), 'INVALID_VIN_LENGTH'],
     ['18 characters', `${sampleVins.camry}1`, 'INVALID_VIN_LENGTH'],
-    ['lower case', sampleVins.camry.toLowerCase(), 'INVALID_VIN_CHARACTER'],
+    ['punctuation', `${sampleVins.camry.slice(0, 16)}!`, 'INVALID_VIN_CHARACTER'],
     ['an SQL injection attempt', "' OR 1=1 --", 'INVALID_VIN_LENGTH'],
     ['a 10 kB string', 'X'.repeat(10_240), 'INVALID_VIN_LENGTH'],
     ['17 characters with I, O and Q', 'IOQ3E1EA0KF317000', 'INVALID_VIN_CHARACTER'],
@@ -262,7 +298,7 @@ describe('garbage input', () => {
 
   it('answers each bad VIN in a batch with its own error at its position and still decodes the good ones', async () => {
     const good = freshVin(sampleVins.camry);
-    const result = await vehicles.execute(`query($vins: [String!]!) { decodeVins(vins: $vins) { vin model } }`, { vins: [good, "' OR 1=1 --", good.toLowerCase()] }, { token: owner.token });
+    const result = await vehicles.execute(`query($vins: [String!]!) { decodeVins(vins: $vins) { vin model } }`, { vins: [good, "' OR 1=1 --", `${good.slice(0, 16)}O`] }, { token: owner.token });
     expect(result.data!.decodeVins).toEqual([{ vin: good, model: 'Camry' }, null, null]);
     expect(result.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([
       [['decodeVins', 1], 'INVALID_VIN_LENGTH'],

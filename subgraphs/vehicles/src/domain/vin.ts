@@ -56,8 +56,14 @@ export function vinError(vin: string, problem: VinProblem, extensions: Record<st
   );
 }
 
-/** Throws the coded error for an unusable VIN; returns the VIN when it is usable. */
-export function assertVin(vin: string, extensions: Record<string, unknown> = {}): string {
+/** The VIN as people type it, in VIN form: spaces and dashes (as printed on some titles) dropped, letters upper-cased. */
+export function normalizeVin(input: string): string {
+  return input.replace(/[\s\-\u2010-\u2015]+/g, '').toUpperCase();
+}
+
+/** Throws the coded error for an unusable VIN; returns the normalized VIN when it is usable. */
+export function assertVin(input: string, extensions: Record<string, unknown> = {}): string {
+  const vin = normalizeVin(input);
   const problem = vinProblem(vin);
   if (problem) throw vinError(vin, problem, extensions);
   return vin;

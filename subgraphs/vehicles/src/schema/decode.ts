@@ -41,10 +41,10 @@ builder.queryFields((t) => ({
     type: DecodedVinRef,
     description:
       'Decodes a VIN: year, make, model, body, fuel and engine, and the inspection template it calls for. Any staff user. Errors: INVALID_VIN_LENGTH, INVALID_VIN_CHARACTER. A wrong check digit is a warning, not an error.',
-    args: { vin: t.arg.string({ required: true, description: 'A 17-character VIN in capital letters, e.g. "1FTMW1T88MFA00001".' }) },
+    args: { vin: t.arg.string({ required: true, description: 'A 17-character VIN, e.g. "1FTMW1T88MFA00001"; lower case, spaces and dashes are accepted and normalized.' }) },
     resolve: async (_root, { vin }, ctx) => {
       requireStaff(ctx.principal);
-      const [result] = await ctx.decoder.decode([assertVin(vin.trim())]);
+      const [result] = await ctx.decoder.decode([assertVin(vin)]);
       return asResult(result);
     },
   }),
@@ -52,7 +52,7 @@ builder.queryFields((t) => ({
     type: [DecodedVinRef],
     nullable: { list: false, items: true },
     description: `Decodes up to ${vpicBatchLimit} VINs at once, answering in the order given. An invalid VIN yields null at its position and an error (INVALID_VIN_LENGTH or INVALID_VIN_CHARACTER) whose path ends with that position; the others are still decoded. Any staff user.`,
-    args: { vins: t.arg.stringList({ required: true, description: `1 to ${vpicBatchLimit} VINs.` }) },
+    args: { vins: t.arg.stringList({ required: true, description: `1 to ${vpicBatchLimit} VINs, each normalized like \`decodeVin\`'s.` }) },
     resolve: async (_root, { vins }, ctx) => {
       requireStaff(ctx.principal);
       if (vins.length === 0 || vins.length > vpicBatchLimit) {
@@ -60,7 +60,7 @@ builder.queryFields((t) => ({
       }
       const checked = vins.map((vin, index) => {
         try {
-          return assertVin(vin.trim(), { index });
+          return assertVin(vin, { index });
         } catch (error) {
           return error as Error;
         }

@@ -137,7 +137,7 @@ builder.mutationFields((t) => ({
     args: {
       shopId: t.arg.id({ required: true, description: "The customer's shop; you must work there." }),
       customerId: t.arg.id({ required: true, description: 'The customer (from the shops API) who owns the vehicle.' }),
-      vin: t.arg.string({ required: true, description: 'The 17-character VIN in capital letters.' }),
+      vin: t.arg.string({ required: true, description: 'The 17-character VIN; lower case, spaces and dashes are accepted and normalized (the vehicle keeps the normalized VIN).' }),
       mileage: t.arg.int({ description: 'Current odometer reading in miles.' }),
       plate: t.arg.string({ description: 'License plate.' }),
       plateState: t.arg.string({ description: 'Two-letter code of the state or province that issued the plate.' }),
@@ -145,7 +145,7 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const staff = requireShopRole(ctx.principal, args.shopId);
-      const vin = assertVin(args.vin.trim());
+      const vin = assertVin(args.vin);
       const input = parseInput(addVehicleSchema, args);
       const digit = checkDigit(vin);
       if (!digit.valid && !args.acceptCheckDigitMismatch) {
