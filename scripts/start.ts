@@ -28,7 +28,7 @@ const stopAll = async () => {
     await step().catch((error: unknown) => logger.error('a part of the platform failed to stop cleanly', { error }));
   }
 };
-onShutdown([stopAll], (message, error) => (error ? logger.error(message, { error }) : logger.info(message)));
+onShutdown([stopAll], logger, { deadlineMs: config.shutdownTimeoutMs });
 
 try {
 
@@ -75,7 +75,7 @@ try {
     ].join('\n') + '\n',
   );
 } catch (error) {
-  logger.error('the platform could not start', { error });
+  logger.error(`the platform could not start: ${(error as Error).message}`, { error });
   await stopAll().catch(() => undefined);
   process.exit(1);
 }

@@ -5,7 +5,7 @@ import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheContr
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { ErrorCode, openDatabase, type Config, type EventBus, type KeyValueStore, type Logger, type SubgraphName, type TokenSigner, type TokenVerifier } from '@cip/platform';
+import { ErrorCode, metricsContentType, metricsText, openDatabase, type Config, type EventBus, type KeyValueStore, type Logger, type SubgraphName, type TokenSigner, type TokenVerifier } from '@cip/platform';
 import { authenticate, bearerAuthenticator } from './auth';
 import type { GatewayContext } from './context';
 import { formatGatewayError } from './errors';
@@ -146,6 +146,9 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
   apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: config.introspection,
+    // The process's shutdown drains in-flight requests and then stops Apollo; Apollo's own signal handler would
+    // stop it at once and re-raise the signal.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted) => formatGatewayError(formatted),
     apollo: config.apollo.key && config.apollo.graphRef ? { key: config.apollo.key, graphRef: config.apollo.graphRef } : undefined,
@@ -184,8 +187,8 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
         return sendJson(res, status === 'unavailable' ? 503 : 200, { status, subgraphs });
       }
       case '/metrics':
-        res.writeHead(200, { 'content-type': metrics.registry.contentType });
-        return void res.end(await metrics.registry.metrics());
+        res.writeHead(200, { 'content-type': metricsContentType });
+        return void res.end(await metricsText(metrics.registry));
       default:
         return sendJson(res, 404, { errors: [{ message: `No route for ${pathname}. GraphQL is served at /graphql.`, extensions: { code: ErrorCode.NOT_FOUND } }] });
     }

@@ -10,6 +10,7 @@ import {
   onShutdown,
   resolveDatabase,
   setupTracing,
+  startOrExit,
 } from '@cip/platform';
 import { standardFeatures } from './features/standard';
 import { startGateway } from './server';
@@ -18,10 +19,16 @@ const config = configOrExit('gateway');
 const logger = createLogger(config.logLevel, { service: 'gateway' });
 const tracerProvider = setupTracing({ serviceName: 'gateway', otlpEndpoint: config.otlpEndpoint });
 const auth = { issuer: config.auth.issuer, audience: config.auth.audience };
-const database = await resolveDatabase(config);
+// Registered before anything starts; what started stops newest first, the database last.
+const steps: (() => Promise<void>)[] = [];
+onShutdown(steps, logger, { deadlineMs: config.shutdownTimeoutMs });
+const database = await startOrExit(() => resolveDatabase(config), logger);
+if (database.embedded) steps.unshift(() => database.embedded!.stop());
 const bus = await createBus(config, database.url, logger);
+steps.unshift(() => bus.close());
 const store = createStore(config);
-const gateway = await startGateway({
+steps.unshift(() => store.close());
+const gateway = await startOrExit(async () => startGateway({
   config,
   logger,
   tracerProvider,
@@ -31,8 +38,6 @@ const gateway = await startGateway({
   store,
   databaseUrl: database.url,
   features: standardFeatures(),
-});
+}), logger);
+steps.unshift(() => gateway.close());
 logger.info('gateway listening', { url: gateway.url });
-onShutdown([() => gateway.close(), () => bus.close(), () => store.close(), async () => database.embedded?.stop()], (message, error) =>
-  error ? logger.error(message, { error }) : logger.info(message),
-);

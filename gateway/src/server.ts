@@ -1,5 +1,5 @@
 import type { TracerProvider } from '@opentelemetry/api';
-import { createTokenSigner, createTokenVerifier, listen, type Config, type RunningServer, type SigningKey, type TokenSigner, type TokenVerifier } from '@cip/platform';
+import { createTokenSigner, createTokenVerifier, drainBudget, listen, type Config, type RunningServer, type SigningKey, type TokenSigner, type TokenVerifier } from '@cip/platform';
 import { createGatewayApp, type GatewayApp, type GatewayOptions } from './app';
 
 /** What the gateway is started from; the same in `main.ts`, `npm start` and the test harness. */
@@ -25,7 +25,7 @@ export interface RunningGateway {
 export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
   const app = await createGatewayApp(deps);
   await app.start();
-  const server = await listen(app.handler, { host: deps.host ?? deps.config.host, port: deps.port ?? deps.config.port });
+  const server = await listen(app.handler, { host: deps.host ?? deps.config.host, port: deps.port ?? deps.config.port, logger: deps.logger, name: 'gateway' });
   for (const part of app.parts) await part.attach?.(server.server);
   return {
     app,
@@ -33,7 +33,7 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
     url: `${server.url}/graphql`,
     async close() {
       for (const part of app.parts) await part.drain?.();
-      await server.close(deps.config.shutdownTimeoutMs);
+      await server.close(drainBudget(deps.config.shutdownTimeoutMs));
       for (const part of [...app.parts].reverse()) await part.close?.();
       await app.stop();
     },

@@ -1,5 +1,7 @@
-type Level = 'debug' | 'info' | 'warn' | 'error';
-const order: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+import pino, { type DestinationStream } from 'pino';
+import { redactFields, redactText } from './observability/redaction';
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 export interface Logger {
   debug(message: string, fields?: Record<string, unknown>): void;
@@ -9,23 +11,38 @@ export interface Logger {
   child(fields: Record<string, unknown>): Logger;
 }
 
-/** Structured JSON lines on stderr, one per event, so log shippers need no parsing rules. */
-export function createLogger(level: Level | 'silent', base: Record<string, unknown> = {}): Logger {
-  const threshold = level === 'silent' ? Infinity : order[level];
-  const write = (at: Level, message: string, fields?: Record<string, unknown>) => {
-    if (order[at] < threshold) return;
-    const line = { time: new Date().toISOString(), level: at, msg: message, ...base, ...fields };
-    process.stderr.write(`${JSON.stringify(line, errorReplacer)}\n`);
-  };
-  return {
-    debug: (m, f) => write('debug', m, f),
-    info: (m, f) => write('info', m, f),
-    warn: (m, f) => write('warn', m, f),
-    error: (m, f) => write('error', m, f),
-    child: (fields) => createLogger(level, { ...base, ...fields }),
-  };
+/**
+ * Structured JSON lines (pino) on stderr, one per event, so log shippers need no parsing rules:
+ * `{"level":"info","time":"…","service":"…","trace_id":"…","span_id":"…","msg":"…",…}`. Tokens, secrets
+ * and personal data are redacted from every field and message before a line is written.
+ */
+export function createLogger(level: LogLevel | 'silent', base: Record<string, unknown> = {}, destination?: DestinationStream): Logger {
+  const root = pino(
+    {
+      level,
+      base: null,
+      messageKey: 'msg',
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: {
+        level: (label) => ({ level: label }),
+        bindings: (bindings) => redactFields(bindings),
+        log: (fields) => redactFields(fields),
+      },
+    },
+    destination ?? pino.destination({ fd: 2, sync: true }),
+  );
+  return wrap(Object.keys(base).length > 0 ? root.child(base) : root);
 }
 
-function errorReplacer(_key: string, value: unknown) {
-  return value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value;
+function wrap(logger: pino.Logger): Logger {
+  const at = (level: LogLevel) => (message: string, fields?: Record<string, unknown>) => {
+    if (logger.isLevelEnabled(level)) logger[level](fields ?? {}, redactText(message));
+  };
+  return {
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
+    child: (fields) => wrap(logger.child(fields)),
+  };
 }

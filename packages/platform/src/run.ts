@@ -1,8 +1,8 @@
 import { ConfigError, loadConfig, type Config } from './config';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded';
-import { createLogger } from './logger';
+import { createLogger, type Logger } from './logger';
 import { closeRuntime, createRuntime, type RuntimeOptions, type SubgraphApp, type SubgraphDefinition, type SubgraphRuntime } from './runtime';
-import { listen, onShutdown, type RunningServer } from './server/http';
+import { drainBudget, listen, onShutdown, type RunningServer } from './server/http';
 
 /** Loads configuration or exits with a message naming each bad variable. */
 export function configOrExit(service: Config['service']): Config {
@@ -14,6 +14,16 @@ export function configOrExit(service: Config['service']): Config {
       process.exit(78);
     }
     throw error;
+  }
+}
+
+/** Runs a start-up step, or logs why it failed (naming the cause) and exits 1. */
+export async function startOrExit<T>(step: () => Promise<T>, logger: Logger): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    logger.error(`could not start: ${(error as Error).message}`, { error });
+    process.exit(1);
   }
 }
 
@@ -42,14 +52,16 @@ export async function serveSubgraph(
   const runtime = await createRuntime(definition, { ...config, service: definition.name }, options);
   const app = await definition.createApp(runtime);
   await app.start?.();
-  const server = await listen(app.yoga, { host: options.host, port: options.port });
+  const server = await listen(app.yoga, { host: options.host, port: options.port, logger: runtime.logger, name: definition.name });
   return {
     runtime,
     app,
     server,
     url: `${server.url}/graphql`,
     async close() {
-      await server.close(config.shutdownTimeoutMs);
+      await server.close(drainBudget(config.shutdownTimeoutMs));
+      // Events the last requests committed leave with this process, not with the next one's relay.
+      await runtime.relay.flush();
       await closeRuntime(runtime, app, { sharedBus: Boolean(options.bus), sharedStore: Boolean(options.store) });
     },
   };
@@ -59,10 +71,11 @@ export async function serveSubgraph(
 export async function runSubgraph(definition: SubgraphDefinition): Promise<void> {
   const config = configOrExit(definition.name);
   const logger = createLogger(config.logLevel, { service: definition.name });
-  const database = await resolveDatabase(config);
-  const served = await serveSubgraph(definition, config, { databaseUrl: database.url, host: config.host, port: config.port });
+  // Registered before anything starts; the database this process started stops last.
+  const steps: (() => Promise<void>)[] = [];
+  onShutdown(steps, logger, { deadlineMs: config.shutdownTimeoutMs });
+  const database = await startOrExit(() => resolveDatabase(config), logger);
+  const served = await startOrExit(() => serveSubgraph(definition, config, { databaseUrl: database.url, host: config.host, port: config.port }), logger);
+  steps.push(() => served.close(), async () => database.embedded?.stop());
   logger.info('listening', { url: served.url });
-  onShutdown([() => served.close(), async () => database.embedded?.stop()], (message, error) =>
-    error ? logger.error(message, { error }) : logger.info(message),
-  );
 }

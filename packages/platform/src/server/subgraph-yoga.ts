@@ -8,6 +8,7 @@ import type { Principal } from '../auth/principal';
 import type { TokenVerifier } from '../auth/tokens';
 import { ErrorCode, isPublicError, unauthenticated } from '../errors';
 import type { Logger } from '../logger';
+import { metricsContentType, metricsText } from '../observability/metrics';
 import { contextFromHeaders, tracingRecords } from '../telemetry/tracing';
 import { useCacheControl, type CacheHints } from './cache-control';
 
@@ -64,14 +65,14 @@ export function createSubgraphYoga<Ctx extends object>(options: SubgraphYogaOpti
       },
     },
     plugins: [
-      useRoutes({ ...options.routes, '/readyz': readyRoute(options.ready) }),
+      useRoutes({ ...options.routes, '/readyz': readyRoute(options.ready), '/metrics': metricsRoute(registry) }),
       ...(tracingRecords()
         ? [
             useTraceParent(),
             useOpenTelemetry({ resolvers: false, variables: false, result: false, document: true }, options.tracerProvider, undefined, undefined, options.name),
           ]
         : []),
-      usePrometheus({ endpoint: '/metrics', registry, metrics: requestMetrics }),
+      usePrometheus({ endpoint: false, registry, metrics: requestMetrics }),
       useRequireToken(publicFields),
       ...(options.cacheHints ? [useCacheControl(options.schema, options.cacheHints)] : []),
       ...(options.plugins ?? []),
@@ -89,6 +90,11 @@ const requestMetrics = {
   graphql_envelop_error_result: true,
   graphql_yoga_http_duration: true,
 } as const;
+
+/** The subgraph's request metrics, then the process-wide ones (memory, pools, saturation). */
+function metricsRoute(registry: Registry): Route {
+  return async () => new Response(await metricsText(registry), { headers: { 'content-type': metricsContentType } });
+}
 
 function readyRoute(ready: () => Promise<boolean>): Route {
   return async () => {

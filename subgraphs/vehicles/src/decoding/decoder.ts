@@ -54,6 +54,8 @@ const refillKey = (vin: string) => `vehicles:vpic-asked:${vin}`;
 export class VinDecoder {
   private readonly repository: DecodedVinRepository;
   private readonly background = new Set<Promise<void>>();
+  /** Whether the last vPIC call failed: an unreachable vPIC is expected offline, so it is reported once per outage, at info. */
+  private vpicUnreachable = false;
 
   constructor(private readonly options: VinDecoderOptions) {
     this.repository = new DecodedVinRepository(options.dataSource.manager);
@@ -141,10 +143,18 @@ export class VinDecoder {
   }
 
   private askOnline(vins: string[]): Promise<Map<string, Partial<VehicleFields>> | null> {
-    return this.options.online!.decode(vins).catch((error: unknown) => {
-      this.options.logger.warn('vPIC decode failed; using offline data', { error: (error as Error)?.message, vins: vins.length });
-      return null;
-    });
+    return this.options.online!.decode(vins).then(
+      (answer) => {
+        if (this.vpicUnreachable) this.options.logger.info('vPIC answers again; decoding online data too');
+        this.vpicUnreachable = false;
+        return answer;
+      },
+      (error: unknown) => {
+        if (!this.vpicUnreachable) this.options.logger.info('vPIC unreachable; decoding from offline data until it answers', { reason: (error as Error)?.message });
+        this.vpicUnreachable = true;
+        return null;
+      },
+    );
   }
 
   /** Cached decodes vPIC never answered for, at most once per `refillAfterSeconds` each (across processes when the store is Redis). */

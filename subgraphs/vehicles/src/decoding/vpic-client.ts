@@ -67,8 +67,8 @@ export class VpicClient {
       rollingCountTimeout: options.breaker.rollingWindowMs,
       errorFilter: (error: unknown) => error instanceof VpicUnavailableError && !error.retryable,
     });
-    this.breaker.on('open', () => options.logger?.warn('vPIC circuit breaker opened; decoding from offline data only'));
-    this.breaker.on('close', () => options.logger?.info('vPIC circuit breaker closed'));
+    this.breaker.on('open', () => options.logger?.debug('vPIC circuit breaker opened'));
+    this.breaker.on('close', () => options.logger?.debug('vPIC circuit breaker closed'));
   }
 
   /** "CLOSED" (calls go through), "OPEN" (calls fail at once) or "HALF_OPEN" (one trial call allowed). */
