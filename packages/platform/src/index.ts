@@ -13,6 +13,7 @@ export * from './events/envelope';
 export * from './events/catalog';
 export * from './events/definition';
 export * from './events/typed-consumer';
+export * from './events/live-feed';
 export * from './events/docs';
 export * from './events/bus';
 export * from './events/outbox';

@@ -33,7 +33,7 @@ export function createInspectionsSubgraph(options: InspectionsOptions = {}): Sub
     async createApp(runtime): Promise<SubgraphApp> {
       const storage = await (options.storage ?? defaultStorage)(runtime);
       const repos = createRepositories(runtime.db.dataSource);
-      const live = createLiveUpdates(runtime.bus);
+      const live = createLiveUpdates(runtime.bus, runtime.logger);
       const yoga = createSubgraphYoga({
         name: 'inspections',
         schema,

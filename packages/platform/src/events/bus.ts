@@ -19,6 +19,8 @@ export interface BusSubscription {
 /** Delivery is at least once and in publish order per group; handlers must be idempotent on `event.id`. */
 export interface EventBus {
   readonly kind: 'postgres' | 'redis';
+  /** Reading loops running now: one per consumed group, whatever fans out behind it. */
+  readonly consumers: number;
   publish(events: EventEnvelope<unknown>[]): Promise<void>;
   consume(options: ConsumeOptions, handler: (event: EventEnvelope) => Promise<void>): Promise<BusSubscription>;
   close(): Promise<void>;

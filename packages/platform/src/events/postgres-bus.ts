@@ -29,6 +29,9 @@ export async function createPostgresBus(url: string, options: { logger: Logger; 
 
   return {
     kind: 'postgres',
+    get consumers() {
+      return subscriptions.size;
+    },
     async publish(events) {
       if (events.length === 0) return;
       const client = await pool.connect();

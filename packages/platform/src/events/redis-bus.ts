@@ -17,6 +17,9 @@ export async function createRedisBus(url: string, options: { logger: Logger; nam
 
   return {
     kind: 'redis',
+    get consumers() {
+      return subscriptions.size;
+    },
     async publish(events) {
       if (events.length === 0) return;
       const pipeline = redis.pipeline();

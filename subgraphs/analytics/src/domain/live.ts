@@ -1,32 +1,27 @@
-import { randomUUID } from 'node:crypto';
-import { createPubSub } from 'graphql-yoga';
-import type { BusSubscription, SubgraphRuntime } from '@cip/platform';
+import { liveFeed, type LiveFeed, type SubgraphRuntime } from '@cip/platform';
 import { ReportingRepository } from '../data/reporting';
 import { metricsUpdatedEvent } from './ingest';
 import { loadShopMetrics, localToday, type ShopMetricsView } from './views';
 
 /**
- * Live metrics for dashboards. Every process listens to the bus with a group of its own (so every
- * replica hears every update, whichever replica ingested the event) and reads a shop's metrics once
- * per update, however many subscribers that shop has here.
+ * Live metrics for dashboards, from the process's live feed (one bus group, fanned out in memory): a
+ * shop's metrics are read once per update, however many subscribers that shop has here.
  */
 export class LiveMetrics {
-  private readonly pubsub = createPubSub<{ shopMetrics: [shopId: string, view: ShopMetricsView] }>();
-  private subscription?: BusSubscription;
   private readonly reporting: ReportingRepository;
+  private readonly feed: LiveFeed<typeof metricsUpdatedEvent, { shopId: string; view: ShopMetricsView }>;
 
-  constructor(private readonly runtime: SubgraphRuntime) {
+  constructor(runtime: SubgraphRuntime) {
     this.reporting = new ReportingRepository(runtime.db.dataSource);
+    this.feed = liveFeed(runtime.bus, 'analytics', {
+      types: [metricsUpdatedEvent],
+      logger: runtime.logger,
+      project: async (event) => ({ shopId: event.shopId!, view: await this.today(event.shopId!) }),
+    });
   }
 
   async start(): Promise<void> {
-    this.subscription = await this.runtime.bus.consume(
-      { group: `analytics-live-${randomUUID()}`, from: 'latest', ephemeral: true },
-      async (event) => {
-        if (event.type !== metricsUpdatedEvent || !event.shopId) return;
-        this.pubsub.publish('shopMetrics', event.shopId, await this.today(event.shopId));
-      },
-    );
+    await this.feed.open();
   }
 
   /** Today's metrics of the shop, in its local day. */
@@ -36,11 +31,16 @@ export class LiveMetrics {
     return loadShopMetrics(this.reporting, shopId, { from: day, to: day }, 'DAY');
   }
 
-  updates(shopId: string): AsyncIterable<ShopMetricsView> {
-    return this.pubsub.subscribe('shopMetrics', shopId);
+  async *updates(shopId: string): AsyncIterable<ShopMetricsView> {
+    const items = await this.feed.subscribe((event) => event.shopId === shopId);
+    try {
+      for await (const item of items) yield item.view;
+    } finally {
+      await items.return?.();
+    }
   }
 
   async stop(): Promise<void> {
-    await this.subscription?.close();
+    await this.feed.close();
   }
 }

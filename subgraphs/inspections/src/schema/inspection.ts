@@ -373,13 +373,13 @@ builder.subscriptionField('inspectionUpdated', (t) =>
       if (!allowed) throw notFound('Shop', shopId);
       return ctx.live.events((event) => {
         if (event.shopId !== shopId || !inspectionEventTypes.has(event.type)) return false;
-        return principal?.kind !== 'customer' || (event.data as { inspectionId?: string }).inspectionId === principal.inspectionId;
+        return principal?.kind !== 'customer' || event.data.inspectionId === principal.inspectionId;
       });
     },
     resolve: (event, _args, ctx) =>
       ctx.live.deliver(async () => {
         ctx.clearLoaders();
-        const inspection = await loadReadableInspection(ctx, String((event.data as { inspectionId: string }).inspectionId));
+        const inspection = await loadReadableInspection(ctx, event.data.inspectionId);
         if (!inspection || !canReadInspection(ctx.principal, inspection)) throw notFound('Inspection');
         await Promise.all([ctx.loaders.itemsByInspection.load(inspection.id), ctx.loaders.recommendationsByInspection.load(inspection.id)]);
         return inspection;
