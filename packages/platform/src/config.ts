@@ -40,6 +40,15 @@ const schema = z.object({
   EMBEDDED_PG_PORT: port.default(54329),
   REDIS_URL: optionalUrl,
   BUS_NAMESPACE: z.string().regex(/^[a-z0-9_]+$/).default('cip'),
+  REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(10).max(60_000).default(500),
+  REDIS_RETRY_AFTER_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
+  BUS_CLAIM_AFTER_MS: z.coerce.number().int().min(500).max(600_000).default(5_000),
+  BUS_REPLAY_WINDOW_SECONDS: z.coerce.number().int().min(0).default(3_600),
+  RETENTION_BUS_EVENTS_DAYS: z.coerce.number().int().min(1).default(7),
+  RETENTION_OUTBOX_DAYS: z.coerce.number().int().min(1).default(7),
+  RETENTION_PROCESSED_EVENTS_DAYS: z.coerce.number().int().min(1).default(30),
+  RETENTION_WEBHOOK_DELIVERIES_DAYS: z.coerce.number().int().min(1).default(30),
+  RETENTION_INTERVAL_MINUTES: z.coerce.number().int().min(1).default(60),
   AUTH_ISSUER: z.string().min(1).default('courtesy-inspection-platform'),
   AUTH_AUDIENCE: z.string().min(1).default('cip-api'),
   AUTH_PRIVATE_KEY: z.string().min(1).optional(),
@@ -80,6 +89,15 @@ export interface Config {
   embeddedPostgresPort: number;
   redisUrl?: string;
   busNamespace: string;
+  /** Redis commands fail after `commandTimeoutMs`; the shared store then uses local memory for `retryAfterMs` before trying Redis again. */
+  redis: { commandTimeoutMs: number; retryAfterMs: number };
+  /**
+   * A Redis-bus group's reader holds its lease `claimAfterMs` (a dead reader's pending events move on after it);
+   * after a Redis restart that lost data, producers publish again what they published in the last `replayWindowSeconds`.
+   */
+  bus: { claimAfterMs: number; replayWindowSeconds: number };
+  /** Days kept of the tables that would grow forever (published rows only), and how often the sweep runs. */
+  retention: { busEventsDays: number; outboxDays: number; processedEventsDays: number; webhookDeliveriesDays: number; intervalMs: number };
   auth: {
     issuer: string;
     audience: string;
@@ -144,6 +162,15 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
     embeddedPostgresPort: e.EMBEDDED_PG_PORT,
     redisUrl: e.REDIS_URL,
     busNamespace: e.BUS_NAMESPACE,
+    redis: { commandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS, retryAfterMs: e.REDIS_RETRY_AFTER_MS },
+    bus: { claimAfterMs: e.BUS_CLAIM_AFTER_MS, replayWindowSeconds: e.BUS_REPLAY_WINDOW_SECONDS },
+    retention: {
+      busEventsDays: e.RETENTION_BUS_EVENTS_DAYS,
+      outboxDays: e.RETENTION_OUTBOX_DAYS,
+      processedEventsDays: e.RETENTION_PROCESSED_EVENTS_DAYS,
+      webhookDeliveriesDays: e.RETENTION_WEBHOOK_DELIVERIES_DAYS,
+      intervalMs: e.RETENTION_INTERVAL_MINUTES * 60_000,
+    },
     auth: {
       issuer: e.AUTH_ISSUER,
       audience: e.AUTH_AUDIENCE,

@@ -6,6 +6,7 @@ import { createTokenSigner, createTokenVerifier, type TokenSigner, type TokenVer
 import { createMemoryStore, createRedisStore, type KeyValueStore } from './cache/store';
 import type { Config, SubgraphName } from './config';
 import { openDatabase, type ServiceDatabase } from './db/data-source';
+import { checkDependencies, type Readiness } from './db/readiness';
 import type { EventBus } from './events/bus';
 import { createPostgresBus } from './events/postgres-bus';
 import { createRedisBus } from './events/redis-bus';
@@ -59,12 +60,14 @@ export interface RuntimeOptions {
 
 export async function createBus(config: Config, databaseUrl: string, logger: Logger): Promise<EventBus> {
   return config.redisUrl
-    ? createRedisBus(config.redisUrl, { logger, namespace: config.busNamespace })
+    ? createRedisBus(config.redisUrl, { logger, namespace: config.busNamespace, commandTimeoutMs: config.redis.commandTimeoutMs, claimAfterMs: config.bus.claimAfterMs })
     : createPostgresBus(databaseUrl, { logger });
 }
 
-export function createStore(config: Config): KeyValueStore {
-  return config.redisUrl ? createRedisStore(config.redisUrl, config.busNamespace) : createMemoryStore();
+export function createStore(config: Config, logger: Logger = createLogger(config.logLevel, { service: config.service })): KeyValueStore {
+  return config.redisUrl
+    ? createRedisStore(config.redisUrl, config.busNamespace, { logger, commandTimeoutMs: config.redis.commandTimeoutMs, retryAfterMs: config.redis.retryAfterMs })
+    : createMemoryStore();
 }
 
 export async function createRuntime(definition: SubgraphDefinition, config: Config, options: RuntimeOptions): Promise<SubgraphRuntime> {
@@ -83,7 +86,14 @@ export async function createRuntime(definition: SubgraphDefinition, config: Conf
     applicationName: definition.name,
   });
   const bus = options.bus ?? (await createBus(config, options.databaseUrl, logger));
-  const relay = await startOutboxRelay({ dataSource: db.dataSource, schema: definition.name, bus, logger, pollMs: options.relayPollMs });
+  const relay = await startOutboxRelay({
+    dataSource: db.dataSource,
+    schema: definition.name,
+    bus,
+    logger,
+    pollMs: options.relayPollMs,
+    replayWindowSeconds: config.bus.replayWindowSeconds,
+  });
   const auth = { issuer: config.auth.issuer, audience: config.auth.audience };
   return {
     name: definition.name,
@@ -92,7 +102,7 @@ export async function createRuntime(definition: SubgraphDefinition, config: Conf
     db,
     bus,
     relay,
-    store: options.store ?? createStore(config),
+    store: options.store ?? createStore(config, logger),
     signer: issues && signingKey ? createTokenSigner(signingKey, auth) : null,
     verifier: createTokenVerifier({
       ...auth,
@@ -100,6 +110,11 @@ export async function createRuntime(definition: SubgraphDefinition, config: Conf
     }),
     tracerProvider: options.tracerProvider ?? setupTracing({ serviceName: definition.name, otlpEndpoint: config.otlpEndpoint }),
   };
+}
+
+/** `/readyz` of a subgraph: its database, its bus and its shared store. */
+export function runtimeReadiness(runtime: SubgraphRuntime): Promise<Readiness> {
+  return checkDependencies({ dataSource: runtime.db.dataSource, bus: runtime.bus, store: runtime.store });
 }
 
 /** The signer of a subgraph that issues tokens. */

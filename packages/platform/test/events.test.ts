@@ -86,6 +86,11 @@ describe.each(buses)('the %s event bus', (_kind, createBus) => {
     expect(rejections()[0]!.fields).toMatchObject({ group, type: 'customer.created', version: 1 });
     expect(JSON.stringify(rejections()[0]!.fields?.issues)).toContain('data.smsConsent');
 
+    const redelivered: string[] = [];
+    const again = await bus.consume({ group, from: 'latest' }, async (event) => void redelivered.push(event.id));
+    await until(() => redelivered.length > 0);
+    await again.close();
+    expect(redelivered).toEqual([malformed.id]);
     await bus.close();
   });
 

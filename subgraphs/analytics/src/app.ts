@@ -1,4 +1,4 @@
-import { consumeEvents, createSubgraphYoga, type BusSubscription, type SubgraphDefinition } from '@cip/platform';
+import { runtimeReadiness, consumeEvents, createSubgraphYoga, type BusSubscription, type SubgraphDefinition } from '@cip/platform';
 import { createContext } from './context';
 import { ArchivedFactEntity, FactEventEntity, ShopDailyEntity, ShopMonthlyEntity, ShopProfileEntity, TechnicianDailyEntity } from './data/facts';
 import { analyticsConsumer, ingestedEventTypes, Ingestor } from './domain/ingest';
@@ -32,7 +32,7 @@ export const analyticsSubgraph: SubgraphDefinition = {
       logger: runtime.logger,
       tracerProvider: runtime.tracerProvider,
       context: ({ principal }) => createContext(runtime, live, principal),
-      ready: async () => runtime.db.dataSource.isInitialized && (await runtime.db.dataSource.query('SELECT 1'), true),
+      ready: () => runtimeReadiness(runtime),
     });
     let ingestion: BusSubscription | undefined;
     let timer: NodeJS.Timeout | undefined;

@@ -1,4 +1,4 @@
-import { consumeEvents, createSubgraphYoga, type BusSubscription, type SubgraphApp, type SubgraphDefinition, type SubgraphRuntime } from '@cip/platform';
+import { runtimeReadiness, consumeEvents, createSubgraphYoga, type BusSubscription, type SubgraphApp, type SubgraphDefinition, type SubgraphRuntime } from '@cip/platform';
 import { createContext, createRepositories } from './context';
 import { InspectionEntity, InspectionItemEntity } from './data/inspection';
 import { InspectionMediaEntity } from './data/media';
@@ -42,7 +42,7 @@ export function createInspectionsSubgraph(options: InspectionsOptions = {}): Sub
         tracerProvider: runtime.tracerProvider,
         publicFields: ['openSharedInspection'],
         context: ({ principal }) => createContext(runtime, { storage, live }, principal),
-        ready: async () => runtime.db.dataSource.isInitialized && (await runtime.db.dataSource.query('SELECT 1'), true),
+        ready: () => runtimeReadiness(runtime),
         routes: storage.routes(async (storageKey) => {
           const media = await repos.media.findByStorageKey(storageKey);
           if (media) await repos.media.markUploaded(media.id);

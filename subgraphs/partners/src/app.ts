@@ -1,4 +1,4 @@
-import { consumeEvents, createSubgraphYoga, type BusSubscription, type SubgraphDefinition } from '@cip/platform';
+import { runtimeReadiness, consumeEvents, createSubgraphYoga, type BusSubscription, type SubgraphDefinition } from '@cip/platform';
 import { createContext, createServices } from './context';
 import { LedgerEntryEntity, StatementEntity } from './data/ledger';
 import { PartnerApiKeyEntity, PartnerEntity } from './data/partner';
@@ -41,7 +41,7 @@ export const partnersSubgraph: SubgraphDefinition = {
       logger: runtime.logger,
       tracerProvider: runtime.tracerProvider,
       context: ({ principal }) => createContext(runtime, services, principal),
-      ready: async () => runtime.db.dataSource.isInitialized && (await runtime.db.dataSource.query('SELECT 1'), true),
+      ready: () => runtimeReadiness(runtime),
     });
     let subscription: BusSubscription | undefined;
     let timer: NodeJS.Timeout | undefined;

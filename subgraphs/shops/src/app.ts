@@ -1,4 +1,4 @@
-import { createSubgraphYoga, tokenSigner, type SubgraphDefinition } from '@cip/platform';
+import { runtimeReadiness, createSubgraphYoga, tokenSigner, type SubgraphDefinition } from '@cip/platform';
 import { createContext } from './context';
 import { CustomerEntity } from './data/customer';
 import { OrganizationEntity } from './data/organization';
@@ -27,7 +27,7 @@ export const shopsSubgraph: SubgraphDefinition = {
       publicFields: ['signUp', 'login', 'refreshSession', 'logout'],
       cacheHints,
       context: ({ principal }) => createContext(runtime, principal),
-      ready: async () => runtime.db.dataSource.isInitialized && (await runtime.db.dataSource.query('SELECT 1'), true),
+      ready: () => runtimeReadiness(runtime),
       routes: {
         '/.well-known/jwks.json': () =>
           Response.json(tokenSigner(runtime).jwks(), { headers: { 'cache-control': 'public, max-age=300' } }),

@@ -1,4 +1,4 @@
-import { createSubgraphYoga, type SubgraphApp, type SubgraphDefinition, type SubgraphRuntime } from '@cip/platform';
+import { runtimeReadiness, createSubgraphYoga, type SubgraphApp, type SubgraphDefinition, type SubgraphRuntime } from '@cip/platform';
 import { createContext } from './context';
 import { DecodedVinEntity } from './data/decoded-vin';
 import { MileageReadingEntity } from './data/mileage-reading';
@@ -69,7 +69,7 @@ export function createVehiclesSubgraph(options: VehiclesOptions = {}): SubgraphD
         logger: runtime.logger,
         tracerProvider: runtime.tracerProvider,
         context: ({ principal }) => createContext(runtime, decoder, principal),
-        ready: async () => runtime.db.dataSource.isInitialized && (await runtime.db.dataSource.query('SELECT 1'), true),
+        ready: () => runtimeReadiness(runtime),
       });
       return {
         yoga,

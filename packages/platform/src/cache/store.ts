@@ -1,4 +1,5 @@
-import { Redis } from 'ioredis';
+import type { Logger } from '../logger';
+import { closeRedis, redisClient } from './redis-client';
 
 /** Short-lived shared state (hot caches, counters): Redis when configured, this process's memory otherwise. */
 export interface KeyValueStore {
@@ -8,6 +9,8 @@ export interface KeyValueStore {
   delete(key: string): Promise<void>;
   /** Adds `by` and returns the new value; the key expires `ttlSeconds` after it was created. */
   increment(key: string, ttlSeconds: number, by?: number): Promise<number>;
+  /** Whether the shared store answers right now (for readiness); memory always does. */
+  healthy(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -38,30 +41,63 @@ export function createMemoryStore(): KeyValueStore {
       entries.set(key, { value: String(value), expiresAt: entry?.expiresAt ?? Date.now() + ttlSeconds * 1000 });
       return value;
     },
+    async healthy() {
+      return true;
+    },
     async close() {
       entries.clear();
     },
   };
 }
 
-export function createRedisStore(url: string, namespace: string): KeyValueStore {
-  const redis = new Redis(url, { maxRetriesPerRequest: 3, keyPrefix: `${namespace}:kv:` });
+/**
+ * Redis shared by every replica, with this process's memory standing in while Redis does not answer (down,
+ * restarting, paused): a command that fails or exceeds `commandTimeoutMs` switches the store to memory
+ * for `retryAfterMs`, so a stalled Redis costs at most one timeout, not one per request. Caches then miss
+ * or hit locally (fail open), and counters (quotas, rate limits) keep counting locally rather than
+ * letting everything through (fail closed), until Redis answers again.
+ */
+export function createRedisStore(url: string, namespace: string, options: { logger: Logger; commandTimeoutMs?: number; retryAfterMs?: number }): KeyValueStore {
+  const redis = redisClient({ url, logger: options.logger, name: 'store', keyPrefix: `${namespace}:kv:`, commandTimeoutMs: options.commandTimeoutMs ?? 500 });
+  void redis.connect().catch(() => undefined);
+  const local = createMemoryStore();
+  const retryAfterMs = options.retryAfterMs ?? 1_000;
+  let unavailableUntil = 0;
+
+  const attempt = async <T>(remote: () => Promise<T>, fallback: () => Promise<T>): Promise<T> => {
+    if (Date.now() < unavailableUntil) return fallback();
+    try {
+      return await remote();
+    } catch (error) {
+      if (Date.now() >= unavailableUntil) options.logger.warn('redis store unavailable; using local memory for now', { error: (error as Error).message });
+      unavailableUntil = Date.now() + retryAfterMs;
+      return fallback();
+    }
+  };
+
   return {
     kind: 'redis',
-    get: (key) => redis.get(key),
-    async set(key, value, ttlSeconds) {
-      if (ttlSeconds) await redis.set(key, value, 'EX', ttlSeconds);
-      else await redis.set(key, value);
-    },
-    async delete(key) {
-      await redis.del(key);
-    },
-    async increment(key, ttlSeconds, by = 1) {
-      const [[, value]] = (await redis.multi().incrby(key, by).expire(key, ttlSeconds, 'NX').exec()) as [[null, number], unknown];
-      return value;
+    get: (key) => attempt(() => redis.get(key), () => local.get(key)),
+    set: (key, value, ttlSeconds) =>
+      attempt(
+        async () => void (ttlSeconds ? await redis.set(key, value, { expiration: { type: 'EX', value: ttlSeconds } }) : await redis.set(key, value)),
+        () => local.set(key, value, ttlSeconds),
+      ),
+    delete: (key) => attempt(async () => void (await redis.del(key)), () => local.delete(key)),
+    increment: (key, ttlSeconds, by = 1) =>
+      attempt(
+        async () => {
+          const [value] = await redis.multi().incrBy(key, by).expire(key, ttlSeconds, 'NX').exec();
+          return Number(value);
+        },
+        () => local.increment(key, ttlSeconds, by),
+      ),
+    async healthy() {
+      return (await redis.ping().catch(() => '')) === 'PONG';
     },
     async close() {
-      redis.disconnect();
+      await closeRedis(redis);
+      await local.close();
     },
   };
 }

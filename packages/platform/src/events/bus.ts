@@ -16,12 +16,33 @@ export interface BusSubscription {
   close(): Promise<void>;
 }
 
+/**
+ * The bus may have lost what this producer published lately (a Redis that restarted without its data):
+ * the producer publishes its recent events again, then calls `acknowledgeReset`.
+ */
+export class BusResetError extends Error {
+  readonly code = 'BUS_RESET';
+  constructor(readonly source: string) {
+    super(`the event bus may have lost events of ${source}; publish them again`);
+    this.name = 'BusResetError';
+  }
+}
+
+export interface PublishOptions {
+  /** The producer (a service's outbox); with it, a bus that may have lost its events says so with BusResetError. */
+  source?: string;
+}
+
 /** Delivery is at least once and in publish order per group; handlers must be idempotent on `event.id`. */
 export interface EventBus {
   readonly kind: 'postgres' | 'redis';
   /** Reading loops running now: one per consumed group, whatever fans out behind it. */
   readonly consumers: number;
-  publish(events: EventEnvelope<unknown>[]): Promise<void>;
+  publish(events: EventEnvelope<unknown>[], options?: PublishOptions): Promise<void>;
+  /** Records that `source` has published again what the bus lost (after a BusResetError). */
+  acknowledgeReset(source: string): Promise<void>;
+  /** Whether the bus answers right now (for readiness). */
+  healthy(): Promise<boolean>;
   consume(options: ConsumeOptions, handler: (event: EventEnvelope) => Promise<void>): Promise<BusSubscription>;
   close(): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { listenForever, withPoolClient } from '../db/pg-client';
 import type { Logger } from '../logger';
 import type { BusSubscription, ConsumeOptions, EventBus } from './bus';
 import { reportDatabaseFailure } from './database-failure';
@@ -10,20 +11,28 @@ const batchSize = 200;
 /**
  * The default bus: an append-only table in the `bus` schema, read by consumer groups that each keep a
  * position. Publishers serialize on an advisory lock so sequence order is commit order and no reader
- * can skip an event that commits late.
+ * can skip an event that commits late. Consumers wake on NOTIFY (LISTEN comes back after the server
+ * does) and poll every `pollMs` besides.
  */
 export async function createPostgresBus(url: string, options: { logger: Logger; pollMs?: number }): Promise<EventBus> {
+  const { logger } = options;
   const pool = new pg.Pool({ connectionString: url, max: 4, application_name: 'event-bus' });
-  pool.on('error', (error) => reportDatabaseFailure(options.logger, 'warn', 'idle bus connection failed', error));
+  pool.on('error', (error) => reportDatabaseFailure(logger, 'warn', 'idle bus connection failed', error));
   const pollMs = options.pollMs ?? 1000;
-  await migrate(pool);
+  await migrate(pool, logger);
 
-  const listener = new pg.Client({ connectionString: url, application_name: 'event-bus-listener' });
-  await listener.connect();
-  await listener.query(`LISTEN ${channel}`);
   const wakers = new Set<() => void>();
-  listener.on('notification', () => wakers.forEach((wake) => wake()));
-  listener.on('error', (error) => reportDatabaseFailure(options.logger, 'error', 'bus listener failed; consumers keep polling', error));
+  const listener = await listenForever({
+    connect: async () => {
+      const client = new pg.Client({ connectionString: url, application_name: 'event-bus-listener' });
+      await client.connect();
+      return client;
+    },
+    channels: [channel],
+    logger,
+    label: 'bus listener',
+    onNotify: () => wakers.forEach((wake) => wake()),
+  });
 
   const subscriptions = new Set<BusSubscription>();
 
@@ -32,26 +41,36 @@ export async function createPostgresBus(url: string, options: { logger: Logger; 
     get consumers() {
       return subscriptions.size;
     },
+
     async publish(events) {
       if (events.length === 0) return;
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        await client.query(`SELECT pg_advisory_xact_lock(hashtext('bus.publish'))`);
-        await client.query(
-          `INSERT INTO bus.events (id, type, envelope)
-           SELECT (e->>'id')::uuid, e->>'type', e FROM jsonb_array_elements($1::jsonb) AS e
-           ON CONFLICT (id) DO NOTHING`,
-          [JSON.stringify(events)],
-        );
-        await client.query(`NOTIFY ${channel}`);
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
+      await withPoolClient(pool, logger, async (client) => {
+        try {
+          await client.query('BEGIN');
+          await client.query(`SELECT pg_advisory_xact_lock(hashtext('bus.publish'))`);
+          await client.query(
+            `INSERT INTO bus.events (id, type, envelope)
+             SELECT (e->>'id')::uuid, e->>'type', e FROM jsonb_array_elements($1::jsonb) AS e
+             ON CONFLICT (id) DO NOTHING`,
+            [JSON.stringify(events)],
+          );
+          await client.query(`NOTIFY ${channel}`);
+          await client.query('COMMIT');
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          throw error;
+        }
+      });
+    },
+
+    // The events live in PostgreSQL with the outboxes: nothing is lost that producers must send again.
+    async acknowledgeReset() {},
+
+    async healthy() {
+      return pool.query('SELECT 1').then(
+        () => true,
+        () => false,
+      );
     },
 
     async consume(consumeOptions: ConsumeOptions, handler) {
@@ -68,40 +87,35 @@ export async function createPostgresBus(url: string, options: { logger: Logger; 
       wakers.add(waker);
 
       /** Handles the next batch; true when more are waiting. */
-      const drain = async (): Promise<boolean> => {
-        const client = await pool.connect();
-        let handled = 0;
-        try {
-          await client.query('BEGIN');
-          const position = await client.query<{ seq: string }>(
-            'SELECT seq FROM bus.positions WHERE consumer_group = $1 FOR UPDATE',
-            [group],
-          );
-          const from = position.rows[0]?.seq ?? '0';
-          const { rows } = await client.query<{ seq: string; envelope: EventEnvelope }>(
-            'SELECT seq, envelope FROM bus.events WHERE seq > $1 ORDER BY seq LIMIT $2',
-            [from, batchSize],
-          );
-          let last = from;
+      const drain = (): Promise<boolean> =>
+        withPoolClient(pool, logger, async (client) => {
+          let handled = 0;
           try {
-            for (const row of rows) {
-              if (closed) break;
-              await handler(row.envelope);
-              last = row.seq;
-              handled++;
+            await client.query('BEGIN');
+            const position = await client.query<{ seq: string }>('SELECT seq FROM bus.positions WHERE consumer_group = $1 FOR UPDATE', [group]);
+            const from = position.rows[0]?.seq ?? '0';
+            const { rows } = await client.query<{ seq: string; envelope: EventEnvelope }>(
+              'SELECT seq, envelope FROM bus.events WHERE seq > $1 ORDER BY seq LIMIT $2',
+              [from, batchSize],
+            );
+            let last = from;
+            try {
+              for (const row of rows) {
+                if (closed) break;
+                await handler(row.envelope);
+                last = row.seq;
+                handled++;
+              }
+            } finally {
+              await client.query('UPDATE bus.positions SET seq = $2, updated_at = now() WHERE consumer_group = $1', [group, last]);
+              await client.query('COMMIT');
             }
-          } finally {
-            await client.query('UPDATE bus.positions SET seq = $2, updated_at = now() WHERE consumer_group = $1', [group, last]);
-            await client.query('COMMIT');
+            return rows.length === batchSize && handled === rows.length;
+          } catch (error) {
+            await client.query('ROLLBACK').catch(() => undefined);
+            throw error;
           }
-          return rows.length === batchSize && handled === rows.length;
-        } catch (error) {
-          await client.query('ROLLBACK').catch(() => undefined);
-          throw error;
-        } finally {
-          client.release();
-        }
-      };
+        });
 
       const loop = (async () => {
         let failures = 0;
@@ -112,12 +126,13 @@ export async function createPostgresBus(url: string, options: { logger: Logger; 
             if (more) continue;
           } catch (error) {
             failures++;
-            options.logger.error('event handler failed; will retry', { group, error });
+            reportDatabaseFailure(logger, 'error', 'event handler failed; will retry', error as Error, { group });
           }
-          const delay = failures > 0 ? Math.min(30_000, 200 * 2 ** failures) : pollMs;
+          // A failing database comes back within seconds of a restart: retry soon, and at once on a notification.
+          const delay = failures > 0 ? Math.min(2_000, 100 * 2 ** failures) : pollMs;
           await new Promise<void>((resolve) => {
             const timer = setTimeout(resolve, delay);
-            wake = failures > 0 ? () => undefined : () => (clearTimeout(timer), resolve());
+            wake = () => (clearTimeout(timer), resolve());
           });
         }
       })();
@@ -129,7 +144,7 @@ export async function createPostgresBus(url: string, options: { logger: Logger; 
           wake();
           await loop;
           subscriptions.delete(subscription);
-          if (consumeOptions.ephemeral) await pool.query('DELETE FROM bus.positions WHERE consumer_group = $1', [group]);
+          if (consumeOptions.ephemeral) await pool.query('DELETE FROM bus.positions WHERE consumer_group = $1', [group]).catch(() => undefined);
         },
       };
       subscriptions.add(subscription);
@@ -138,35 +153,35 @@ export async function createPostgresBus(url: string, options: { logger: Logger; 
 
     async close() {
       await Promise.all([...subscriptions].map((s) => s.close()));
-      await listener.end().catch(() => undefined);
+      await listener.close();
       await pool.end();
     },
   };
 }
 
-async function migrate(pool: pg.Pool) {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query(`SELECT pg_advisory_xact_lock(hashtext('bus.migrate'))`);
-    await client.query('CREATE SCHEMA IF NOT EXISTS bus');
-    await client.query(`CREATE TABLE IF NOT EXISTS bus.events (
-      seq bigserial PRIMARY KEY,
-      id uuid NOT NULL UNIQUE,
-      type text NOT NULL,
-      envelope jsonb NOT NULL,
-      published_at timestamptz NOT NULL DEFAULT now()
-    )`);
-    await client.query(`CREATE TABLE IF NOT EXISTS bus.positions (
-      consumer_group text PRIMARY KEY,
-      seq bigint NOT NULL,
-      updated_at timestamptz NOT NULL DEFAULT now()
-    )`);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+async function migrate(pool: pg.Pool, logger: Logger) {
+  await withPoolClient(pool, logger, async (client) => {
+    try {
+      await client.query('BEGIN');
+      await client.query(`SELECT pg_advisory_xact_lock(hashtext('bus.migrate'))`);
+      await client.query('CREATE SCHEMA IF NOT EXISTS bus');
+      await client.query(`CREATE TABLE IF NOT EXISTS bus.events (
+        seq bigserial PRIMARY KEY,
+        id uuid NOT NULL UNIQUE,
+        type text NOT NULL,
+        envelope jsonb NOT NULL,
+        published_at timestamptz NOT NULL DEFAULT now()
+      )`);
+      await client.query(`CREATE TABLE IF NOT EXISTS bus.positions (
+        consumer_group text PRIMARY KEY,
+        seq bigint NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      )`);
+      await client.query(`CREATE INDEX IF NOT EXISTS events_published_at ON bus.events (published_at)`);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  });
 }

@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { PoolClient } from 'pg';
+import { listenForever, withPoolClient } from '../db/pg-client';
 import type { Logger } from '../logger';
-import type { EventBus } from './bus';
+import { BusResetError, type EventBus } from './bus';
 import type { EventEnvelope } from './envelope';
 import { outboxChannel } from './outbox';
 import { reportDatabaseFailure } from './database-failure';
@@ -15,6 +16,8 @@ export interface OutboxRelay {
 /**
  * Moves committed outbox rows to the bus. A row is marked published in the same transaction that
  * locked it, after the bus accepted it: a crash in between republishes it, which consumers absorb.
+ * When the bus says it may have lost what was published (a Redis that restarted empty), the rows
+ * published in the last `replayWindowSeconds` are published again, in their order.
  */
 export async function startOutboxRelay(options: {
   dataSource: DataSource;
@@ -23,9 +26,11 @@ export async function startOutboxRelay(options: {
   logger: Logger;
   pollMs?: number;
   batchSize?: number;
+  replayWindowSeconds?: number;
 }): Promise<OutboxRelay> {
   const { dataSource, schema, bus, logger } = options;
   const batchSize = options.batchSize ?? 100;
+  const replayWindowSeconds = options.replayWindowSeconds ?? 3_600;
   let stopped = false;
   let running: Promise<void> | null = null;
   let again = false;
@@ -33,26 +38,39 @@ export async function startOutboxRelay(options: {
   const driver = dataSource.driver as unknown as { master: { connect(): Promise<PoolClient> } };
 
   /** One batch on a raw pool connection: relay traffic stays out of the DataSource's query log. */
-  const publishBatch = async (): Promise<number> => {
-    const client = await driver.master.connect();
-    try {
-      await client.query('BEGIN');
-      const { rows } = await client.query<{ seq: string; envelope: EventEnvelope }>(
-        `SELECT seq, envelope FROM "${schema}".outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [batchSize],
-      );
-      if (rows.length > 0) {
-        await bus.publish(rows.map((row) => row.envelope));
-        await client.query(`UPDATE "${schema}".outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
+  const publishBatch = (): Promise<number> =>
+    withPoolClient(driver.master, logger, async (client) => {
+      try {
+        await client.query('BEGIN');
+        const { rows } = await client.query<{ seq: string; envelope: EventEnvelope }>(
+          `SELECT seq, envelope FROM "${schema}".outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+          [batchSize],
+        );
+        if (rows.length > 0) {
+          await bus.publish(
+            rows.map((row) => row.envelope),
+            { source: schema },
+          );
+          await client.query(`UPDATE "${schema}".outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
+        }
+        await client.query('COMMIT');
+        return rows.length;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
       }
-      await client.query('COMMIT');
-      return rows.length;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
+
+  /** Marks the replay window unpublished, so the next batches send it again, then tells the bus it is taken care of. */
+  const replay = async () => {
+    const [{ count }] = await dataSource.query(
+      `/* outbox.replay */ WITH replayed AS (
+         UPDATE "${schema}".outbox SET published_at = NULL WHERE published_at > now() - make_interval(secs => $1) RETURNING 1
+       ) SELECT count(*)::int AS count FROM replayed`,
+      [replayWindowSeconds],
+    );
+    await bus.acknowledgeReset(schema);
+    logger.warn('the event bus lost recent events; publishing them again', { schema, events: count, windowSeconds: replayWindowSeconds });
   };
 
   const run = (): Promise<void> => {
@@ -64,7 +82,15 @@ export async function startOutboxRelay(options: {
       try {
         do {
           again = false;
-          while (!stopped && (await publishBatch()) === batchSize);
+          for (;;) {
+            if (stopped) break;
+            const published = await publishBatch().catch(async (error: unknown) => {
+              if (!(error instanceof BusResetError)) throw error;
+              await replay();
+              return batchSize;
+            });
+            if (published < batchSize) break;
+          }
         } while (again && !stopped);
       } catch (error) {
         reportDatabaseFailure(logger, 'error', 'outbox relay failed; will retry', error as Error, { schema });
@@ -75,10 +101,13 @@ export async function startOutboxRelay(options: {
     return running;
   };
 
-  const listener = await driver.master.connect();
-  listener.on('error', (error) => reportDatabaseFailure(logger, 'warn', 'outbox listener connection failed; polling continues', error, { schema }));
-  await listener.query(`LISTEN "${outboxChannel(schema)}"`);
-  listener.on('notification', () => void run());
+  const listener = await listenForever({
+    connect: () => driver.master.connect(),
+    channels: [outboxChannel(schema)],
+    logger,
+    label: `outbox listener (${schema})`,
+    onNotify: () => void run(),
+  });
   const timer = setInterval(() => void run(), options.pollMs ?? 1000);
   await run();
 
@@ -90,9 +119,7 @@ export async function startOutboxRelay(options: {
     async stop() {
       stopped = true;
       clearInterval(timer);
-      listener.removeAllListeners('notification');
-      await listener.query(`UNLISTEN "${outboxChannel(schema)}"`).catch(() => undefined);
-      listener.release();
+      await listener.close();
       if (running) await running;
     },
   };

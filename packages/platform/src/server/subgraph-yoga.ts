@@ -9,6 +9,7 @@ import type { TokenVerifier } from '../auth/tokens';
 import { ErrorCode, isPublicError, unauthenticated } from '../errors';
 import type { Logger } from '../logger';
 import { metricsContentType, metricsText } from '../observability/metrics';
+import type { Readiness } from '../db/readiness';
 import { contextFromHeaders, tracingRecords } from '../telemetry/tracing';
 import { useCacheControl, type CacheHints } from './cache-control';
 
@@ -28,7 +29,8 @@ export interface SubgraphYogaOptions<Ctx> {
   publicFields?: string[];
   /** Builds the per-request context: repositories and fresh DataLoaders. */
   context: (base: { principal: Principal | null; request: Request }) => Ctx | Promise<Ctx>;
-  ready: () => Promise<boolean>;
+  /** `/readyz`: true, or each dependency's state (`checkDependencies`). */
+  ready: () => Promise<boolean | Readiness>;
   routes?: Record<string, Route>;
   /** How long query results may be cached, by schema coordinate; queries touching anything unhinted are not cacheable. */
   cacheHints?: CacheHints;
@@ -96,10 +98,11 @@ function metricsRoute(registry: Registry): Route {
   return async () => new Response(await metricsText(registry), { headers: { 'content-type': metricsContentType } });
 }
 
-function readyRoute(ready: () => Promise<boolean>): Route {
+function readyRoute(ready: () => Promise<boolean | Readiness>): Route {
   return async () => {
-    const ok = await ready().catch(() => false);
-    return Response.json({ status: ok ? 'ready' : 'unavailable' }, { status: ok ? 200 : 503 });
+    const answer = await ready().catch(() => false);
+    const readiness: Readiness = typeof answer === 'boolean' ? { status: answer ? 'ready' : 'unavailable', checks: {} } : answer;
+    return Response.json(readiness, { status: readiness.status === 'unavailable' ? 503 : 200 });
   };
 }
 
