@@ -8,6 +8,7 @@ export * from './auth/access';
 export * from './cache/store';
 export * from './db/data-source';
 export * from './db/readiness';
+export * from './db/retention';
 export * from './db/pg-client';
 export * from './cache/redis-client';
 export * from './db/embedded';

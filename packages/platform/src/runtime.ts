@@ -7,6 +7,7 @@ import { createMemoryStore, createRedisStore, type KeyValueStore } from './cache
 import type { Config, SubgraphName } from './config';
 import { openDatabase, type ServiceDatabase } from './db/data-source';
 import { checkDependencies, type Readiness } from './db/readiness';
+import { eventTableRules, startRetention } from './db/retention';
 import type { EventBus } from './events/bus';
 import { createPostgresBus } from './events/postgres-bus';
 import { createRedisBus } from './events/redis-bus';
@@ -22,6 +23,8 @@ export interface SubgraphRuntime {
   db: ServiceDatabase;
   bus: EventBus;
   relay: OutboxRelay;
+  /** Deletes published outbox rows and old processed-event records (RETENTION_*). */
+  retention: { stop(): Promise<void> };
   store: KeyValueStore;
   /** Present only in subgraphs that issue tokens (`issuesTokens`); use `tokenSigner(runtime)`. */
   signer: TokenSigner | null;
@@ -61,7 +64,7 @@ export interface RuntimeOptions {
 export async function createBus(config: Config, databaseUrl: string, logger: Logger): Promise<EventBus> {
   return config.redisUrl
     ? createRedisBus(config.redisUrl, { logger, namespace: config.busNamespace, commandTimeoutMs: config.redis.commandTimeoutMs, claimAfterMs: config.bus.claimAfterMs })
-    : createPostgresBus(databaseUrl, { logger });
+    : createPostgresBus(databaseUrl, { logger, retentionDays: config.retention.busEventsDays, retentionIntervalMs: config.retention.intervalMs });
 }
 
 export function createStore(config: Config, logger: Logger = createLogger(config.logLevel, { service: config.service })): KeyValueStore {
@@ -94,6 +97,12 @@ export async function createRuntime(definition: SubgraphDefinition, config: Conf
     pollMs: options.relayPollMs,
     replayWindowSeconds: config.bus.replayWindowSeconds,
   });
+  const retention = startRetention({
+    query: (sql, parameters) => db.dataSource.query(sql, parameters),
+    rules: eventTableRules(definition.name, config.retention),
+    intervalMs: config.retention.intervalMs,
+    logger,
+  });
   const auth = { issuer: config.auth.issuer, audience: config.auth.audience };
   return {
     name: definition.name,
@@ -102,6 +111,7 @@ export async function createRuntime(definition: SubgraphDefinition, config: Conf
     db,
     bus,
     relay,
+    retention,
     store: options.store ?? createStore(config, logger),
     signer: issues && signingKey ? createTokenSigner(signingKey, auth) : null,
     verifier: createTokenVerifier({
@@ -127,6 +137,7 @@ export function tokenSigner(runtime: SubgraphRuntime): TokenSigner {
 export async function closeRuntime(runtime: SubgraphRuntime, app?: SubgraphApp, options: { sharedBus?: boolean; sharedStore?: boolean } = {}) {
   await app?.stop?.();
   await runtime.relay.stop();
+  await runtime.retention.stop();
   if (!options.sharedBus) await runtime.bus.close();
   if (!options.sharedStore) await runtime.store.close();
   await runtime.db.dataSource.destroy();

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { listenForever, withPoolClient } from '../db/pg-client';
+import { startRetention } from '../db/retention';
 import type { Logger } from '../logger';
 import type { BusSubscription, ConsumeOptions, EventBus } from './bus';
 import { reportDatabaseFailure } from './database-failure';
@@ -14,7 +15,10 @@ const batchSize = 200;
  * can skip an event that commits late. Consumers wake on NOTIFY (LISTEN comes back after the server
  * does) and poll every `pollMs` besides.
  */
-export async function createPostgresBus(url: string, options: { logger: Logger; pollMs?: number }): Promise<EventBus> {
+export async function createPostgresBus(
+  url: string,
+  options: { logger: Logger; pollMs?: number; retentionDays?: number; retentionIntervalMs?: number },
+): Promise<EventBus> {
   const { logger } = options;
   const pool = new pg.Pool({ connectionString: url, max: 4, application_name: 'event-bus' });
   pool.on('error', (error) => reportDatabaseFailure(logger, 'warn', 'idle bus connection failed', error));
@@ -35,6 +39,13 @@ export async function createPostgresBus(url: string, options: { logger: Logger; 
   });
 
   const subscriptions = new Set<BusSubscription>();
+  // Events older than the retention are gone for good: a group that falls further behind than that skips them.
+  const retention = startRetention({
+    query: (sql, parameters) => pool.query(sql, parameters),
+    rules: [{ table: 'bus.events', expired: 'published_at < $1', days: options.retentionDays ?? 7 }],
+    intervalMs: options.retentionIntervalMs ?? 3_600_000,
+    logger,
+  });
 
   return {
     kind: 'postgres',
@@ -152,6 +163,7 @@ export async function createPostgresBus(url: string, options: { logger: Logger; 
     },
 
     async close() {
+      await retention.stop();
       await Promise.all([...subscriptions].map((s) => s.close()));
       await listener.close();
       await pool.end();
