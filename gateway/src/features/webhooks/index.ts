@@ -1,4 +1,4 @@
-import type { EventEnvelope, TokenSigner } from '@cip/platform';
+import { startRetention, type EventEnvelope, type TokenSigner } from '@cip/platform';
 import { allowGeneratedOperation } from '../persisted-operations/plugin';
 import type { GatewayFeature, GatewayHandle } from '../feature';
 import { webhookCatalog, type WebhookEventType } from './catalog';
@@ -38,6 +38,17 @@ export function webhooksFeature(options: WebhooksOptions = {}): GatewayFeature {
       const dataSource = database();
       const allowPrivateTargets = options.allowPrivateTargets ?? config.webhooks.allowPrivateTargets;
       let dispatcher: WebhookDispatcher | undefined;
+      const finished = `status IN ('delivered', 'failed') AND created_at < $1`;
+      const days = config.retention.webhookDeliveriesDays;
+      const retention = startRetention({
+        query: (sql, parameters) => dataSource.query(sql, parameters),
+        rules: [
+          { table: 'gateway.webhook_attempt', expired: `delivery_id IN (SELECT id FROM gateway.webhook_delivery WHERE ${finished})`, days },
+          { table: 'gateway.webhook_delivery', expired: finished, days },
+        ],
+        intervalMs: config.retention.intervalMs,
+        logger,
+      });
       return {
         routes: [webhooksRoute(gateway, new WebhookRepository(dataSource.manager), { allowPrivateTargets })],
         async attach() {
@@ -52,7 +63,10 @@ export function webhooksFeature(options: WebhooksOptions = {}): GatewayFeature {
             shape: shapeWith(gateway, signer),
           });
         },
-        close: async () => dispatcher?.stop(),
+        async close() {
+          await retention.stop();
+          await dispatcher?.stop();
+        },
       };
     },
   };
