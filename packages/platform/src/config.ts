@@ -66,6 +66,7 @@ const schema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   SEED_DEMO: bool.default(true),
   INTROSPECTION: bool.optional(),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   GATEWAY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   PUBLIC_URL: z.string().url().optional(),
   CORS_ORIGINS: z
@@ -119,6 +120,11 @@ export interface Config {
    * one refuse GraphQL requests without it.
    */
   gatewaySecret?: string;
+  /**
+   * How many proxies the operator runs in front of the gateway (load balancer, ingress): the client's
+   * address is the one the outermost of them recorded in `X-Forwarded-For`. 0: the socket's peer.
+   */
+  trustedProxyHops: number;
   /** Where customers and staff reach the platform (links in messages, media URLs); the gateway's own URL by default. */
   publicUrl: string;
   /** Browser origins other than the gateway's own that may call it (CORS). */
@@ -191,6 +197,7 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
     seedDemo: e.SEED_DEMO,
     introspection: e.INTROSPECTION ?? e.NODE_ENV !== 'production',
     gatewaySecret: e.GATEWAY_SECRET,
+    trustedProxyHops: e.TRUSTED_PROXY_HOPS,
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${service === 'gateway' ? (e.PORT ?? defaultPorts.gateway) : defaultPorts.gateway}`).replace(/\/+$/, ''),
     corsOrigins: e.CORS_ORIGINS ?? [],
   };

@@ -1,11 +1,13 @@
 import { runtimeReadiness, createSubgraphYoga, tokenSigner, type SubgraphDefinition } from '@cip/platform';
-import { createContext } from './context';
+import { createContext, createServices } from './context';
 import { CustomerEntity } from './data/customer';
 import { OrganizationEntity } from './data/organization';
+import { LoginAddressEntity } from './data/login-address';
 import { RefreshTokenEntity } from './data/refresh-token';
 import { ShopEntity } from './data/shop';
 import { ShopRoleEntity, UserEntity } from './data/user';
 import { Initial1764201600000 } from './migrations/1764201600000-initial';
+import { LoginThrottling1764400000000 } from './migrations/1764400000000-login-throttling';
 import { schema } from './schema';
 import { cacheHints } from './schema/cache-hints';
 
@@ -15,9 +17,10 @@ export { schema };
 export const shopsSubgraph: SubgraphDefinition = {
   name: 'shops',
   issuesTokens: true,
-  entities: [OrganizationEntity, ShopEntity, UserEntity, ShopRoleEntity, RefreshTokenEntity, CustomerEntity],
-  migrations: [Initial1764201600000],
+  entities: [OrganizationEntity, ShopEntity, UserEntity, ShopRoleEntity, RefreshTokenEntity, CustomerEntity, LoginAddressEntity],
+  migrations: [Initial1764201600000, LoginThrottling1764400000000],
   createApp(runtime) {
+    const services = createServices(runtime);
     const yoga = createSubgraphYoga({
       name: 'shops',
       schema,
@@ -26,7 +29,7 @@ export const shopsSubgraph: SubgraphDefinition = {
       tracerProvider: runtime.tracerProvider,
       publicFields: ['signUp', 'login', 'refreshSession', 'logout'],
       cacheHints,
-      context: ({ principal }) => createContext(runtime, principal),
+      context: ({ principal, request }) => createContext(runtime, services, principal, request),
       ready: () => runtimeReadiness(runtime),
       routes: {
         '/.well-known/jwks.json': () =>

@@ -1,14 +1,19 @@
 import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { batchLoader, groupLoader, type Principal, type SubgraphRuntime } from '@cip/platform';
+import { batchLoader, clientInfoOf, groupLoader, type ClientInfo, type Principal, type SubgraphRuntime } from '@cip/platform';
 import { CustomerRepository, type Customer } from './data/customer';
 import { OrganizationRepository, type Organization } from './data/organization';
 import { RefreshTokenRepository } from './data/refresh-token';
 import { ShopRepository, type Shop } from './data/shop';
 import { UserRepository, type ShopRole, type User } from './data/user';
+import { Sessions } from './domain/sessions';
+import { SignIn } from './domain/sign-in';
 
 export interface ShopsContext {
   principal: Principal | null;
+  /** Where the request came from, as the gateway saw it. */
+  client: ClientInfo;
+  services: Services;
   runtime: SubgraphRuntime;
   dataSource: DataSource;
   repos: ReturnType<typeof createRepositories>;
@@ -33,12 +38,26 @@ export function createRepositories(dataSource: DataSource) {
   };
 }
 
+/** The domain services, built once per process from the runtime; they never see the GraphQL context. */
+export function createServices(runtime: SubgraphRuntime) {
+  const dataSource = runtime.db.dataSource;
+  const sessions = new Sessions(dataSource, runtime);
+  return {
+    sessions,
+    signIn: new SignIn(dataSource, runtime.store, sessions),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
+
 /** Fresh loaders for every request, so nothing cached outlives the caller it was loaded for. */
-export function createContext(runtime: SubgraphRuntime, principal: Principal | null): ShopsContext {
+export function createContext(runtime: SubgraphRuntime, services: Services, principal: Principal | null, request: Request): ShopsContext {
   const dataSource = runtime.db.dataSource;
   const repos = createRepositories(dataSource);
   return {
     principal,
+    client: clientInfoOf(request.headers, runtime.config.gatewaySecret),
+    services,
     runtime,
     dataSource,
     repos,

@@ -51,8 +51,9 @@ export class UserRepository {
     return inKeyOrder(ids, rows, (row) => row.id);
   }
 
+  /** `email` as `normalizeEmail` spells it: the only spelling stored. */
   findByEmail(email: string): Promise<User | null> {
-    return this.manager.findOne(UserEntity, { where: { email: normalizeEmail(email) }, comment: 'users.findByEmail' });
+    return this.manager.findOne(UserEntity, { where: { email }, comment: 'users.findByEmail' });
   }
 
   async rolesByUserIds(userIds: readonly string[]): Promise<ShopRole[][]> {
@@ -66,7 +67,7 @@ export class UserRepository {
   }
 
   create(manager: EntityManager, input: Omit<User, 'id' | 'createdAt'>): Promise<User> {
-    return manager.save(UserEntity, manager.create(UserEntity, { ...input, email: normalizeEmail(input.email) }));
+    return manager.save(UserEntity, manager.create(UserEntity, input));
   }
 
   async setRole(manager: EntityManager, role: ShopRole): Promise<void> {
@@ -77,5 +78,3 @@ export class UserRepository {
     await manager.delete(ShopRoleEntity, { userId, shopId });
   }
 }
-
-export const normalizeEmail = (email: string) => email.trim().toLowerCase();

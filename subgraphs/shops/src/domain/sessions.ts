@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
-import { tokenSigner, unauthenticated, type StaffRole } from '@cip/platform';
-import type { ShopsContext } from '../context';
+import type { DataSource, EntityManager } from 'typeorm';
+import { tokenSigner, unauthenticated, type StaffRole, type SubgraphRuntime } from '@cip/platform';
+import { RefreshTokenRepository } from '../data/refresh-token';
 import { UserRepository, type User } from '../data/user';
 
 export interface Session {
@@ -14,44 +14,54 @@ export interface Session {
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** Issues an access token carrying the user's current roles, and a refresh token in `familyId`. */
-export async function issueSession(ctx: ShopsContext, manager: EntityManager, user: User, familyId: string = randomUUID()): Promise<Session> {
-  const [roles] = await new UserRepository(manager).rolesByUserIds([user.id]);
-  const roleMap: Record<string, StaffRole> = Object.fromEntries(roles.map((r) => [r.shopId, r.role]));
-  const { auth } = ctx.runtime.config;
-  const access = await tokenSigner(ctx.runtime).sign({ kind: 'staff', userId: user.id, orgId: user.orgId, roles: roleMap }, auth.accessTokenTtlSeconds);
-  const refreshToken = randomBytes(32).toString('base64url');
-  const refreshTokenExpiresAt = new Date(Date.now() + auth.refreshTokenTtlSeconds * 1000);
-  await ctx.repos.refreshTokens.create(manager, { userId: user.id, familyId, tokenHash: hashToken(refreshToken), expiresAt: refreshTokenExpiresAt });
-  return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, refreshTokenExpiresAt, user };
-}
+/** Staff sessions: an access token carrying the user's roles, and a rotating refresh token per login. */
+export class Sessions {
+  private readonly refreshTokens = new RefreshTokenRepository();
 
-/**
- * Rotates a refresh token. A token used twice means it was copied: the whole family is revoked and
- * the caller must log in again.
- */
-export async function refreshSession(ctx: ShopsContext, refreshToken: string): Promise<Session> {
-  const outcome = await ctx.dataSource.transaction(async (manager) => {
-    const stored = await ctx.repos.refreshTokens.findByHashForUpdate(manager, hashToken(refreshToken));
-    if (!stored || stored.revokedAt || stored.expiresAt.getTime() <= Date.now()) return null;
-    if (stored.usedAt) {
-      await ctx.repos.refreshTokens.revokeFamily(manager, stored.familyId);
-      return 'reused' as const;
-    }
-    await ctx.repos.refreshTokens.markUsed(manager, stored.id);
-    const [user] = await ctx.repos.users.findByIds([stored.userId]);
-    if (!user) return null;
-    return issueSession(ctx, manager, user, stored.familyId);
-  });
-  if (outcome === 'reused') throw unauthenticated('This refresh token was already used; every session from that login has been signed out.');
-  if (!outcome) throw unauthenticated('The refresh token is not valid.');
-  return outcome;
-}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly runtime: SubgraphRuntime,
+  ) {}
 
-/** Revokes the login a refresh token belongs to. Unknown tokens are ignored, so logout is idempotent. */
-export async function revokeSession(ctx: ShopsContext, refreshToken: string): Promise<void> {
-  await ctx.dataSource.transaction(async (manager) => {
-    const stored = await ctx.repos.refreshTokens.findByHashForUpdate(manager, hashToken(refreshToken));
-    if (stored) await ctx.repos.refreshTokens.revokeFamily(manager, stored.familyId);
-  });
+  /** Issues an access token carrying the user's current roles, and a refresh token in `familyId`. */
+  async issue(manager: EntityManager, user: User, familyId: string = randomUUID()): Promise<Session> {
+    const [roles] = await new UserRepository(manager).rolesByUserIds([user.id]);
+    const roleMap: Record<string, StaffRole> = Object.fromEntries(roles.map((r) => [r.shopId, r.role]));
+    const { auth } = this.runtime.config;
+    const access = await tokenSigner(this.runtime).sign({ kind: 'staff', userId: user.id, orgId: user.orgId, roles: roleMap }, auth.accessTokenTtlSeconds);
+    const refreshToken = randomBytes(32).toString('base64url');
+    const refreshTokenExpiresAt = new Date(Date.now() + auth.refreshTokenTtlSeconds * 1000);
+    await this.refreshTokens.create(manager, { userId: user.id, familyId, tokenHash: hashToken(refreshToken), expiresAt: refreshTokenExpiresAt });
+    return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, refreshTokenExpiresAt, user };
+  }
+
+  /**
+   * Rotates a refresh token. A token used twice means it was copied: the whole family is revoked and
+   * the caller must log in again.
+   */
+  async refresh(refreshToken: string): Promise<Session> {
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const stored = await this.refreshTokens.findByHashForUpdate(manager, hashToken(refreshToken));
+      if (!stored || stored.revokedAt || stored.expiresAt.getTime() <= Date.now()) return null;
+      if (stored.usedAt) {
+        await this.refreshTokens.revokeFamily(manager, stored.familyId);
+        return 'reused' as const;
+      }
+      await this.refreshTokens.markUsed(manager, stored.id);
+      const [user] = await new UserRepository(manager).findByIds([stored.userId]);
+      if (!user) return null;
+      return this.issue(manager, user, stored.familyId);
+    });
+    if (outcome === 'reused') throw unauthenticated('This refresh token was already used; every session from that login has been signed out.');
+    if (!outcome) throw unauthenticated('The refresh token is not valid.');
+    return outcome;
+  }
+
+  /** Revokes the login a refresh token belongs to. Unknown tokens are ignored, so logout is idempotent. */
+  async revoke(refreshToken: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const stored = await this.refreshTokens.findByHashForUpdate(manager, hashToken(refreshToken));
+      if (stored) await this.refreshTokens.revokeFamily(manager, stored.familyId);
+    });
+  }
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { badInput, enforceFieldRateLimit, enqueueEvents, parseInput, unauthenticated } from '@cip/platform';
+import { badInput, emailInput, enqueueEvents, nameInput, parseInput, passwordInput } from '@cip/platform';
 import { builder } from '../builder';
-import { hashPassword, verifyPassword } from '../domain/passwords';
-import { issueSession, refreshSession, revokeSession, type Session } from '../domain/sessions';
+import { hashPassword } from '../domain/passwords';
+import type { Session } from '../domain/sessions';
 import { UserRef } from './refs';
 import { ShopInput, shopCreated, shopSchema } from './shop';
 
@@ -19,9 +19,9 @@ const SessionRef = builder.objectRef<Session>('Session').implement({
 
 const signUpSchema = z.object({
   organizationName: z.string().trim().min(1).max(200),
-  ownerName: z.string().trim().min(1).max(200),
-  email: z.string().trim().email().max(320),
-  password: z.string().min(10, 'must be at least 10 characters').max(200),
+  ownerName: nameInput,
+  email: emailInput,
+  password: passwordInput,
   shop: shopSchema,
 });
 
@@ -51,7 +51,7 @@ builder.mutationFields((t) => ({
         const user = await ctx.repos.users.create(manager, { orgId: org.id, email: values.email, name: values.ownerName, passwordHash });
         await ctx.repos.users.setRole(manager, { userId: user.id, shopId: shop.id, orgId: org.id, role: 'OWNER' });
         await enqueueEvents(manager, 'shops', [shopCreated(shop)]);
-        return issueSession(ctx, manager, user);
+        return ctx.services.sessions.issue(manager, user);
       });
     },
   }),
@@ -62,25 +62,17 @@ builder.mutationFields((t) => ({
       email: t.arg.string({ required: true, description: 'Login e-mail.' }),
       password: t.arg.string({ required: true, description: 'Password.' }),
     },
-    resolve: async (_root, { email, password }, ctx, info) => {
-      await enforceFieldRateLimit(ctx.runtime.store, { args: { email }, context: ctx, info }, { max: 20, window: '5m', identityArgs: ['email'] });
-      const user = email.length <= 320 ? await ctx.repos.users.findByEmail(email) : null;
-      if (!(await verifyPassword(user?.passwordHash ?? null, password)) || !user) throw unauthenticated('E-mail or password is wrong.');
-      return ctx.dataSource.transaction((manager) => issueSession(ctx, manager, user));
-    },
+    resolve: (_root, args, ctx) => ctx.services.signIn.login(args, ctx.client),
   }),
   refreshSession: t.field({
     type: SessionRef,
     description: 'Exchanges a refresh token for a new access token and refresh token. Each refresh token works once.',
     args: { refreshToken: t.arg.string({ required: true, description: 'The refresh token from login or the last refresh.' }) },
-    resolve: (_root, { refreshToken }, ctx) => refreshSession(ctx, refreshToken),
+    resolve: (_root, { refreshToken }, ctx) => ctx.services.sessions.refresh(refreshToken),
   }),
   logout: t.boolean({
     description: 'Revokes the refresh token and every token rotated from the same login. Always true.',
     args: { refreshToken: t.arg.string({ required: true, description: 'The refresh token of the session to end.' }) },
-    resolve: async (_root, { refreshToken }, ctx) => {
-      await revokeSession(ctx, refreshToken);
-      return true;
-    },
+    resolve: (_root, { refreshToken }, ctx) => ctx.services.sessions.revoke(refreshToken).then(() => true),
   }),
 }));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { badInput, forbidden, parseInput, requireShopRole, requireStaff, appError, ErrorCode } from '@cip/platform';
+import { badInput, emailInput, forbidden, nameInput, parseInput, passwordInput, requireShopRole, requireStaff, appError, ErrorCode } from '@cip/platform';
 import { builder } from '../builder';
 import type { ShopsContext } from '../context';
 import type { User } from '../data/user';
@@ -77,9 +77,9 @@ builder.queryField('me', (t) =>
 );
 
 const staffMemberSchema = z.object({
-  email: z.string().trim().email().max(320),
-  name: z.string().trim().min(1).max(200),
-  password: z.string().min(10, 'must be at least 10 characters').max(200),
+  email: emailInput,
+  name: nameInput,
+  password: passwordInput,
 });
 
 const StaffMemberInput = builder.inputType('StaffMemberInput', {
