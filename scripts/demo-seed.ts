@@ -1,5 +1,6 @@
 import type { Logger, SubgraphRuntime } from '@cip/platform';
 import { createServices as partnerServices } from '../subgraphs/partners/src/context';
+import { StaffMessageRepository, type StaffMessageKind } from '../subgraphs/shops/src/data/staff-message';
 
 export const demoLogin = { email: 'owner@demo-auto.example', password: 'demo-password-123' };
 
@@ -31,8 +32,15 @@ export async function seedDemo(
   const [{ total }] = await shops.db.dataSource.query('SELECT count(*)::int AS total FROM shops.organization');
   if (total > 0) return null;
 
+  const messages = new StaffMessageRepository(shops.db.dataSource.manager);
+  /** The token of the link the platform recorded for `email` (messages are not sent locally). */
+  const linkToken = async (email: string, kind: StaffMessageKind) => {
+    const message = await messages.latestTo(email, kind);
+    if (!message?.actionUrl) throw new Error(`demo seed failed: no ${kind} message for ${email}`);
+    return new URL(message.actionUrl).hash.replace(/^#token=/, '');
+  };
   const login = async () => (await call(gatewayUrl, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, { e: demoLogin.email, p: demoLogin.password })).login.accessToken as string;
-  await call(gatewayUrl, `mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }`, {
+  await call(gatewayUrl, `mutation($input: SignUpInput!) { signUp(input: $input) { email } }`, {
     input: {
       organizationName: 'Demo Auto Group',
       ownerName: 'Dana Owner',
@@ -41,6 +49,7 @@ export async function seedDemo(
       shop: { name: 'Demo Auto Downtown', address: address('100 Market St'), timezone: 'America/Denver', laborRateCents: 14_500 },
     },
   });
+  await call(gatewayUrl, `mutation($token: String!) { confirmSignUp(token: $token) { accessToken } }`, { token: await linkToken(demoLogin.email, 'sign-up-confirmation') });
   let token = await login();
   await call(gatewayUrl, `mutation($input: ShopInput!) { createShop(input: $input) { id } }`, {
     input: { name: 'Demo Auto Northside', address: address('4800 Federal Blvd'), timezone: 'America/Denver', laborRateCents: 13_900 },
@@ -60,10 +69,15 @@ export async function seedDemo(
   const vins = ['1HGCM82633A004352', '1FTMW1T88MFA00001', '5YJSA3DS4EF123456'];
   for (const [index, shop] of (shopList as { id: string }[]).entries()) {
     for (const member of staff) {
-      await call(gatewayUrl, `mutation($shopId: ID!, $input: StaffMemberInput!) { addStaffMember(shopId: $shopId, input: $input) { id } }`, {
+      const email = member.email.replace('@', `${index || ''}@`);
+      await call(gatewayUrl, `mutation($shopId: ID!, $input: StaffInvitationInput!) { inviteStaffMember(shopId: $shopId, input: $input) { id } }`, {
         shopId: shop.id,
-        input: { ...member, email: member.email.replace('@', `${index || ''}@`), password: demoLogin.password },
+        input: { ...member, email },
       }, token);
+      await call(gatewayUrl, `mutation($token: String!, $password: String!) { acceptInvitation(token: $token, password: $password) { accessToken } }`, {
+        token: await linkToken(email, 'staff-invitation'),
+        password: demoLogin.password,
+      });
     }
     for (const [n, customer] of customers.entries()) {
       const { createCustomer } = await call(gatewayUrl, `mutation($shopId: ID!, $input: CustomerInput!) { createCustomer(shopId: $shopId, input: $input) { id } }`, { shopId: shop.id, input: customer }, token);

@@ -31,7 +31,7 @@ export const organizationMetricsQuery = /* GraphQL */ `
 export async function run(): Promise<string> {
   const services = await startServices({ subgraphs: ['shops', 'analytics'] });
   try {
-    const seeded = await seedOrganization(services.gatewayUrl, { shops, customersPerShop: 0, techniciansPerShop: 0 });
+    const seeded = await seedOrganization(services, { shops, customersPerShop: 0, techniciansPerShop: 0 });
     const to = new Date();
     const from = new Date(to.getTime() - (days - 1) * 86_400_000);
     const range = { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) };

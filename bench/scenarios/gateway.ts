@@ -77,7 +77,7 @@ export async function run(): Promise<string> {
   const settings = benchSettings();
   const services = await startServices({ nodeArgs: settings.nodeArgs });
   try {
-    const seed = await seedOrganization(services.gatewayUrl, { shops, customersPerShop });
+    const seed = await seedOrganization(services, { shops, customersPerShop });
     const cached: LoadTarget = { url: services.gatewayUrl, query: shopsQuery, token: seed.ownerToken };
     const targets: Record<PathName, LoadTarget> = {
       cached,

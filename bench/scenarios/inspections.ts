@@ -58,7 +58,7 @@ export async function run(): Promise<string> {
   const services = await startServices({ subgraphs: ['shops', 'vehicles', 'inspections'], env: { VPIC_BASE_URL: await deadUrl() } });
   try {
     const gateway = services.gatewayUrl;
-    const seed = await seedOrganization(gateway, { shops: 1, customersPerShop: 20, techniciansPerShop: 1 });
+    const seed = await seedOrganization(services, { shops: 1, customersPerShop: 20, techniciansPerShop: 1 });
     const shop = seed.shops[0];
     const token = seed.ownerToken;
     const vehicles = await inBatches(shop.customerIds, 4, async (customerId) => {

@@ -41,7 +41,7 @@ export async function run(): Promise<string> {
   const busConfig = loadConfig('gateway', { REDIS_URL: process.env.REDIS_URL, BUS_NAMESPACE: namespace, LOG_LEVEL: 'error' });
   const bus = await createBus(busConfig, services.database.url, createLogger('error', { service: 'bench' }));
   try {
-    const seeded = await seedOrganization(services.gatewayUrl, { shops, customersPerShop: 0, techniciansPerShop: 0 });
+    const seeded = await seedOrganization(services, { shops, customersPerShop: 0, techniciansPerShop: 0 });
     const gateway = services.services.find((s) => s.name === 'gateway')!;
     const analytics = services.services.find((s) => s.name === 'analytics')!;
     const idleGatewayRss = rssBytes(gateway);

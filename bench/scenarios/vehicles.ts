@@ -64,7 +64,7 @@ export async function run(): Promise<string> {
   const settings = benchSettings();
   const services = await startServices({ subgraphs: ['shops', 'vehicles'], env: { VPIC_BASE_URL: await deadUrl() } });
   try {
-    const seed = await seedOrganization(services.gatewayUrl, { shops: 1, customersPerShop: 1, techniciansPerShop: 1 });
+    const seed = await seedOrganization(services, { shops: 1, customersPerShop: 1, techniciansPerShop: 1 });
     const token = seed.ownerToken;
     const direct = services.subgraphUrls.vehicles!;
     const cachedVin = freshVin(0);

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { linkToken } from '@cip/shops/testing';
 import { inBatches, mustRequest } from './client';
 
 const password = 'bench horse battery staple';
@@ -51,16 +52,19 @@ export function shopInput(index: number) {
  * A multi-shop organization built through the gateway with the public mutations a real owner uses:
  * sign-up, more shops, technicians, and customers with contact details and consent.
  */
-export async function seedOrganization(gatewayUrl: string, options: SeedOptions = {}): Promise<SeededData> {
+export async function seedOrganization(services: { gatewayUrl: string; database: { url: string } }, options: SeedOptions = {}): Promise<SeededData> {
+  const { gatewayUrl } = services;
+  const executor = { execute: (query: string, variables?: Record<string, unknown>) => mustRequest(gatewayUrl, query, variables).then((data) => ({ data })), database: services.database };
   const { shops = 4, customersPerShop = 50, techniciansPerShop = 2, concurrency = 8 } = options;
   const tag = randomBytes(4).toString('hex');
   const ownerEmail = `owner-${tag}@summit-auto.example`;
-  const signUp = await mustRequest<{ signUp: { accessToken: string } }>(
-    gatewayUrl,
-    `mutation SignUp($input: SignUpInput!) { signUp(input: $input) { accessToken } }`,
-    { input: { organizationName: `Summit Auto Group ${tag}`, ownerName: 'Olivia Owner', email: ownerEmail, password, shop: shopInput(0) } },
-  );
-  let ownerToken = signUp.signUp.accessToken;
+  await mustRequest(gatewayUrl, `mutation SignUp($input: SignUpInput!) { signUp(input: $input) { email } }`, {
+    input: { organizationName: `Summit Auto Group ${tag}`, ownerName: 'Olivia Owner', email: ownerEmail, password, shop: shopInput(0) },
+  });
+  const confirmed = await mustRequest<{ confirmSignUp: { accessToken: string } }>(gatewayUrl, `mutation Confirm($token: String!) { confirmSignUp(token: $token) { accessToken } }`, {
+    token: await linkToken(executor, ownerEmail, 'sign-up-confirmation'),
+  });
+  let ownerToken = confirmed.confirmSignUp.accessToken;
   const me = await mustRequest<{ me: { id: string; roles: { shop: { id: string; name: string; organization: { id: string } } }[] } }>(
     gatewayUrl,
     `{ me { id roles { shop { id name organization { id } } } } }`,
@@ -84,13 +88,18 @@ export async function seedOrganization(gatewayUrl: string, options: SeedOptions 
   for (const [shopIndex, shop] of shopRefs.entries()) {
     const technicians = await inBatches(Array.from({ length: techniciansPerShop }), concurrency, async (_, i) => {
       const email = `tech-${tag}-${shopIndex}-${i}@summit-auto.example`;
-      const added = await mustRequest<{ addStaffMember: { id: string } }>(
+      await mustRequest(
         gatewayUrl,
-        `mutation AddStaff($shopId: ID!, $input: StaffMemberInput!) { addStaffMember(shopId: $shopId, input: $input) { id } }`,
-        { shopId: shop.id, input: { email, name: `${firstNames[i % firstNames.length]} Technician`, password, role: 'TECHNICIAN' } },
+        `mutation Invite($shopId: ID!, $input: StaffInvitationInput!) { inviteStaffMember(shopId: $shopId, input: $input) { id } }`,
+        { shopId: shop.id, input: { email, name: `${firstNames[i % firstNames.length]} Technician`, role: 'TECHNICIAN' } },
         ownerToken,
       );
-      return { id: added.addStaffMember.id, token: await login(gatewayUrl, email) };
+      const accepted = await mustRequest<{ acceptInvitation: { accessToken: string; user: { id: string } } }>(
+        gatewayUrl,
+        `mutation Accept($token: String!, $password: String!) { acceptInvitation(token: $token, password: $password) { accessToken user { id } } }`,
+        { token: await linkToken(executor, email, 'staff-invitation'), password },
+      );
+      return { id: accepted.acceptInvitation.user.id, token: accepted.acceptInvitation.accessToken };
     });
     const customerIds = await inBatches(Array.from({ length: customersPerShop }), concurrency, async (_, i) => {
       const firstName = firstNames[(i + shopIndex) % firstNames.length];

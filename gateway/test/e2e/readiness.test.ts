@@ -19,7 +19,7 @@ describe('gateway readiness', () => {
     await platform.subgraphs.analytics!.server.close(0);
     expect(await readiness()).toEqual({ status: 200, body: { status: 'degraded', subgraphs: { shops: 'ready', analytics: 'unavailable' } } });
     const signUp = await platform.execute(
-      `mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }`,
+      `mutation($input: SignUpInput!) { signUp(input: $input) { email } }`,
       { input: { organizationName: 'Half Open', ownerName: 'Olive', email: `half-${Date.now()}@example.com`, password: 'correct horse battery', shop: { name: 'Half Open', address: { line1: '1 Main St', city: 'Denver', region: 'CO', postalCode: '80202', country: 'US' }, timezone: 'America/Denver', laborRateCents: 10000 } } },
     );
     expect(signUp.errors).toBeUndefined();

@@ -30,7 +30,7 @@ afterAll(async () => {
 describe('services that only verify tokens', () => {
   it('hold no signing key in production and verify against the JWKS shops publishes', async () => {
     expect(vehicles.runtime.signer).toBeNull();
-    const org = await signUp({ execute: (query, variables, options) => call(shops.url, query, options?.token, variables) }, 'Keyless Garage');
+    const org = await signUp({ execute: (query, variables, options) => call(shops.url, query, options?.token, variables), database }, 'Keyless Garage');
     const answer = await call(vehicles.url, `{ decodeVin(vin: "1FTMW1T88MFA00001") { make } }`, org.ownerToken);
     expect(answer.errors).toBeUndefined();
     expect(answer.data.decodeVin.make).toBe('FORD');

@@ -1,1 +1,1 @@
-export { addCustomer, addShop, addStaff, login, must, password, shopInput, signUp, type SeededOrg } from '../../../subgraphs/shops/test/seed';
+export { addCustomer, addShop, addStaff, linkToken, login, messagesTo, must, password, shopInput, signUp, type SeededOrg } from '@cip/shops/testing';

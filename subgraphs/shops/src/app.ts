@@ -2,12 +2,16 @@ import { runtimeReadiness, createSubgraphYoga, tokenSigner, type SubgraphDefinit
 import { createContext, createServices } from './context';
 import { CustomerEntity } from './data/customer';
 import { OrganizationEntity } from './data/organization';
+import { StaffInvitationEntity } from './data/invitation';
 import { LoginAddressEntity } from './data/login-address';
+import { PendingSignUpEntity } from './data/sign-up';
+import { StaffMessageEntity } from './data/staff-message';
 import { RefreshTokenEntity } from './data/refresh-token';
 import { ShopEntity } from './data/shop';
 import { ShopRoleEntity, UserEntity } from './data/user';
 import { Initial1764201600000 } from './migrations/1764201600000-initial';
 import { LoginThrottling1764400000000 } from './migrations/1764400000000-login-throttling';
+import { SignUpAndInvitations1764400100000 } from './migrations/1764400100000-sign-up-and-invitations';
 import { schema } from './schema';
 import { cacheHints } from './schema/cache-hints';
 
@@ -17,8 +21,8 @@ export { schema };
 export const shopsSubgraph: SubgraphDefinition = {
   name: 'shops',
   issuesTokens: true,
-  entities: [OrganizationEntity, ShopEntity, UserEntity, ShopRoleEntity, RefreshTokenEntity, CustomerEntity, LoginAddressEntity],
-  migrations: [Initial1764201600000, LoginThrottling1764400000000],
+  entities: [OrganizationEntity, ShopEntity, UserEntity, ShopRoleEntity, RefreshTokenEntity, CustomerEntity, LoginAddressEntity, PendingSignUpEntity, StaffInvitationEntity, StaffMessageEntity],
+  migrations: [Initial1764201600000, LoginThrottling1764400000000, SignUpAndInvitations1764400100000],
   createApp(runtime) {
     const services = createServices(runtime);
     const yoga = createSubgraphYoga({
@@ -27,7 +31,7 @@ export const shopsSubgraph: SubgraphDefinition = {
       verifier: runtime.verifier,
       logger: runtime.logger,
       tracerProvider: runtime.tracerProvider,
-      publicFields: ['signUp', 'login', 'refreshSession', 'logout'],
+      publicFields: ['signUp', 'confirmSignUp', 'acceptInvitation', 'login', 'refreshSession', 'logout'],
       cacheHints,
       context: ({ principal, request }) => createContext(runtime, services, principal, request),
       ready: () => runtimeReadiness(runtime),

@@ -2,12 +2,16 @@ import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { batchLoader, clientInfoOf, groupLoader, type ClientInfo, type Principal, type SubgraphRuntime } from '@cip/platform';
 import { CustomerRepository, type Customer } from './data/customer';
+import { StaffInvitationRepository, type StaffInvitation } from './data/invitation';
 import { OrganizationRepository, type Organization } from './data/organization';
 import { RefreshTokenRepository } from './data/refresh-token';
 import { ShopRepository, type Shop } from './data/shop';
 import { UserRepository, type ShopRole, type User } from './data/user';
 import { Sessions } from './domain/sessions';
+import { ShopSettings } from './domain/shops';
 import { SignIn } from './domain/sign-in';
+import { SignUps } from './domain/sign-up';
+import { StaffDirectory } from './domain/staff';
 
 export interface ShopsContext {
   principal: Principal | null;
@@ -24,7 +28,10 @@ export interface ShopsContext {
     customer: DataLoader<string, Customer | null>;
     rolesByUser: DataLoader<string, ShopRole[]>;
     rolesByShop: DataLoader<string, ShopRole[]>;
+    invitationsByShop: DataLoader<string, StaffInvitation[]>;
   };
+  /** Users whose roles this request may show as another caller would see them: the user a session was just issued for. */
+  viewers: Map<string, Principal>;
 }
 
 export function createRepositories(dataSource: DataSource) {
@@ -35,6 +42,7 @@ export function createRepositories(dataSource: DataSource) {
     users: new UserRepository(manager),
     customers: new CustomerRepository(manager),
     refreshTokens: new RefreshTokenRepository(),
+    invitations: new StaffInvitationRepository(manager),
   };
 }
 
@@ -45,6 +53,9 @@ export function createServices(runtime: SubgraphRuntime) {
   return {
     sessions,
     signIn: new SignIn(dataSource, runtime.store, sessions),
+    signUps: new SignUps(dataSource, runtime, sessions),
+    staff: new StaffDirectory(dataSource, runtime, sessions),
+    shops: new ShopSettings(dataSource),
   };
 }
 
@@ -68,6 +79,8 @@ export function createContext(runtime: SubgraphRuntime, services: Services, prin
       customer: batchLoader((ids) => repos.customers.findByIds(ids)),
       rolesByUser: groupLoader((ids: readonly string[]) => repos.users.rolesByUserIds(ids)),
       rolesByShop: groupLoader((ids: readonly string[]) => repos.users.rolesByShopIds(ids)),
+      invitationsByShop: groupLoader((ids: readonly string[]) => repos.invitations.byShopIds(ids)),
     },
+    viewers: new Map(),
   };
 }

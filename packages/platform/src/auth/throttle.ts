@@ -101,3 +101,12 @@ export function createAttemptThrottle(store: KeyValueStore, clock: () => number 
 }
 
 export type AttemptThrottle = ReturnType<typeof createAttemptThrottle>;
+
+/**
+ * A plain budget: at most `max` calls per `windowSeconds` for one identity (sign-ups per recipient,
+ * invitations per address), beyond which the call fails with RATE_LIMITED.
+ */
+export async function enforceQuota(store: KeyValueStore, key: { scope: string; identity: string }, max: number, windowSeconds: number): Promise<void> {
+  const used = await store.increment(`quota:${key.scope}:${createHash('sha256').update(key.identity).digest('base64url').slice(0, 22)}`, windowSeconds);
+  if (used > max) throw rateLimited(windowSeconds);
+}

@@ -1,8 +1,9 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { tokenSigner, unauthenticated, type StaffRole, type SubgraphRuntime } from '@cip/platform';
+import { tokenSigner, unauthenticated, type StaffPrincipal, type StaffRole, type SubgraphRuntime } from '@cip/platform';
 import { RefreshTokenRepository } from '../data/refresh-token';
 import { UserRepository, type User } from '../data/user';
+import { hashSecret, newSecret } from './tokens';
 
 export interface Session {
   accessToken: string;
@@ -10,9 +11,9 @@ export interface Session {
   refreshToken: string;
   refreshTokenExpiresAt: Date;
   user: User;
+  /** The caller the access token describes. */
+  principal: StaffPrincipal;
 }
-
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Staff sessions: an access token carrying the user's roles, and a rotating refresh token per login. */
 export class Sessions {
@@ -28,11 +29,19 @@ export class Sessions {
     const [roles] = await new UserRepository(manager).rolesByUserIds([user.id]);
     const roleMap: Record<string, StaffRole> = Object.fromEntries(roles.map((r) => [r.shopId, r.role]));
     const { auth } = this.runtime.config;
-    const access = await tokenSigner(this.runtime).sign({ kind: 'staff', userId: user.id, orgId: user.orgId, roles: roleMap }, auth.accessTokenTtlSeconds);
-    const refreshToken = randomBytes(32).toString('base64url');
+    const claims = { kind: 'staff' as const, userId: user.id, orgId: user.orgId, roles: roleMap };
+    const access = await tokenSigner(this.runtime).sign(claims, auth.accessTokenTtlSeconds);
+    const refreshToken = newSecret();
     const refreshTokenExpiresAt = new Date(Date.now() + auth.refreshTokenTtlSeconds * 1000);
-    await this.refreshTokens.create(manager, { userId: user.id, familyId, tokenHash: hashToken(refreshToken), expiresAt: refreshTokenExpiresAt });
-    return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, refreshTokenExpiresAt, user };
+    await this.refreshTokens.create(manager, { userId: user.id, familyId, tokenHash: hashSecret(refreshToken), expiresAt: refreshTokenExpiresAt });
+    return {
+      accessToken: access.token,
+      accessTokenExpiresAt: access.expiresAt,
+      refreshToken,
+      refreshTokenExpiresAt,
+      user,
+      principal: { ...claims, expiresAt: access.expiresAt.getTime() },
+    };
   }
 
   /**
@@ -41,7 +50,7 @@ export class Sessions {
    */
   async refresh(refreshToken: string): Promise<Session> {
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const stored = await this.refreshTokens.findByHashForUpdate(manager, hashToken(refreshToken));
+      const stored = await this.refreshTokens.findByHashForUpdate(manager, hashSecret(refreshToken));
       if (!stored || stored.revokedAt || stored.expiresAt.getTime() <= Date.now()) return null;
       if (stored.usedAt) {
         await this.refreshTokens.revokeFamily(manager, stored.familyId);
@@ -60,7 +69,7 @@ export class Sessions {
   /** Revokes the login a refresh token belongs to. Unknown tokens are ignored, so logout is idempotent. */
   async revoke(refreshToken: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const stored = await this.refreshTokens.findByHashForUpdate(manager, hashToken(refreshToken));
+      const stored = await this.refreshTokens.findByHashForUpdate(manager, hashSecret(refreshToken));
       if (stored) await this.refreshTokens.revokeFamily(manager, stored.familyId);
     });
   }

@@ -16,4 +16,5 @@ export const cacheHints: CacheHints = {
   ShopRole: privately,
   User: privately,
   Customer: privately,
+  StaffInvitation: privately,
 };

@@ -4,6 +4,7 @@ import './shop';
 import './user';
 import './customer';
 import './auth';
+import './invitation';
 import { toSchema } from '../builder';
 
 export const schema = toSchema();

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { buildEvent, canReadShop, enqueueEvents, notFound, parseInput, readableShopIds, requireShopRole, requireStaff, forbidden } from '@cip/platform';
+import { canReadShop, notFound, readableShopIds, requireShopRole } from '@cip/platform';
 import { builder, Money } from '../builder';
 import type { ShopsContext } from '../context';
 import type { Shop } from '../data/shop';
@@ -78,32 +77,6 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const timezone = z.string().refine((zone) => {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'must be an IANA time zone such as "America/Chicago"');
-
-export const addressSchema = z.object({
-  line1: z.string().trim().min(1).max(200),
-  line2: z.string().trim().max(200).nullish().transform((v) => v || null),
-  city: z.string().trim().min(1).max(100),
-  region: z.string().trim().min(1).max(100),
-  postalCode: z.string().trim().min(1).max(20),
-  country: z.string().trim().length(2).transform((v) => v.toUpperCase()),
-});
-
-export const shopSchema = z.object({
-  name: z.string().trim().min(1).max(200),
-  address: addressSchema,
-  timezone,
-  laborRateCents: z.number().int().min(0).max(10_000_00),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO-4217 code such as "USD"').default('USD'),
-});
-
 export const AddressInput = builder.inputType('AddressInput', {
   description: 'A postal address.',
   fields: (t) => ({
@@ -132,17 +105,7 @@ builder.mutationFields((t) => ({
     type: ShopRef,
     description: "Adds a shop to the caller's organization and makes the caller its owner. Requires the owner role at a shop of the organization; takes effect in tokens issued after it.",
     args: { input: t.arg({ type: ShopInput, required: true, description: 'The new shop.' }) },
-    resolve: async (_root, { input }, ctx) => {
-      const staff = requireStaff(ctx.principal);
-      if (!Object.values(staff.roles).includes('OWNER')) throw forbidden('Only an owner can add shops.');
-      const values = parseInput(shopSchema, input);
-      return ctx.dataSource.transaction(async (manager) => {
-        const shop = await ctx.repos.shops.create(manager, { ...values, orgId: staff.orgId });
-        await ctx.repos.users.setRole(manager, { userId: staff.userId, shopId: shop.id, orgId: staff.orgId, role: 'OWNER' });
-        await enqueueEvents(manager, 'shops', [shopCreated(shop)]);
-        return shop;
-      });
-    },
+    resolve: (_root, { input }, ctx) => ctx.services.shops.create(ctx.principal, input),
   }),
   updateShop: t.field({
     type: ShopRef,
@@ -151,18 +114,6 @@ builder.mutationFields((t) => ({
       id: t.arg.id({ required: true, description: 'The shop to change.' }),
       input: t.arg({ type: ShopInput, required: true, description: 'The new settings.' }),
     },
-    resolve: async (_root, { id, input }, ctx) => {
-      requireShopRole(ctx.principal, id, ['OWNER', 'MANAGER']);
-      const values = parseInput(shopSchema, input);
-      return ctx.dataSource.transaction((manager) => ctx.repos.shops.update(manager, id, values));
-    },
+    resolve: (_root, { id, input }, ctx) => ctx.services.shops.update(ctx.principal, id, input),
   }),
 }));
-
-export const shopCreated = (shop: Shop) =>
-  buildEvent('shop.created', {
-    orgId: shop.orgId,
-    shopId: shop.id,
-    subjectId: shop.id,
-    data: { name: shop.name, timezone: shop.timezone, currency: shop.currency },
-  });
