@@ -62,6 +62,7 @@ describe('SIGTERM under load', () => {
     org = await signUp({
       execute: async (query, variables, options) =>
         (await post(gatewayUrl, { query, variables }, options?.token ? { authorization: `Bearer ${options.token}` } : {})).body,
+      database,
     });
   }, 240_000);
 
