@@ -11,6 +11,7 @@ import {
   type SubgraphDefinition,
 } from '@cip/platform';
 import { standardFeatures } from '../gateway/src/features/standard';
+import { webAppFeature } from '../gateway/src/features/web-app';
 import { localAuth, startGateway } from '../gateway/src/server';
 import { seedDemo } from './demo-seed';
 
@@ -59,7 +60,7 @@ try {
     logger.info('subgraph listening', { subgraph: definition.name, url: subgraph.url });
   }
 
-  const gateway = await startGateway({ config, logger, tracerProvider, ...localAuth(signingKey, config), bus, store, databaseUrl: database.url, features: standardFeatures() });
+  const gateway = await startGateway({ config, logger, tracerProvider, ...localAuth(signingKey, config), bus, store, databaseUrl: database.url, features: [...standardFeatures(), webAppFeature()] });
   steps.push(() => gateway.close());
 
   const demo = config.seedDemo ? await seedDemo(gateway.url, { shops: served[0].runtime, partners: served[3].runtime }, logger) : null;

@@ -1,4 +1,5 @@
 import { apiKeysFeature } from './api-keys';
+import { corsFeature } from './cors';
 import { deprecationUsageFeature } from './deprecation-usage';
 import type { GatewayFeature } from './feature';
 import { limitsFeature } from './limits';
@@ -10,12 +11,14 @@ import { subscriptionsFeature } from './subscriptions';
 import { webhooksFeature } from './webhooks';
 
 /**
- * The features every deployment of the gateway runs, in the order they apply: API keys authenticate
+ * The features every deployment of the gateway runs, in the order they apply: CORS answers or refuses
+ * cross-origin requests before anything else sees them, API keys authenticate
  * before bearer tokens, the persisted-operation rule runs before quotas and limits count, and the
  * response cache answers last. Options come from configuration; pass features of your own to change one.
  */
 export function standardFeatures(): GatewayFeature[] {
   return [
+    corsFeature(),
     subscriptionsFeature(),
     apiKeysFeature(),
     persistedOperationsFeature(),

@@ -1,0 +1,35 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+
+export class GraphQLRequestError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
+type Persisted = { __meta__?: { hash?: string } };
+
+/**
+ * One GraphQL request by the operation's published hash alone (the gateway holds the text in its
+ * persisted-operations manifest), so a page that needs no cache ships neither a client library nor
+ * the documents' text.
+ */
+export async function request<TData, TVariables>(
+  document: TypedDocumentNode<TData, TVariables>,
+  variables: TVariables,
+  options: { token?: string; endpoint?: string } = {},
+): Promise<TData> {
+  const hash = (document as Persisted).__meta__?.hash;
+  if (!hash) throw new Error('document has no persisted hash: run npm run codegen');
+  const response = await fetch(options.endpoint ?? '/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
+    body: JSON.stringify({ variables, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }),
+  });
+  const body = (await response.json()) as { data?: TData; errors?: { message: string; extensions?: { code?: string } }[] };
+  if (body.errors?.length) throw new GraphQLRequestError(body.errors[0].message, body.errors[0].extensions?.code);
+  if (!body.data) throw new GraphQLRequestError(`The server answered ${response.status}.`, undefined);
+  return body.data;
+}
