@@ -21,5 +21,5 @@ function newest(path: string): number {
 
 if (!existsSync(built) || statSync(built).mtimeMs < Math.max(...sources.map(newest))) {
   process.stdout.write('Building the web app (clients/web)…\n');
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: web, stdio: 'inherit' });
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: web, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }

@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import {
+  CustomerInspectionDocument,
   DecideRecommendationDocument,
   OpenSharedInspectionDocument,
   RecordEducationViewDocument,
   type CustomerReportFragment,
   type RecommendationDecision,
-} from '@cip/sdk/documents';
+} from '@cip/sdk/customer';
 import { conditionLabel, formatMoney, unitLabel, vehicleName, type Condition } from '../shared/format';
 import { GraphQLRequestError, request } from '../shared/graphql-request';
 
@@ -26,7 +27,10 @@ export function ApprovalPage({ linkToken }: { linkToken: string }) {
   useEffect(() => {
     if (!linkToken) return setState({ kind: 'failed', message: 'This link is incomplete. Open the link from your message again.' });
     request(OpenSharedInspectionDocument, { token: linkToken })
-      .then(({ openSharedInspection }) => setState({ kind: 'ready', accessToken: openSharedInspection.accessToken, report: openSharedInspection.inspection }))
+      .then(async ({ openSharedInspection: { accessToken, inspection } }) => {
+        const { inspection: report } = await request(CustomerInspectionDocument, { id: inspection.id }, { token: accessToken });
+        setState({ kind: 'ready', accessToken, report });
+      })
       .catch((error: unknown) =>
         setState({
           kind: 'failed',

@@ -9,7 +9,7 @@ export class GraphQLRequestError extends Error {
   }
 }
 
-type Persisted = { __meta__?: { hash?: string } };
+type Persisted = { __meta__?: { hash?: string }; definitions?: { kind: string; name?: { value: string } }[] };
 
 /**
  * One GraphQL request by the operation's published hash alone (the gateway holds the text in its
@@ -21,12 +21,13 @@ export async function request<TData, TVariables>(
   variables: TVariables,
   options: { token?: string; endpoint?: string } = {},
 ): Promise<TData> {
-  const hash = (document as Persisted).__meta__?.hash;
+  const hash = (document as unknown as Persisted).__meta__?.hash;
+  const operationName = (document as unknown as Persisted).definitions?.find((d) => d.kind === 'OperationDefinition')?.name?.value;
   if (!hash) throw new Error('document has no persisted hash: run npm run codegen');
   const response = await fetch(options.endpoint ?? '/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
-    body: JSON.stringify({ variables, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }),
+    body: JSON.stringify({ operationName, variables, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }),
   });
   const body = (await response.json()) as { data?: TData; errors?: { message: string; extensions?: { code?: string } }[] };
   if (body.errors?.length) throw new GraphQLRequestError(body.errors[0].message, body.errors[0].extensions?.code);

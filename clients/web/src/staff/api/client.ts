@@ -6,11 +6,14 @@ import { getMainDefinition } from '@apollo/client/utilities';
 import { createClient } from 'graphql-ws';
 import { appDb } from '../offline/db';
 import { reportResponse, setLastUpdated, trackedFetch } from './connectivity';
-import { getSession, refreshSession, setSession } from './session';
+import { startNewLiveGeneration } from './live';
+import { getSession, refreshSession, setSession, subscribeSession } from './session';
 
 const snapshotKey = 'apollo';
 /** Close code the gateway sends when the token a socket authenticated with expires. */
 const tokenExpired = 4401;
+/** Close code the app uses to reconnect with a renewed token (graphql-ws retries it; 4401 it does not). */
+const restartWithNewToken = 4205;
 
 async function validAccessToken(): Promise<string | undefined> {
   const session = getSession();
@@ -35,6 +38,8 @@ export function createApolloClient() {
     }, 500);
   };
 
+  let socket: WebSocket | null = null;
+  let socketToken: string | undefined;
   const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
   const ws = createClient({
     url: wsUrl,
@@ -43,19 +48,30 @@ export function createApolloClient() {
     shouldRetry: () => true,
     retryWait: async (retries) => new Promise((resolve) => setTimeout(resolve, Math.min(10_000, 500 * 2 ** retries))),
     connectionParams: async () => {
-      const token = await validAccessToken();
-      return token ? { authorization: `Bearer ${token}` } : {};
+      socketToken = await validAccessToken();
+      return socketToken ? { authorization: `Bearer ${socketToken}` } : {};
     },
     on: {
-      connected: (_socket, _payload, wasRetry) => {
+      connected: (connected, _payload, wasRetry) => {
+        socket = connected as WebSocket;
         reportResponse();
         // Events sent while the socket was down are gone: reload what the screens show.
         if (wasRetry) void client.refetchQueries({ include: 'active' });
       },
       closed: (event) => {
-        if ((event as CloseEvent | undefined)?.code === tokenExpired) void refreshSession().catch(() => undefined);
+        socket = null;
+        if ((event as CloseEvent | undefined)?.code === tokenExpired) {
+          void refreshSession()
+            .catch(() => undefined)
+            .then(startNewLiveGeneration);
+        }
       },
     },
+  });
+  // A renewed session replaces the socket's token before the gateway closes it for expiry.
+  subscribeSession(() => {
+    const token = getSession()?.accessToken;
+    if (socket?.readyState === WebSocket.OPEN && token !== socketToken) socket.close(restartWithNewToken, 'Session renewed');
   });
 
   const auth = setContext(async (_, { headers }) => {

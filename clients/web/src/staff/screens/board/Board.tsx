@@ -3,6 +3,7 @@ import { useQuery, useSubscription } from '@apollo/client';
 import { Link } from 'wouter';
 import { InspectionUpdatesDocument, RecommendationDecisionsDocument, ShopBoardDocument, type BoardCardFragment, type InspectionStatus } from '@cip/sdk/documents';
 import { formatMoney, formatTime, vehicleName } from '../../../shared/format';
+import { useLiveGeneration } from '../../api/live';
 import { canPrice } from '../../shell/roles';
 import { useShop } from '../../shell/shop';
 import { startOfToday } from './today';
@@ -25,27 +26,22 @@ export default function Board() {
   const known = useMemo(() => new Set(data?.shop.inspections.nodes.map((i) => i.id)), [data]);
   const [lastEvent, setLastEvent] = useState<string | null>(null);
 
-  // Updates to a known card land in the cache by id; a card the board has not seen needs the list again.
-  useSubscription(InspectionUpdatesDocument, {
-    variables: { shopId },
-    onData: ({ data: event }) => {
-      const inspection = event.data?.inspectionUpdated;
-      if (!inspection) return;
-      setLastEvent(new Date().toISOString());
-      if (!known.has(inspection.id)) void refetch();
-    },
-  });
-  useSubscription(RecommendationDecisionsDocument, {
-    variables: { shopId },
-    skip: !canPrice(role),
-    onData: () => setLastEvent(new Date().toISOString()),
-  });
+  const generation = useLiveGeneration();
 
   const technicians = (data?.shop.staff ?? []).filter((s) => s.role === 'TECHNICIAN');
   const cards = data?.shop.inspections.nodes ?? [];
 
   return (
     <section aria-labelledby="board-title" className="board">
+      <BoardLive
+        key={generation}
+        shopId={shopId}
+        decisions={canPrice(role)}
+        onEvent={(inspectionId) => {
+          setLastEvent(new Date().toISOString());
+          if (inspectionId && !known.has(inspectionId)) void refetch();
+        }}
+      />
       <div className="page-head">
         <div>
           <h1 id="board-title">Shop board</h1>
@@ -84,6 +80,13 @@ export default function Board() {
       </div>
     </section>
   );
+}
+
+/** Updates to a known card land in the cache by id; a card the board has not seen needs the list again. */
+function BoardLive({ shopId, decisions, onEvent }: { shopId: string; decisions: boolean; onEvent(inspectionId?: string): void }) {
+  useSubscription(InspectionUpdatesDocument, { variables: { shopId }, onData: ({ data: event }) => onEvent(event.data?.inspectionUpdated.id) });
+  useSubscription(RecommendationDecisionsDocument, { variables: { shopId }, skip: !decisions, onData: () => onEvent() });
+  return null;
 }
 
 function BoardCard({ card, pricing }: { card: BoardCardFragment; pricing: boolean }) {

@@ -2,6 +2,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { useQuery, useSubscription } from '@apollo/client';
 import { DashboardTrendsDocument, OrganizationDashboardDocument, ShopMetricsLiveDocument, type KpiValuesFragment, type MetricsRanking } from '@cip/sdk/documents';
 import { formatMoney, formatPercent, formatTime } from '../../../shared/format';
+import { useLiveGeneration } from '../../api/live';
 import { useShop } from '../../shell/shop';
 import { daysOf, rangeOf, ranges, type RangeKey } from './range';
 import { TrendChart } from './TrendChart';
@@ -35,6 +36,7 @@ export default function Dashboard() {
       void trends.refetch();
     }, 1_500);
   }, [dashboard, trends]);
+  const generation = useLiveGeneration();
   const shopIds = me.roles.map((r) => r.shop.id).filter((id, i, all) => all.indexOf(id) === i);
 
   const metrics = dashboard.data?.organization.metrics;
@@ -52,11 +54,11 @@ export default function Dashboard() {
   const inspectionSeries = useMemo(() => seriesOf((v) => v.inspectionsCompleted), [seriesOf]);
   const currency = metrics?.totals.approved.currency ?? 'USD';
   const money = useCallback((v: number) => formatMoney({ amountCents: Math.round(v * 100), currency }, { whole: true }), [currency]);
-  const count = useCallback((v: number) => String(Math.round(v)), []);
+  const count = useCallback((v: number) => (Number.isInteger(v) ? String(v) : ''), []);
 
   return (
     <section aria-labelledby="dash-title" className="dashboard">
-      {shopIds.map((shopId) => <LiveShop key={shopId} shopId={shopId} onEvent={onLive} />)}
+      {shopIds.map((shopId) => <LiveShop key={`${shopId}:${generation}`} shopId={shopId} onEvent={onLive} />)}
       <div className="page-head">
         <div>
           <h1 id="dash-title">{dashboard.data?.organization.name ?? 'Dashboard'}</h1>

@@ -1,0 +1,559 @@
+/* eslint-disable */
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A whole number of the smallest currency unit (e.g. 12999 is $129.99). Never fractional. */
+  Cents: { input: number; output: number; }
+  /** An instant in time, as an ISO-8601 string in UTC (e.g. "2026-03-01T14:30:00.000Z"). */
+  DateTime: { input: string; output: string; }
+  join__FieldSet: { input: any; output: any; }
+  link__Import: { input: any; output: any; }
+};
+
+/** A postal address. */
+export type AddressInput = {
+  /** City or locality. */
+  city: Scalars['String']['input'];
+  /** ISO-3166 alpha-2 country code. */
+  country: Scalars['String']['input'];
+  /** Street address. */
+  line1: Scalars['String']['input'];
+  /** Suite, unit or building. */
+  line2?: InputMaybe<Scalars['String']['input']>;
+  /** ZIP or postal code. */
+  postalCode: Scalars['String']['input'];
+  /** State, province or region code. */
+  region: Scalars['String']['input'];
+};
+
+/** One bracket of a tiered rule. */
+export type CommissionBracketInput = {
+  /** Rate in basis points (0–10000). */
+  basisPoints: Scalars['Int']['input'];
+  /** Upper bound; omit for the last, open bracket. */
+  upToCents?: InputMaybe<Scalars['Cents']['input']>;
+};
+
+/** A new version of a commission rule. Give exactly the field its kind uses. */
+export type CommissionRuleInput = {
+  /** PERCENTAGE only: basis points of the sale total (0–10000). */
+  basisPoints?: InputMaybe<Scalars['Int']['input']>;
+  /** TIERED only: rising brackets ending with an open one. */
+  brackets?: InputMaybe<Array<CommissionBracketInput>>;
+  /** When the version starts; must be after every sale the program already accrued. */
+  effectiveFrom: Scalars['DateTime']['input'];
+  /** Optional end; no commission is earned under the version from then. */
+  effectiveUntil?: InputMaybe<Scalars['DateTime']['input']>;
+  /** FLAT_PER_UNIT only: cents per unit. */
+  flatPerUnitCents?: InputMaybe<Scalars['Cents']['input']>;
+  /** How the commission is computed. */
+  kind: CommissionRuleKind;
+  /** Optional cap per shop per calendar month (UTC). */
+  monthlyCapCents?: InputMaybe<Scalars['Cents']['input']>;
+  /** Optional cap per inspection (order). */
+  orderCapCents?: InputMaybe<Scalars['Cents']['input']>;
+};
+
+/** How a commission rule computes the commission on one sale. */
+export type CommissionRuleKind =
+  /** A fixed amount per unit sold. */
+  | 'FLAT_PER_UNIT'
+  /** A share of the sale total, in basis points (100 = 1%). */
+  | 'PERCENTAGE'
+  /** Marginal brackets on the sale total, each with its own basis points. */
+  | 'TIERED';
+
+/** A customer's details. Omitted optional fields keep their defaults on create. */
+export type CustomerInput = {
+  /** E-mail address. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** Consent to e-mail. */
+  emailConsent?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Given name. */
+  firstName: Scalars['String']['input'];
+  /** Family name. */
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  /** Internal notes. */
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** Mobile number in E.164 form. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** Consent to text messages. */
+  smsConsent?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Labels. */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** An item's condition. Measurement items get it from their thresholds unless the technician sets it. */
+export type InspectionCondition =
+  /** Checked and fine. */
+  | 'GREEN'
+  /** Not checked (yet). */
+  | 'NOT_INSPECTED'
+  /** Needs attention now. */
+  | 'RED'
+  /** Needs attention soon. */
+  | 'YELLOW';
+
+/** What a template item records. */
+export type InspectionItemKind =
+  /** A condition only. */
+  | 'CONDITION'
+  /** A measurement in a unit, whose thresholds set the condition. */
+  | 'MEASUREMENT';
+
+/** A result for one item. Omitted fields keep their current value. */
+export type InspectionItemResultInput = {
+  /** The condition. For a measurement item it defaults to what the thresholds say; give it to override them. */
+  condition?: InputMaybe<InspectionCondition>;
+  /** The item (its template key). */
+  itemKey: Scalars['String']['input'];
+  /** The measurement, for measurement items only. */
+  measurement?: InputMaybe<InspectionMeasurementInput>;
+  /** Notes for the customer, up to 4,000 characters. */
+  notes?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A measured value with its unit, which must be the item’s unit. */
+export type InspectionMeasurementInput = {
+  /** The unit of the value; must match the item. */
+  unit: InspectionMeasurementUnit;
+  /** The value. */
+  value: Scalars['Float']['input'];
+};
+
+/** The unit of a measurement item. A measurement must be recorded in its item’s unit. */
+export type InspectionMeasurementUnit =
+  /** Cold cranking amps measured by a battery tester. */
+  | 'COLD_CRANKING_AMPS'
+  /** Degrees Fahrenheit. */
+  | 'FAHRENHEIT'
+  /** 32nds of an inch (tire tread depth). */
+  | 'INCH_32NDS'
+  /** Millimetres (e.g. brake pad thickness). */
+  | 'MILLIMETERS'
+  /** Percent (fluid moisture, battery health, DEF level). */
+  | 'PERCENT'
+  /** Pounds per square inch (tire pressure). */
+  | 'PSI'
+  /** Volts (battery voltage). */
+  | 'VOLTS';
+
+/** What a media file is. */
+export type InspectionMediaKind =
+  /** A photo: image/jpeg, image/png, image/webp, image/heic. */
+  | 'PHOTO'
+  /** A video: video/mp4, video/quicktime, video/webm. */
+  | 'VIDEO';
+
+/** A photo or video about to be uploaded. */
+export type InspectionMediaUploadInput = {
+  /** Exact size in bytes, at most 26214400 (25 MB). */
+  byteSize: Scalars['Int']['input'];
+  /** Caption, up to 500 characters. */
+  caption?: InputMaybe<Scalars['String']['input']>;
+  /** MIME type; must be one the kind allows. */
+  contentType: Scalars['String']['input'];
+  /** The item it shows. */
+  itemKey: Scalars['String']['input'];
+  /** Photo or video. */
+  kind: InspectionMediaKind;
+};
+
+/** Where an inspection is in its flow: DRAFT → IN_PROGRESS → COMPLETED → SENT → CLOSED. Each step only goes forward by one. */
+export type InspectionStatus =
+  /** The customer decided on every recommendation, or the shop closed the inspection. */
+  | 'CLOSED'
+  /** The technician finished; the advisor prices recommendations before sending. */
+  | 'COMPLETED'
+  /** Opened (e.g. when the car is checked in) but not yet begun by a technician. */
+  | 'DRAFT'
+  /** The technician is recording results. */
+  | 'IN_PROGRESS'
+  /** The report was sent to the customer, who may approve or decline each recommendation. */
+  | 'SENT';
+
+/** A new API key for the calling partner. */
+export type IssuePartnerApiKeyInput = {
+  /** What the key is for, e.g. "production" (1–100 characters). */
+  label: Scalars['String']['input'];
+  /** The quota plan; STANDARD when omitted. */
+  plan?: InputMaybe<PartnerApiKeyPlan>;
+};
+
+/** How a metrics series is bucketed. Buckets are shop-local calendar days, ISO weeks (starting Monday) or calendar months. */
+export type MetricsGranularity =
+  /** One bucket per shop-local day. */
+  | 'DAY'
+  /** One bucket per calendar month. */
+  | 'MONTH'
+  /** One bucket per ISO week, starting on Monday. */
+  | 'WEEK';
+
+/** A range of shop-local calendar days, both ends included, at most 1,098 days long. */
+export type MetricsRange = {
+  /** First day, as "YYYY-MM-DD" in the shop's time zone. */
+  from: Scalars['String']['input'];
+  /** Last day (included), as "YYYY-MM-DD"; not before `from`. */
+  to: Scalars['String']['input'];
+};
+
+/** What shops are ranked by in organization metrics (highest first; shops with no value for a rate rank last). */
+export type MetricsRanking =
+  /** Approved over decided recommendations. */
+  | 'APPROVAL_RATE'
+  /** Approved recommendation cents. */
+  | 'APPROVED_REVENUE'
+  /** Average repair order (see MetricsValues.averageRepairOrder). */
+  | 'AVERAGE_REPAIR_ORDER'
+  /** Inspections completed. */
+  | 'INSPECTIONS_COMPLETED'
+  /** Partner commission revenue. */
+  | 'PARTNER_REVENUE';
+
+/** The quota plan the gateway applies to calls made with a key. */
+export type PartnerApiKeyPlan =
+  /** Higher quotas. */
+  | 'PREMIUM'
+  /** The default quotas. */
+  | 'STANDARD';
+
+/** What a partner sells through shops. */
+export type PartnerKind =
+  /** A fluids. */
+  | 'FLUIDS'
+  /** A lender. */
+  | 'LENDER'
+  /** A other. */
+  | 'OTHER'
+  /** A roadside. */
+  | 'ROADSIDE'
+  /** A tire distributor. */
+  | 'TIRE_DISTRIBUTOR'
+  /** A warranty provider. */
+  | 'WARRANTY_PROVIDER';
+
+/** What a ledger entry records. */
+export type PartnerLedgerEntryKind =
+  /** Commission (and any education incentive) earned on an approved sale. */
+  | 'ACCRUAL'
+  /** Takes back an accrual after the customer declined the sale or it was refunded. */
+  | 'REVERSAL';
+
+/** A product of a program. */
+export type PartnerProductInput = {
+  /** What the product is. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The educational item shown to customers (e.g. "Why tire age matters"); approvals after viewing it earn the education incentive. */
+  educationTopic?: InputMaybe<Scalars['String']['input']>;
+  /** Name shown to advisors and customers. */
+  name: Scalars['String']['input'];
+  /** The partner's SKU; unique within the program. */
+  sku: Scalars['String']['input'];
+  /** List price per unit in the program currency. */
+  unitPriceCents: Scalars['Cents']['input'];
+};
+
+/** Whether a monthly statement can still change. */
+export type PartnerStatementStatus =
+  /** Frozen: totals never change; late entries land in the next open month as adjustments. */
+  | 'CLOSED'
+  /** Totals are live sums of the ledger; new entries may still land in the month. */
+  | 'OPEN';
+
+/** A shop's performance tier in a partner program; each tier sets a multiplier on the shop's commission. */
+export type PartnerTier =
+  /** Where every enrolled shop starts; no thresholds. */
+  | 'BRONZE'
+  /** The second tier earned by performance. */
+  | 'GOLD'
+  /** The highest tier. */
+  | 'PLATINUM'
+  /** The first tier earned by performance. */
+  | 'SILVER';
+
+/** Which of an enrolled shop's data a program shares with its partner (shop staff always see all of it). */
+export type ProgramSharedField =
+  /** The shop's monthly statements with the partner. */
+  | 'EARNINGS'
+  /** The shop's trailing revenue, conversion and education figures. */
+  | 'PERFORMANCE'
+  /** The shop's tier in the program and what it needs for the next one. */
+  | 'TIER';
+
+/** The customer's answer to a recommendation. */
+export type RecommendationDecision =
+  /** The customer wants the work done. */
+  | 'APPROVED'
+  /** The customer does not want the work done now. */
+  | 'DECLINED';
+
+/** Fields of a recommendation. On update, omitted fields keep their value. */
+export type RecommendationInput = {
+  /** Why, up to 4,000 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The item that prompted it (when adding). */
+  itemKey?: InputMaybe<Scalars['String']['input']>;
+  /** Price of the labor; not negative. */
+  laborCents?: InputMaybe<Scalars['Cents']['input']>;
+  /** Estimated labor hours, 0 to 100. */
+  laborHours?: InputMaybe<Scalars['Float']['input']>;
+  /** A partner product id, or null to clear it. */
+  partnerProductId?: InputMaybe<Scalars['ID']['input']>;
+  /** Price of one unit of parts; not negative. */
+  partsCents?: InputMaybe<Scalars['Cents']['input']>;
+  /** Units of the part, 1 to 100; defaults to 1. */
+  quantity?: InputMaybe<Scalars['Int']['input']>;
+  /** What to do (required when adding). */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** How soon; defaults to SOON. */
+  urgency?: InputMaybe<RecommendationUrgency>;
+};
+
+/** How soon the customer should act on a recommendation. */
+export type RecommendationUrgency =
+  /** Safety-related or failing: do it now. */
+  | 'IMMEDIATE'
+  /** Watch it; no work needed yet. */
+  | 'MONITOR'
+  /** Do it within the next visit or two. */
+  | 'SOON';
+
+/** A shop's settings. */
+export type ShopInput = {
+  /** Where the shop is. */
+  address: AddressInput;
+  /** ISO-4217 currency code; defaults to USD. */
+  currency?: InputMaybe<Scalars['String']['input']>;
+  /** Hourly labor rate in cents. */
+  laborRateCents: Scalars['Cents']['input'];
+  /** Name customers know the shop by. */
+  name: Scalars['String']['input'];
+  /** IANA time zone, e.g. "America/Denver". */
+  timezone: Scalars['String']['input'];
+};
+
+/** A new organization with its first shop and owner. */
+export type SignUpInput = {
+  /** The owner's login e-mail. */
+  email: Scalars['String']['input'];
+  /** Name of the business. */
+  organizationName: Scalars['String']['input'];
+  /** The owner's full name. */
+  ownerName: Scalars['String']['input'];
+  /** The owner's password, at least 10 characters. */
+  password: Scalars['String']['input'];
+  /** The first shop. */
+  shop: ShopInput;
+};
+
+/** A new staff user. */
+export type StaffMemberInput = {
+  /** Login e-mail address. */
+  email: Scalars['String']['input'];
+  /** Full name. */
+  name: Scalars['String']['input'];
+  /** Initial password, at least 10 characters. */
+  password: Scalars['String']['input'];
+  /** Role at the shop. */
+  role: StaffRole;
+};
+
+/** A staff user's role at one shop. Roles are per shop: a user may manage one shop and advise at another. */
+export type StaffRole =
+  /** Prices recommendations, sends reports to customers and manages customers. */
+  | 'ADVISOR'
+  /** Manages staff, settings and prices. */
+  | 'MANAGER'
+  /** Runs the shop: everything a manager can do, plus granting the owner role. */
+  | 'OWNER'
+  /** Performs inspections. */
+  | 'TECHNICIAN';
+
+/** What to inspect, for whom, and with which template. */
+export type StartInspectionInput = {
+  /** ISO-4217 currency of the amounts; defaults to "USD". */
+  currency?: InputMaybe<Scalars['String']['input']>;
+  /** The vehicle's owner (from the shops API). */
+  customerId: Scalars['ID']['input'];
+  /** Open it as DRAFT (e.g. at check-in) instead of starting right away; `beginInspection` starts it. */
+  draft?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The shop management system's repair-order number. */
+  repairOrderNumber?: InputMaybe<Scalars['String']['input']>;
+  /** The shop; you must work there. */
+  shopId: Scalars['ID']['input'];
+  /** The technician to assign; defaults to you when you are a technician. */
+  technicianId?: InputMaybe<Scalars['ID']['input']>;
+  /** The template; defaults to the vehicle's recommended template, else `tpl_standard`. */
+  templateId?: InputMaybe<Scalars['ID']['input']>;
+  /** The vehicle (from the vehicles API). */
+  vehicleId: Scalars['ID']['input'];
+};
+
+/** One item of a template section. */
+export type TemplateItemInput = {
+  /** Stable key, unique in the template (letters, digits, `_` and `.`). Keep it when editing so carry-forward can match results; generated when omitted. */
+  key?: InputMaybe<Scalars['String']['input']>;
+  /** Condition only, or a measurement. */
+  kind: InspectionItemKind;
+  /** Display name. */
+  name: Scalars['String']['input'];
+  /** Required for measurements, absent for condition items. */
+  thresholds?: InputMaybe<TemplateItemThresholdsInput>;
+  /** Required for measurements, absent for condition items. */
+  unit?: InputMaybe<InspectionMeasurementUnit>;
+};
+
+/** Limits for a measurement item. */
+export type TemplateItemThresholdsInput = {
+  /** Which way the measurement gets worse. */
+  direction: TemplateThresholdDirection;
+  /** The value at which it becomes RED; past `yellowAt` in the worse direction. */
+  redAt: Scalars['Float']['input'];
+  /** The value at which it becomes YELLOW. */
+  yellowAt: Scalars['Float']['input'];
+};
+
+/** A section of a template with its items in order. */
+export type TemplateSectionInput = {
+  /** Items in order; at least one. */
+  items: Array<TemplateItemInput>;
+  /** Stable key, unique in the template; generated when omitted. */
+  key?: InputMaybe<Scalars['String']['input']>;
+  /** Display name. */
+  name: Scalars['String']['input'];
+};
+
+/** Which way a measurement gets worse. */
+export type TemplateThresholdDirection =
+  /** Larger values are worse (brake fluid moisture, soot load). */
+  | 'HIGHER_IS_WORSE'
+  /** Smaller values are worse (tread depth, pad thickness, voltage). */
+  | 'LOWER_IS_WORSE';
+
+/** Where decoded vehicle data came from. */
+export type VehicleDataSourceKind =
+  /** NHTSA's vPIC database shipped with the service; needs no network. */
+  | 'OFFLINE_VPIC'
+  /** The VIN itself: the model year from position 10. */
+  | 'VIN'
+  /** NHTSA's live vPIC API; fills what the offline data lacks. */
+  | 'VPIC_API';
+
+/** A vehicle's energy source, summarized from vPIC's fuel type and electrification level. */
+export type VehicleFuelType =
+  /** Diesel. */
+  | 'DIESEL'
+  /** Battery-electric. */
+  | 'ELECTRIC'
+  /** Flexible-fuel (gasoline or ethanol blends such as E85). */
+  | 'FLEX_FUEL'
+  /** Compressed or liquefied natural gas, or propane. */
+  | 'GAS'
+  /** Gasoline only. */
+  | 'GASOLINE'
+  /** Hybrid that does not plug in. */
+  | 'HYBRID'
+  /** Hydrogen fuel cell. */
+  | 'HYDROGEN'
+  /** Another fuel; see `fuelTypePrimary`. */
+  | 'OTHER'
+  /** Plug-in hybrid: a battery charged from the grid and a combustion engine. */
+  | 'PLUG_IN_HYBRID';
+
+/** The kind of inspection a vehicle needs, chosen from its decoded VIN. Each category maps to an inspection template; a shop may override the mapping. */
+export type VehicleTemplateCategory =
+  /** Diesel-fuelled vehicles, including diesel pickups (built-in template `tpl_diesel`). */
+  | 'DIESEL'
+  /** Battery-electric, fuel-cell and plug-in hybrid vehicles (built-in template `tpl_ev_hybrid`). */
+  | 'EV_HYBRID'
+  /** Pickups and 4x4s that are neither electric nor diesel (built-in template `tpl_light_truck`). */
+  | 'LIGHT_TRUCK'
+  /** Motorcycles of any fuel (built-in template `tpl_motorcycle`). */
+  | 'MOTORCYCLE'
+  /** Everything else, including hybrids that do not plug in (built-in template `tpl_standard`). */
+  | 'STANDARD';
+
+/** Which tier answered a decode. */
+export type VinDecodeServedFrom =
+  /** The permanent cache of every VIN decoded before. */
+  | 'DATABASE_CACHE'
+  /** Decoded now from offline data and, when it answered in time, the vPIC API. */
+  | 'DECODERS'
+  /** The in-memory or Redis cache of recent decodes. */
+  | 'HOT_CACHE';
+
+/** Something a client should know about a decode that still produced data. */
+export type VinDecodeWarningCode =
+  /** Position 9 does not match the other characters: the VIN may be mistyped. `expectedCheckDigit` says what it should be. */
+  | 'CHECK_DIGIT_MISMATCH'
+  /** Position 10 holds no model-year code (U, Z or 0); `year` is null. */
+  | 'MODEL_YEAR_UNKNOWN'
+  /** No source knows this VIN; only the model year is given. Check the VIN. */
+  | 'NOT_DECODED'
+  /** Only offline data was available; fields only the vPIC API knows (often trim and drive type) may be null until a later decode. */
+  | 'ONLINE_DATA_MISSING';
+
+export type Join__Graph =
+  | 'ANALYTICS'
+  | 'INSPECTIONS'
+  | 'PARTNERS'
+  | 'SHOPS'
+  | 'VEHICLES';
+
+export type Link__Purpose =
+  /** `EXECUTION` features provide metadata necessary for operation execution. */
+  | 'EXECUTION'
+  /** `SECURITY` features provide metadata necessary to securely resolve fields. */
+  | 'SECURITY';
+
+export type OpenSharedInspectionMutationVariables = Exact<{
+  token: Scalars['String']['input'];
+}>;
+
+
+export type OpenSharedInspectionMutation = { __typename?: 'Mutation', openSharedInspection: { __typename?: 'InspectionCustomerAccess', accessToken: string, expiresAt: string, inspection: { __typename?: 'Inspection', id: string } } };
+
+export type CustomerInspectionQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CustomerInspectionQuery = { __typename?: 'Query', inspection: { __typename?: 'Inspection', id: string, status: InspectionStatus, currency: string, sentAt?: string | null, shareExpiresAt?: string | null, vehicle: { __typename?: 'Vehicle', id: string, year?: number | null, make?: string | null, model?: string | null }, summary: { __typename?: 'InspectionSummary', green: number, yellow: number, red: number, total: number }, items: Array<{ __typename?: 'InspectionItem', key: string, section: string, name: string, condition: InspectionCondition, measurement?: number | null, unit?: InspectionMeasurementUnit | null, notes: string, media: Array<{ __typename?: 'InspectionMedia', id: string, kind: InspectionMediaKind, caption: string, url?: string | null }> }>, recommendations: Array<{ __typename?: 'Recommendation', id: string, title: string, description: string, urgency: RecommendationUrgency, quantity: number, decision?: RecommendationDecision | null, total: { __typename?: 'Money', amountCents: number, currency: string }, item?: { __typename?: 'InspectionItem', key: string, name: string, condition: InspectionCondition } | null }>, approval: { __typename?: 'InspectionApproval', presentedCount: number, approvedCount: number, declinedCount: number, pendingCount: number, presentedTotal: { __typename?: 'Money', amountCents: number, currency: string }, approvedTotal: { __typename?: 'Money', amountCents: number, currency: string } } } };
+
+export type DecideRecommendationMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  decision: RecommendationDecision;
+}>;
+
+
+export type DecideRecommendationMutation = { __typename?: 'Mutation', decideRecommendation: { __typename?: 'Recommendation', id: string, decision?: RecommendationDecision | null, decidedAt?: string | null, inspection: { __typename?: 'Inspection', id: string, status: InspectionStatus, approval: { __typename?: 'InspectionApproval', presentedCount: number, approvedCount: number, declinedCount: number, pendingCount: number, presentedTotal: { __typename?: 'Money', amountCents: number, currency: string }, approvedTotal: { __typename?: 'Money', amountCents: number, currency: string } } } } };
+
+export type RecordEducationViewMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RecordEducationViewMutation = { __typename?: 'Mutation', recordEducationView: { __typename?: 'Recommendation', id: string, educationViewed: boolean } };
+
+export type CustomerReportFragment = { __typename?: 'Inspection', id: string, status: InspectionStatus, currency: string, sentAt?: string | null, shareExpiresAt?: string | null, vehicle: { __typename?: 'Vehicle', id: string, year?: number | null, make?: string | null, model?: string | null }, summary: { __typename?: 'InspectionSummary', green: number, yellow: number, red: number, total: number }, items: Array<{ __typename?: 'InspectionItem', key: string, section: string, name: string, condition: InspectionCondition, measurement?: number | null, unit?: InspectionMeasurementUnit | null, notes: string, media: Array<{ __typename?: 'InspectionMedia', id: string, kind: InspectionMediaKind, caption: string, url?: string | null }> }>, recommendations: Array<{ __typename?: 'Recommendation', id: string, title: string, description: string, urgency: RecommendationUrgency, quantity: number, decision?: RecommendationDecision | null, total: { __typename?: 'Money', amountCents: number, currency: string }, item?: { __typename?: 'InspectionItem', key: string, name: string, condition: InspectionCondition } | null }>, approval: { __typename?: 'InspectionApproval', presentedCount: number, approvedCount: number, declinedCount: number, pendingCount: number, presentedTotal: { __typename?: 'Money', amountCents: number, currency: string }, approvedTotal: { __typename?: 'Money', amountCents: number, currency: string } } };
+
+export type CustomerApprovalFragment = { __typename?: 'InspectionApproval', presentedCount: number, approvedCount: number, declinedCount: number, pendingCount: number, presentedTotal: { __typename?: 'Money', amountCents: number, currency: string }, approvedTotal: { __typename?: 'Money', amountCents: number, currency: string } };
+
+export const CustomerApprovalFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CustomerApproval"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InspectionApproval"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"presentedCount"}},{"kind":"Field","name":{"kind":"Name","value":"approvedCount"}},{"kind":"Field","name":{"kind":"Name","value":"declinedCount"}},{"kind":"Field","name":{"kind":"Name","value":"pendingCount"}},{"kind":"Field","name":{"kind":"Name","value":"presentedTotal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amountCents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"approvedTotal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amountCents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]} as unknown as DocumentNode<CustomerApprovalFragment, unknown>;
+export const CustomerReportFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CustomerReport"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Inspection"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"sentAt"}},{"kind":"Field","name":{"kind":"Name","value":"shareExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"vehicle"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"make"}},{"kind":"Field","name":{"kind":"Name","value":"model"}}]}},{"kind":"Field","name":{"kind":"Name","value":"summary"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"green"}},{"kind":"Field","name":{"kind":"Name","value":"yellow"}},{"kind":"Field","name":{"kind":"Name","value":"red"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"section"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"condition"}},{"kind":"Field","name":{"kind":"Name","value":"measurement"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"media"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"caption"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"recommendations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"urgency"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amountCents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"item"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"condition"}}]}},{"kind":"Field","name":{"kind":"Name","value":"decision"}}]}},{"kind":"Field","name":{"kind":"Name","value":"approval"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CustomerApproval"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CustomerApproval"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InspectionApproval"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"presentedCount"}},{"kind":"Field","name":{"kind":"Name","value":"approvedCount"}},{"kind":"Field","name":{"kind":"Name","value":"declinedCount"}},{"kind":"Field","name":{"kind":"Name","value":"pendingCount"}},{"kind":"Field","name":{"kind":"Name","value":"presentedTotal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amountCents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"approvedTotal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amountCents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]} as unknown as DocumentNode<CustomerReportFragment, unknown>;
+export const OpenSharedInspectionDocument = {"__meta__":{"hash":"3e53444d705ce62035f74c2ac71d77c2b54c72cdc7f8676225abd6ca4fc1b84b"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OpenSharedInspection"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"token"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"openSharedInspection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"token"},"value":{"kind":"Variable","name":{"kind":"Name","value":"token"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"inspection"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<OpenSharedInspectionMutation, OpenSharedInspectionMutationVariables>;
+export const CustomerInspectionDocument = {"__meta__":{"hash":"8816677a45f75093c22219abf58f33054305478f5290f03114e93b100af4687a"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CustomerInspection"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inspection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CustomerReport"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CustomerApproval"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InspectionApproval"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"presentedCount"}},{"kind":"Field","name":{"kind":"Name","value":"approvedCount"}},{"kind":"Field","name":{"kind":"Name","value":"declinedCount"}},{"kind":"Field","name":{"kind":"Name","value":"pendingCount"}},{"kind":"Field","name":{"kind":"Name","value":"presentedTotal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amountCents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"approvedTotal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amountCents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CustomerReport"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Inspection"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"sentAt"}},{"kind":"Field","name":{"kind":"Name","value":"shareExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"vehicle"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"make"}},{"kind":"Field","name":{"kind":"Name","value":"model"}}]}},{"kind":"Field","name":{"kind":"Name","value":"summary"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"green"}},{"kind":"Field","name":{"kind":"Name","value":"yellow"}},{"kind":"Field","name":{"kind":"Name","value":"red"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"section"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"condition"}},{"kind":"Field","name":{"kind":"Name","value":"measurement"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"media"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"caption"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"recommendations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"urgency"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amountCents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"item"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"condition"}}]}},{"kind":"Field","name":{"kind":"Name","value":"decision"}}]}},{"kind":"Field","name":{"kind":"Name","value":"approval"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CustomerApproval"}}]}}]}}]} as unknown as DocumentNode<CustomerInspectionQuery, CustomerInspectionQueryVariables>;
+export const DecideRecommendationDocument = {"__meta__":{"hash":"d2193f17fb5c3b8c0d1bd935ccb23d1f282be455b768927f1a3544f2f4b14871"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DecideRecommendation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"decision"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecommendationDecision"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decideRecommendation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"decision"},"value":{"kind":"Variable","name":{"kind":"Name","value":"decision"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"decision"}},{"kind":"Field","name":{"kind":"Name","value":"decidedAt"}},{"kind":"Field","name":{"kind":"Name","value":"inspection"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"approval"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CustomerApproval"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CustomerApproval"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InspectionApproval"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"presentedCount"}},{"kind":"Field","name":{"kind":"Name","value":"approvedCount"}},{"kind":"Field","name":{"kind":"Name","value":"declinedCount"}},{"kind":"Field","name":{"kind":"Name","value":"pendingCount"}},{"kind":"Field","name":{"kind":"Name","value":"presentedTotal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amountCents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"approvedTotal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amountCents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]} as unknown as DocumentNode<DecideRecommendationMutation, DecideRecommendationMutationVariables>;
+export const RecordEducationViewDocument = {"__meta__":{"hash":"65dc8958cbff9db85b4f1825ac9b3dfc99baa0296c6bb25a078b1c4e6d8012db"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordEducationView"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordEducationView"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"educationViewed"}}]}}]}}]} as unknown as DocumentNode<RecordEducationViewMutation, RecordEducationViewMutationVariables>;
