@@ -14,7 +14,7 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** A whole number of the smallest currency unit (e.g. 12999 is $129.99). Never fractional. */
+  /** A whole number of the smallest currency unit (e.g. 12999 is $129.99). Never fractional, never beyond 2^53 − 1. */
   Cents: { input: number; output: number; }
   /** An instant in time, as an ISO-8601 string in UTC (e.g. "2026-03-01T14:30:00.000Z"). */
   DateTime: { input: string; output: string; }
