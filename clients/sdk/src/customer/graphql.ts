@@ -184,6 +184,15 @@ export type InspectionStatus =
   /** The report was sent to the customer, who may approve or decline each recommendation. */
   | 'SENT';
 
+/** Where an invitation stands. */
+export type InvitationStatus =
+  /** The invitee chose a password and now works at the shop. */
+  | 'ACCEPTED'
+  /** Not accepted in time; invite again if still wanted. */
+  | 'EXPIRED'
+  /** Sent, not accepted yet. */
+  | 'PENDING';
+
 /** A new API key for the calling partner. */
 export type IssuePartnerApiKeyInput = {
   /** What the key is for, e.g. "production" (1–100 characters). */
@@ -346,7 +355,7 @@ export type ShopInput = {
 
 /** A new organization with its first shop and owner. */
 export type SignUpInput = {
-  /** The owner's login e-mail. */
+  /** The owner's login e-mail; the confirmation link is sent there. */
   email: Scalars['String']['input'];
   /** Name of the business. */
   organizationName: Scalars['String']['input'];
@@ -358,15 +367,13 @@ export type SignUpInput = {
   shop: ShopInput;
 };
 
-/** A new staff user. */
-export type StaffMemberInput = {
-  /** Login e-mail address. */
+/** Who to invite, and as what. */
+export type StaffInvitationInput = {
+  /** The invitee's e-mail address; the invitation link is sent there. */
   email: Scalars['String']['input'];
-  /** Full name. */
+  /** The invitee's full name. */
   name: Scalars['String']['input'];
-  /** Initial password, at least 10 characters. */
-  password: Scalars['String']['input'];
-  /** Role at the shop. */
+  /** Their role at the shop. */
   role: StaffRole;
 };
 
