@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { Supergraph } from '@apollo/federation-internals';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Webhook } from 'standardwebhooks';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildEvent, consumeEvents, createBus, createLogger, openDatabase, type CatalogEvent, type EventBus } from '@cip/platform';
 import { createTestDatabase, testConfig, type TestDatabase } from '@cip/platform/testing';
 import type { DataSource } from 'typeorm';
@@ -11,7 +12,7 @@ import { Webhooks1764300000001 } from '../../src/features/webhooks/migrations/17
 import { webhookCatalog, type WebhookEventType } from '../../src/features/webhooks/catalog';
 import { startWebhookDispatcher, type DispatcherOptions, type WebhookDispatcher } from '../../src/features/webhooks/dispatcher';
 import { WebhookRepository, type WebhookOwner } from '../../src/features/webhooks/repository';
-import { signDelivery, verifyWebhookSignature } from '../../src/features/webhooks/signature';
+import { newWebhookSecret } from '../../src/features/webhooks/signature';
 
 interface Received {
   id: string;
@@ -41,6 +42,16 @@ async function receiver(respond: (count: number) => number | Promise<number> = (
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
   return { url: `http://127.0.0.1:${port}/hooks`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+/** What a receiver does with the `standardwebhooks` library (docs/integration.md): true when it accepts the delivery. */
+function accepts(secret: string, delivery: Pick<Received, 'id' | 'timestamp' | 'signature' | 'body'>) {
+  try {
+    new Webhook(secret).verify(delivery.body, { 'webhook-id': delivery.id, 'webhook-timestamp': delivery.timestamp, 'webhook-signature': delivery.signature });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 let database: TestDatabase;
@@ -89,7 +100,7 @@ async function until(done: () => boolean | Promise<boolean>, timeoutMs = 20_000)
 }
 
 const endpointFor = async (url: string, shopId: string) =>
-  repo.createEndpoint({ owner, shopIds: [shopId], url, eventTypes: ['inspectionUpdated'], selection: null, secret: `whsec_${randomUUID()}` });
+  repo.createEndpoint({ owner, shopIds: [shopId], url, eventTypes: ['inspectionUpdated'], selection: null, secret: newWebhookSecret() });
 
 describe('the webhook event catalog', () => {
   it('has one event type per subscription field of the schema', () => {
@@ -121,8 +132,9 @@ describe('webhook delivery', { timeout: 60_000 }, () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(hook.received).toHaveLength(2);
     for (const delivery of hook.received) {
-      expect(verifyWebhookSignature({ secret: endpoint.secret, body: delivery.body, timestamp: delivery.timestamp, signature: delivery.signature })).toBe(true);
-      expect(verifyWebhookSignature({ secret: 'whsec_wrong', body: delivery.body, timestamp: delivery.timestamp, signature: delivery.signature })).toBe(false);
+      expect(delivery.signature).toMatch(/^v1,[A-Za-z0-9+/]{43}=$/);
+      expect(accepts(endpoint.secret, delivery)).toBe(true);
+      expect(accepts(newWebhookSecret(), delivery)).toBe(false);
     }
     const bodies = hook.received.map((r) => JSON.parse(r.body));
     expect(bodies.map((b) => b.id).sort()).toEqual([events[0]!.id, events[2]!.id].sort());
@@ -136,23 +148,26 @@ describe('webhook delivery', { timeout: 60_000 }, () => {
     await hook.close();
   });
 
-  it('refuses a tampered body, a wrong signature and a replayed (old) delivery with the documented recipe', async () => {
+  it('is refused by a standardwebhooks receiver when its body, id or timestamp is altered, or when it is replayed later', async () => {
     dispatcher ??= await dispatch();
     const hook = await receiver();
     const shopId = randomUUID();
     const endpoint = await endpointFor(hook.url, shopId);
     await bus.publish([inspectionEvent(shopId)]);
     await until(() => hook.received.length === 1);
-    const [delivery] = hook.received;
-    const genuine = { secret: endpoint.secret, body: delivery!.body, timestamp: delivery!.timestamp, signature: delivery!.signature };
-    expect(verifyWebhookSignature(genuine)).toBe(true);
-    expect(verifyWebhookSignature({ ...genuine, body: delivery!.body.replace('inspectionUpdated', 'inspectionUpdatex') })).toBe(false);
-    expect(verifyWebhookSignature({ ...genuine, timestamp: String(Number(delivery!.timestamp) + 1) })).toBe(false);
-    expect(verifyWebhookSignature({ ...genuine, signature: undefined })).toBe(false);
+    const genuine = hook.received[0]!;
+    expect(accepts(endpoint.secret, genuine)).toBe(true);
+    expect(accepts(endpoint.secret, { ...genuine, body: genuine.body.replace('inspectionUpdated', 'inspectionUpdatex') })).toBe(false);
+    expect(accepts(endpoint.secret, { ...genuine, timestamp: String(Number(genuine.timestamp) + 1) })).toBe(false);
+    expect(accepts(endpoint.secret, { ...genuine, id: randomUUID() })).toBe(false);
+    expect(accepts(endpoint.secret, { ...genuine, signature: '' })).toBe(false);
     // The same delivery captured and sent again ten minutes later is refused, however genuine its signature.
-    expect(verifyWebhookSignature(genuine, Number(delivery!.timestamp) + 600)).toBe(false);
-    const old = Math.floor(Date.now() / 1000) - 600;
-    expect(verifyWebhookSignature({ ...genuine, timestamp: String(old), signature: signDelivery([endpoint.secret], old, genuine.body) })).toBe(false);
+    vi.useFakeTimers({ toFake: ['Date'], now: Number(genuine.timestamp) * 1000 + 600_000 });
+    try {
+      expect(accepts(endpoint.secret, genuine)).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
     await hook.close();
   });
 
@@ -192,20 +207,35 @@ describe('webhook delivery', { timeout: 60_000 }, () => {
     await hook.close();
   });
 
-  it('signs with both secrets while a rotated secret overlaps the new one', async () => {
+  it('is verified by a standardwebhooks receiver across a secret rotation: the old secret, then both during the overlap, then only the new one', async () => {
     dispatcher ??= await dispatch();
     const hook = await receiver();
     const shopId = randomUUID();
     const endpoint = await endpointFor(hook.url, shopId);
-    const rotated = `whsec_${randomUUID()}`;
-    await repo.rotateSecret(endpoint.id, rotated, new Date(Date.now() + 3_600_000));
+    const oldSecret = endpoint.secret;
     await bus.publish([inspectionEvent(shopId)]);
     await until(() => hook.received.length === 1);
-    const [delivery] = hook.received;
-    expect(delivery!.signature.split(' ')).toHaveLength(2);
-    for (const secret of [rotated, endpoint.secret]) {
-      expect(verifyWebhookSignature({ secret, body: delivery!.body, timestamp: delivery!.timestamp, signature: delivery!.signature })).toBe(true);
-    }
+    const before = hook.received[0]!;
+    expect(before.signature.split(' ')).toHaveLength(1);
+    expect(accepts(oldSecret, before)).toBe(true);
+
+    const newSecret = newWebhookSecret();
+    await repo.rotateSecret(endpoint.id, newSecret, new Date(Date.now() + 3_600_000));
+    await bus.publish([inspectionEvent(shopId)]);
+    await until(() => hook.received.length === 2);
+    const during = hook.received[1]!;
+    expect(during.signature.split(' ')).toHaveLength(2);
+    expect(accepts(oldSecret, during)).toBe(true);
+    expect(accepts(newSecret, during)).toBe(true);
+
+    // The overlap ends: the previous secret no longer signs.
+    await dataSource.query(`UPDATE gateway.webhook_endpoint SET previous_secret_until = now() - interval '1 second' WHERE id = $1`, [endpoint.id]);
+    await bus.publish([inspectionEvent(shopId)]);
+    await until(() => hook.received.length === 3);
+    const after = hook.received[2]!;
+    expect(after.signature.split(' ')).toHaveLength(1);
+    expect(accepts(newSecret, after)).toBe(true);
+    expect(accepts(oldSecret, after)).toBe(false);
     await hook.close();
   });
 });

@@ -86,7 +86,7 @@ export async function startWebhookDispatcher(options: DispatcherOptions): Promis
 
   const send = async (delivery: WebhookDelivery, endpoint: WebhookEndpoint) => {
     const body = JSON.stringify(delivery.payload);
-    const timestamp = Math.floor(Date.now() / 1000);
+    const timestamp = new Date();
     const secrets = [endpoint.secret, ...(endpoint.previousSecret && endpoint.previousSecretUntil && endpoint.previousSecretUntil > new Date() ? [endpoint.previousSecret] : [])];
     const started = performance.now();
     let statusCode: number | null = null;
@@ -100,8 +100,8 @@ export async function startWebhookDispatcher(options: DispatcherOptions): Promis
           'content-type': 'application/json',
           'user-agent': 'courtesy-inspection-webhooks/1',
           [webhookHeaders.id]: delivery.id,
-          [webhookHeaders.timestamp]: String(timestamp),
-          [webhookHeaders.signature]: signDelivery(secrets, timestamp, body),
+          [webhookHeaders.timestamp]: String(Math.floor(timestamp.getTime() / 1000)),
+          [webhookHeaders.signature]: signDelivery(secrets, { id: delivery.id, timestamp, body }),
           'webhook-event': delivery.eventType,
         },
         body,

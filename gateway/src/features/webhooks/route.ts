@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse, validate, type GraphQLSchema } from 'graphql';
 import { z } from 'zod';
@@ -7,13 +6,12 @@ import { readBody, sendJson } from '../../http-adapter';
 import type { GatewayHandle, GatewayRoute } from '../feature';
 import { webhookCatalog, type WebhookEventType } from './catalog';
 import type { WebhookOwner, WebhookRepository, WebhookEndpoint } from './repository';
+import { newWebhookSecret } from './signature';
 import { refusedTarget } from './target';
 
 export const webhooksBasePath = '/webhooks/v1';
 /** After a rotation the previous secret keeps signing (beside the new one) this long. */
 export const secretOverlapMs = 24 * 3_600_000;
-
-const newSecret = () => `whsec_${randomBytes(32).toString('base64url')}`;
 
 const registration = z.object({
   url: z.string().url().refine((url) => /^https?:\/\//.test(url), 'must be an http(s) URL'),
@@ -118,7 +116,7 @@ export function webhooksRoute(gateway: GatewayHandle, repo: WebhookRepository, o
           if (scope.length === 0 || scope.some((id) => !shopIds.includes(id))) {
             throw new HttpProblem(400, ErrorCode.BAD_USER_INPUT, 'shopIds must name shops you own or manage (or your key reaches).');
           }
-          const secret = newSecret();
+          const secret = newWebhookSecret();
           const endpoint = await repo.createEndpoint({ owner, shopIds: scope, url: input.url, eventTypes: input.eventTypes, selection: input.selection ?? null, secret });
           options.onRegistered?.();
           return sendJson(res, 201, { endpoint: publicEndpoint(endpoint), secret });
@@ -129,7 +127,7 @@ export function webhooksRoute(gateway: GatewayHandle, repo: WebhookRepository, o
         const action = path.slice(2).join('/');
         if (action === '' && method === 'GET') return sendJson(res, 200, { endpoint: publicEndpoint(endpoint) });
         if (action === 'rotate-secret' && method === 'POST') {
-          const secret = newSecret();
+          const secret = newWebhookSecret();
           const previousSecretValidUntil = new Date(Date.now() + secretOverlapMs);
           await repo.rotateSecret(endpoint.id, secret, previousSecretValidUntil);
           return sendJson(res, 200, { secret, previousSecretValidUntil });
