@@ -60,7 +60,7 @@ try {
     logger.info('subgraph listening', { subgraph: definition.name, url: subgraph.url });
   }
 
-  const gateway = await startGateway({ config, logger, tracerProvider, ...localAuth(signingKey, config), bus, store, databaseUrl: database.url, features: [...standardFeatures(), webAppFeature()] });
+  const gateway = await startGateway({ config, logger, tracerProvider, ...localAuth(signingKey, config, store), bus, store, databaseUrl: database.url, features: [...standardFeatures(), webAppFeature()] });
   steps.push(() => gateway.close());
 
   const demo = config.seedDemo ? await seedDemo(gateway.url, { shops: served[0].runtime, partners: served[3].runtime }, logger) : null;

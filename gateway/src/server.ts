@@ -1,5 +1,17 @@
 import type { TracerProvider } from '@opentelemetry/api';
-import { createTokenSigner, createTokenVerifier, drainBudget, listen, type Config, type RunningServer, type SigningKey, type TokenSigner, type TokenVerifier } from '@cip/platform';
+import {
+  accessRegistryOf,
+  createTokenSigner,
+  createTokenVerifier,
+  drainBudget,
+  listen,
+  type Config,
+  type KeyValueStore,
+  type RunningServer,
+  type SigningKey,
+  type TokenSigner,
+  type TokenVerifier,
+} from '@cip/platform';
 import { createGatewayApp, type GatewayApp, type GatewayOptions } from './app';
 
 /** What the gateway is started from; the same in `main.ts`, `npm start` and the test harness. */
@@ -40,11 +52,11 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
   };
 }
 
-/** Verifier and signer for a process that holds the signing key itself (npm start, tests). */
-export function localAuth(signingKey: SigningKey, config: Config): { verifier: TokenVerifier; signer: TokenSigner } {
+/** Verifier and signer for a process that holds the signing key itself (npm start, tests); `store` is shared with the subgraphs. */
+export function localAuth(signingKey: SigningKey, config: Config, store: KeyValueStore): { verifier: TokenVerifier; signer: TokenSigner } {
   const auth = { issuer: config.auth.issuer, audience: config.auth.audience };
   return {
-    verifier: createTokenVerifier({ ...auth, publicJwks: { keys: [signingKey.publicJwk] } }),
+    verifier: createTokenVerifier({ ...auth, publicJwks: { keys: [signingKey.publicJwk] }, access: accessRegistryOf(config, store) }),
     signer: createTokenSigner(signingKey, auth),
   };
 }

@@ -115,7 +115,7 @@ describe('gateway response cache', () => {
     const replica = await startGateway({
       config: platform.config,
       logger: createLogger('silent', { service: 'replica' }),
-      ...localAuth(await testSigningKey(), platform.config),
+      ...localAuth(await testSigningKey(), platform.config, platform.store),
       bus: platform.bus,
       store: platform.store,
       databaseUrl: platform.database.url,

@@ -36,7 +36,7 @@ beforeAll(async () => {
   secondGateway = await startGateway({
     config: platform.config,
     logger,
-    ...localAuth(signingKey, platform.config),
+    ...localAuth(signingKey, platform.config, platform.store),
     bus: secondBus,
     store: platform.store,
     databaseUrl: platform.database.url,

@@ -96,7 +96,7 @@ export async function startTestPlatform(
     config,
     logger,
     tracerProvider,
-    ...localAuth(signingKey, config),
+    ...localAuth(signingKey, config, store),
     bus,
     store,
     databaseUrl: database.url,

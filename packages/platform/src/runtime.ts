@@ -1,6 +1,7 @@
 import type { TracerProvider } from '@opentelemetry/api';
 import type { EntitySchema, MixedList } from 'typeorm';
 import type { YogaServerInstance } from 'graphql-yoga';
+import { createAccessRegistry, type AccessRegistry } from './auth/access-registry';
 import { jwksUrlOf, loadSigningKey, type SigningKey } from './auth/keys';
 import { createTokenSigner, createTokenVerifier, type TokenSigner, type TokenVerifier } from './auth/tokens';
 import { createMemoryStore, createRedisStore, type KeyValueStore } from './cache/store';
@@ -26,6 +27,8 @@ export interface SubgraphRuntime {
   /** Deletes published outbox rows and old processed-event records (RETENTION_*). */
   retention: { stop(): Promise<void> };
   store: KeyValueStore;
+  /** Current roles and ended sessions, shared through the store; the verifier applies them to every token. */
+  access: AccessRegistry;
   /** Present only in subgraphs that issue tokens (`issuesTokens`); use `tokenSigner(runtime)`. */
   signer: TokenSigner | null;
   verifier: TokenVerifier;
@@ -73,6 +76,11 @@ export function createStore(config: Config, logger: Logger = createLogger(config
     : createMemoryStore();
 }
 
+/** The access registry every verifier of a deployment shares, through its store. */
+export function accessRegistryOf(config: Config, store: KeyValueStore): AccessRegistry {
+  return createAccessRegistry(store, { retainSeconds: config.auth.accessTokenTtlSeconds });
+}
+
 export async function createRuntime(definition: SubgraphDefinition, config: Config, options: RuntimeOptions): Promise<SubgraphRuntime> {
   // Before anything is opened, so a missing key stops start-up with nothing left to close.
   const issues = definition.issuesTokens === true;
@@ -104,6 +112,8 @@ export async function createRuntime(definition: SubgraphDefinition, config: Conf
     logger,
   });
   const auth = { issuer: config.auth.issuer, audience: config.auth.audience };
+  const store = options.store ?? createStore(config, logger);
+  const access = accessRegistryOf(config, store);
   return {
     name: definition.name,
     config,
@@ -112,10 +122,12 @@ export async function createRuntime(definition: SubgraphDefinition, config: Conf
     bus,
     relay,
     retention,
-    store: options.store ?? createStore(config, logger),
+    store,
+    access,
     signer: issues && signingKey ? createTokenSigner(signingKey, auth) : null,
     verifier: createTokenVerifier({
       ...auth,
+      access,
       ...(signingKey && !config.auth.jwksUrl ? { publicJwks: { keys: [signingKey.publicJwk] } } : { jwksUrl: jwksUrlOf(config) }),
     }),
     tracerProvider: options.tracerProvider ?? setupTracing({ serviceName: definition.name, otlpEndpoint: config.otlpEndpoint }),

@@ -55,7 +55,7 @@ export function createServices(runtime: SubgraphRuntime) {
     signIn: new SignIn(dataSource, runtime.store, sessions),
     signUps: new SignUps(dataSource, runtime, sessions),
     staff: new StaffDirectory(dataSource, runtime, sessions),
-    shops: new ShopSettings(dataSource),
+    shops: new ShopSettings(dataSource, sessions),
   };
 }
 

@@ -14,7 +14,7 @@ const store = createStore(config);
 const gateway = await startGateway({
   config,
   logger,
-  ...localAuth(await loadSigningKey(config), config),
+  ...localAuth(await loadSigningKey(config), config, store),
   bus,
   store,
   databaseUrl: config.database.url!,

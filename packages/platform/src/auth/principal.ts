@@ -7,6 +7,8 @@ export interface StaffPrincipal {
   userId: string;
   orgId: string;
   roles: Record<string, StaffRole>;
+  /** The login this token belongs to (one per login, kept through refreshes); ending it ends the token. */
+  sessionId?: string;
   expiresAt: number;
 }
 
@@ -45,12 +47,13 @@ export interface PrincipalClaims {
   key?: string;
   plan?: string;
   shops?: string[];
+  sid?: string;
 }
 
 export function claimsOf(principal: Omit<StaffPrincipal, 'expiresAt'> | Omit<CustomerPrincipal, 'expiresAt'> | Omit<PartnerPrincipal, 'expiresAt'>): PrincipalClaims {
   switch (principal.kind) {
     case 'staff':
-      return { sub: principal.userId, kind: 'staff', org: principal.orgId, roles: principal.roles };
+      return { sub: principal.userId, kind: 'staff', org: principal.orgId, roles: principal.roles, ...(principal.sessionId ? { sid: principal.sessionId } : {}) };
     case 'customer':
       return {
         sub: principal.inspectionId,
@@ -71,7 +74,7 @@ export function principalOf(claims: Partial<PrincipalClaims> & { exp?: number })
   switch (claims.kind) {
     case 'staff':
       if (typeof claims.org !== 'string' || typeof claims.roles !== 'object' || claims.roles === null) return null;
-      return { kind: 'staff', userId: claims.sub, orgId: claims.org, roles: claims.roles, expiresAt };
+      return { kind: 'staff', userId: claims.sub, orgId: claims.org, roles: claims.roles, ...(typeof claims.sid === 'string' ? { sessionId: claims.sid } : {}), expiresAt };
     case 'customer':
       if (!claims.org || !claims.shop || !claims.cust || !claims.veh) return null;
       return {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createLocalJWKSet, createRemoteJWKSet, errors as joseErrors, jwtVerify, SignJWT, type JWK, type JWTVerifyGetKey } from 'jose';
 import { unauthenticated } from '../errors';
+import type { AccessRegistry } from './access-registry';
 import { claimsOf, principalOf, type Principal } from './principal';
 import { signingAlgorithm, type SigningKey } from './keys';
 
@@ -17,7 +18,10 @@ export function createTokenSigner(key: SigningKey, options: { issuer: string; au
     async sign(principal, ttlSeconds) {
       const now = Math.floor(Date.now() / 1000);
       const exp = now + ttlSeconds;
+      const jti = randomUUID();
       const { sub, ...claims } = claimsOf(principal);
+      // A staff token signed outside a login (tests, tools) is its own session, so it can still be ended.
+      if (claims.kind === 'staff') claims.sid ??= jti;
       const token = await new SignJWT({ ...claims })
         .setProtectedHeader({ alg: signingAlgorithm, kid: key.publicJwk.kid, typ: 'JWT' })
         .setSubject(sub)
@@ -25,7 +29,7 @@ export function createTokenSigner(key: SigningKey, options: { issuer: string; au
         .setAudience(options.audience)
         .setIssuedAt(now)
         .setExpirationTime(exp)
-        .setJti(randomUUID())
+        .setJti(jti)
         .sign(key.privateKey);
       return { token, expiresAt: new Date(exp * 1000) };
     },
@@ -34,7 +38,7 @@ export function createTokenSigner(key: SigningKey, options: { issuer: string; au
 }
 
 export interface TokenVerifier {
-  /** Verifies signature, issuer, audience and expiry; throws UNAUTHENTICATED otherwise. */
+  /** Verifies signature, issuer, audience, expiry and that the session has not ended; throws UNAUTHENTICATED otherwise. */
   verify(token: string): Promise<Principal>;
   /** Reads `Authorization: Bearer …`; no header is an anonymous caller, a bad token is an error. */
   fromHeader(authorization: string | null | undefined): Promise<Principal | null>;
@@ -48,6 +52,8 @@ export function createTokenVerifier(options: {
   audience: string;
   jwksUrl?: string;
   publicJwks?: { keys: JWK[] };
+  /** Where ended sessions and current roles are read; without it a token is honoured as it was issued. */
+  access?: AccessRegistry;
 }): TokenVerifier {
   let keys: JWTVerifyGetKey;
   if (options.publicJwks) keys = createLocalJWKSet(options.publicJwks);
@@ -60,10 +66,11 @@ export function createTokenVerifier(options: {
         issuer: options.issuer,
         audience: options.audience,
         algorithms: [signingAlgorithm],
+        requiredClaims: ['exp'],
       });
       const principal = principalOf(payload);
       if (!principal) throw unauthenticated('The access token does not describe a caller.');
-      return { principal, expiresAtMs: payload.exp === undefined ? 0 : payload.exp * 1000 };
+      return { principal, expiresAtMs: payload.exp! * 1000 };
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) throw unauthenticated('The access token has expired.');
       if (error instanceof joseErrors.JOSEError) throw unauthenticated('The access token is not valid.');
@@ -75,7 +82,7 @@ export function createTokenVerifier(options: {
   // for the same token. A token that verified is remembered until it expires, for at most a minute, so a
   // key withdrawn from the JWKS stops being honoured within that minute.
   const verified = new Map<string, { principal: Principal; untilMs: number }>();
-  const verify = async (token: string) => {
+  const verifyOnce = async (token: string) => {
     const now = Date.now();
     const hit = verified.get(token);
     if (hit && hit.untilMs > now) return hit.principal;
@@ -86,6 +93,14 @@ export function createTokenVerifier(options: {
       verified.set(token, { principal, untilMs: Math.min(expiresAtMs, now + verifiedTokenMemoryMs) });
     }
     return principal;
+  };
+  // Not remembered: an ended session or a removed role counts from the next request on.
+  const verify = async (token: string) => {
+    const principal = await verifyOnce(token);
+    if (!options.access) return principal;
+    const current = await options.access.current(principal);
+    if (!current) throw unauthenticated('This session has ended; sign in again.');
+    return current;
   };
 
   return {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { buildEvent, enqueueEvents, forbidden, parseInput, requireShopRole, requireStaff, type Principal } from '@cip/platform';
 import { ShopRepository, type Shop } from '../data/shop';
 import { UserRepository } from '../data/user';
+import type { Sessions } from './sessions';
 
 const timezone = z.string().refine((zone) => {
   try {
@@ -40,19 +41,24 @@ export const shopCreated = (shop: Shop) =>
 
 /** Opening shops and changing their settings. */
 export class ShopSettings {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sessions: Sessions,
+  ) {}
 
-  /** Adds a shop to the caller's organization with the caller as its owner. Owners only. */
+  /** Adds a shop to the caller's organization with the caller as its owner, usable with the caller's current token. Owners only. */
   async create(principal: Principal | null, input: unknown): Promise<Shop> {
     const staff = requireStaff(principal);
     if (!Object.values(staff.roles).includes('OWNER')) throw forbidden('Only an owner can add shops.');
     const values = parseInput(shopSchema, input);
-    return this.dataSource.transaction(async (manager) => {
-      const shop = await new ShopRepository(manager).create(manager, { ...values, orgId: staff.orgId });
-      await new UserRepository(manager).setRole(manager, { userId: staff.userId, shopId: shop.id, orgId: staff.orgId, role: 'OWNER' });
-      await enqueueEvents(manager, 'shops', [shopCreated(shop)]);
-      return shop;
+    const shop = await this.dataSource.transaction(async (manager) => {
+      const created = await new ShopRepository(manager).create(manager, { ...values, orgId: staff.orgId });
+      await new UserRepository(manager).setRole(manager, { userId: staff.userId, shopId: created.id, orgId: staff.orgId, role: 'OWNER' });
+      await enqueueEvents(manager, 'shops', [shopCreated(created)]);
+      return created;
     });
+    await this.sessions.publishRoles(staff.userId);
+    return shop;
   }
 
   /** Replaces a shop's settings. Owners and managers. */

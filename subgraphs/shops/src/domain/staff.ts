@@ -113,10 +113,13 @@ export class StaffDirectory {
     }
   }
 
-  /** Gives a colleague a role at a shop, changes it, or removes it (null). Owners and managers; only owners touch the owner role. */
+  /**
+   * Gives a colleague a role at a shop, changes it, or removes it (null). Owners and managers; only owners
+   * touch the owner role. Takes effect on the colleague's next request, with the token they hold.
+   */
   async setRole(principal: Principal | null, shopId: string, userId: string, role: StaffRole | null | undefined): Promise<User> {
     const staff = requireShopRole(principal, shopId, ['OWNER', 'MANAGER']);
-    return this.dataSource.transaction(async (manager) => {
+    const user = await this.dataSource.transaction(async (manager) => {
       const users = new UserRepository(manager);
       const [user] = z.uuid().safeParse(userId).success ? await users.findByIds([userId]) : [null];
       if (!user || user.orgId !== staff.orgId) throw appError(ErrorCode.NOT_FOUND, `User ${userId} was not found.`);
@@ -129,5 +132,7 @@ export class StaffDirectory {
       else await users.removeRole(manager, userId, shopId);
       return user;
     });
+    await this.sessions.publishRoles(user.id);
+    return user;
   }
 }

@@ -67,12 +67,12 @@ builder.mutationFields((t) => ({
   }),
   refreshSession: t.field({
     type: SessionRef,
-    description: 'Exchanges a refresh token for a new access token and refresh token. Each refresh token works once.',
+    description: 'Exchanges a refresh token for a new access token and refresh token. Each refresh token works once: presenting a used one ends the whole login, its access tokens included.',
     args: { refreshToken: t.arg.string({ required: true, description: 'The refresh token from login or the last refresh.' }) },
     resolve: (_root, { refreshToken }, ctx) => ctx.services.sessions.refresh(refreshToken),
   }),
   logout: t.boolean({
-    description: 'Revokes the refresh token and every token rotated from the same login. Always true.',
+    description: 'Ends the login: the refresh token, every token rotated from it and their access tokens stop working at once. Always true.',
     args: { refreshToken: t.arg.string({ required: true, description: 'The refresh token of the session to end.' }) },
     resolve: (_root, { refreshToken }, ctx) => ctx.services.sessions.revoke(refreshToken).then(() => true),
   }),

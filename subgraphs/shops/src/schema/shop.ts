@@ -103,7 +103,7 @@ export const ShopInput = builder.inputType('ShopInput', {
 builder.mutationFields((t) => ({
   createShop: t.field({
     type: ShopRef,
-    description: "Adds a shop to the caller's organization and makes the caller its owner. Requires the owner role at a shop of the organization; takes effect in tokens issued after it.",
+    description: "Adds a shop to the caller's organization and makes the caller its owner. Requires the owner role at a shop of the organization; the caller's current access token can use the new shop from the next request on.",
     args: { input: t.arg({ type: ShopInput, required: true, description: 'The new shop.' }) },
     resolve: (_root, { input }, ctx) => ctx.services.shops.create(ctx.principal, input),
   }),

@@ -78,7 +78,7 @@ builder.queryField('me', (t) =>
 builder.mutationFields((t) => ({
   setStaffRole: t.field({
     type: UserRef,
-    description: "Gives a colleague a role at a shop, changes it, or removes it (role null). Owners and managers only; takes effect in the colleague's next token.",
+    description: "Gives a colleague a role at a shop, changes it, or removes it (role null). Owners and managers only; takes effect on the colleague's next request, with the access token they already hold.",
     args: {
       shopId: t.arg.id({ required: true, description: 'The shop.' }),
       userId: t.arg.id({ required: true, description: 'The colleague.' }),
