@@ -89,7 +89,7 @@ describe('an inspection through the gateway', () => {
 
     must(await platform.execute(`mutation($id: ID!) { completeInspection(id: $id) { status } }`, { id }, { token: technician.token }));
     const [tires, pads] = must(await platform.execute(`query($id: ID!) { inspection(id: $id) { recommendations { id title urgency } } }`, { id }, { token: advisor.token })).inspection.recommendations;
-    expect([tires.title, tires.urgency, pads.title, pads.urgency]).toEqual(['Tires: LF tread depth', 'IMMEDIATE', 'Brakes: Front pads', 'SOON']);
+    expect([tires.title, tires.urgency, pads.title, pads.urgency]).toEqual(['Replace left front tire — 2/32 in, minimum 4/32 in', 'IMMEDIATE', 'Replace front brake pads — 3.5 mm, minimum 4 mm', 'SOON']);
 
     const price = `mutation($id: ID!, $input: RecommendationInput!) { updateRecommendation(id: $id, input: $input) { total { amountCents currency } } }`;
     expect(must(await platform.execute(price, { id: tires.id, input: { title: 'Replace front tires', partsCents: 18_000, quantity: 2, laborCents: 6_000, laborHours: 1 } }, { token: advisor.token })).updateRecommendation.total).toEqual({ amountCents: 42_000, currency: 'USD' });
@@ -133,7 +133,7 @@ describe('an inspection through the gateway', () => {
       customer: { name: 'Casey Driver' },
       recommendations: [
         { title: 'Replace front tires', decision: 'APPROVED' },
-        { title: 'Brakes: Front pads', decision: 'DECLINED' },
+        { title: 'Replace front brake pads — 3.5 mm, minimum 4 mm', decision: 'DECLINED' },
       ],
       approval: { approvedCount: 1, declinedCount: 1, approvedTotal: { amountCents: 42_000, currency: 'USD' }, approvalRate: 42_000 / 65_500 },
     });

@@ -4,10 +4,13 @@ import { InspectionEntity, InspectionItemEntity } from './data/inspection';
 import { InspectionMediaEntity } from './data/media';
 import { RecommendationEntity } from './data/recommendation';
 import { TemplateEntity, TemplateVersionEntity } from './data/template';
+import { ShopRateEntity } from './data/shop-rate';
 import { VehicleTemplateEntity } from './data/vehicle-template';
 import { createLiveUpdates } from './domain/live';
+import { projectShopRate, shopRateEventTypes, shopRatesGroup } from './domain/shop-rates';
 import { projectVehicleTemplate, vehicleTemplateEventTypes, vehicleTemplatesGroup } from './domain/vehicle-templates';
 import { Initial1764205200000 } from './migrations/1764205200000-initial';
+import { Pricing1764900000000 } from './migrations/1764900000000-pricing';
 import { schema } from './schema';
 import { localDiskStorage, type MediaStorage } from './storage/storage';
 
@@ -28,8 +31,8 @@ export function createInspectionsSubgraph(options: InspectionsOptions = {}): Sub
   return {
     name: 'inspections',
     issuesTokens: true,
-    entities: [TemplateEntity, TemplateVersionEntity, InspectionEntity, InspectionItemEntity, InspectionMediaEntity, RecommendationEntity, VehicleTemplateEntity],
-    migrations: [Initial1764205200000],
+    entities: [TemplateEntity, TemplateVersionEntity, InspectionEntity, InspectionItemEntity, InspectionMediaEntity, RecommendationEntity, VehicleTemplateEntity, ShopRateEntity],
+    migrations: [Initial1764205200000, Pricing1764900000000],
     async createApp(runtime): Promise<SubgraphApp> {
       const storage = await (options.storage ?? defaultStorage)(runtime);
       const repos = createRepositories(runtime.db.dataSource);
@@ -48,18 +51,21 @@ export function createInspectionsSubgraph(options: InspectionsOptions = {}): Sub
           if (media) await repos.media.markUploaded(media.id);
         }),
       });
-      let consumer: BusSubscription | null = null;
+      let consumers: BusSubscription[] = [];
       return {
         yoga,
         async start() {
-          consumer = await consumeEvents(runtime.bus, { group: vehicleTemplatesGroup, types: vehicleTemplateEventTypes, logger: runtime.logger }, (event) =>
-            projectVehicleTemplate(runtime, event),
-          );
+          consumers = [
+            await consumeEvents(runtime.bus, { group: vehicleTemplatesGroup, types: vehicleTemplateEventTypes, logger: runtime.logger }, (event) =>
+              projectVehicleTemplate(runtime, event),
+            ),
+            await consumeEvents(runtime.bus, { group: shopRatesGroup, types: shopRateEventTypes, logger: runtime.logger }, (event) => projectShopRate(runtime, event)),
+          ];
         },
         async stop() {
           await live.close();
-          await consumer?.close();
-          consumer = null;
+          await Promise.all(consumers.map((consumer) => consumer.close()));
+          consumers = [];
         },
       };
     },

@@ -4,6 +4,7 @@ import { batchLoader, groupLoader, readableShopIds, type Principal, type Subgrap
 import { InspectionItemRepository, InspectionRepository, type Inspection, type InspectionItem } from './data/inspection';
 import { MediaRepository, type InspectionMedia } from './data/media';
 import { RecommendationRepository, type Recommendation } from './data/recommendation';
+import { ShopRateRepository } from './data/shop-rate';
 import { TemplateRepository, type Template } from './data/template';
 import { VehicleTemplateRepository } from './data/vehicle-template';
 import type { LiveUpdates } from './domain/live';
@@ -42,6 +43,7 @@ export function createRepositories(dataSource: DataSource) {
     recommendations: new RecommendationRepository(manager),
     media: new MediaRepository(manager),
     vehicleTemplates: new VehicleTemplateRepository(manager),
+    shopRates: new ShopRateRepository(manager),
   };
 }
 

@@ -18,7 +18,7 @@ const inspectionView = `query($id: ID!) {
   inspection(id: $id) {
     status summary { green yellow red notInspected total }
     items { key condition measurement unit notes }
-    recommendations { id title urgency decision total { amountCents } }
+    recommendations { id title description urgency decision total { amountCents } }
     approval { approvedCount declinedCount pendingCount approvedTotal { amountCents currency } declinedTotal { amountCents } presentedTotal { amountCents } approvalRate }
   }
 }`;
@@ -35,10 +35,12 @@ describe('the inspection flow', () => {
     let view = must(await inspections.execute(inspectionView, { id: started.id }, { token: shop.advisor.token })).inspection;
     expect(view.items.find((i: any) => i.key === 'tires.lf_tread')).toEqual({ key: 'tires.lf_tread', condition: 'RED', measurement: 2, unit: 'INCH_32NDS', notes: 'Cords showing on the inner edge.' });
     expect(view.recommendations.map((r: any) => [r.title, r.urgency])).toEqual([
-      ['Tires: LF tread depth', 'IMMEDIATE'],
-      ['Tires: RF tread depth', 'SOON'],
-      ['Brakes: Front pads', 'IMMEDIATE'],
+      ['Replace left front tire — 2/32 in, minimum 4/32 in', 'IMMEDIATE'],
+      ['Replace right front tire — 3/32 in, minimum 4/32 in', 'SOON'],
+      ['Replace front brake pads — 2 mm, minimum 4 mm', 'IMMEDIATE'],
     ]);
+    expect(view.recommendations[0].description).toBe('Needs attention now: LF tread depth measured 2/32 in, minimum 4/32 in. Cords showing on the inner edge.');
+    expect(view.recommendations[1].description).toBe('Needs attention soon: RF tread depth measured 3/32 in, minimum 4/32 in.');
 
     const [tire, rfTire, pads] = view.recommendations;
     const price = `mutation($id: ID!, $input: RecommendationInput!) { updateRecommendation(id: $id, input: $input) { total { amountCents } } }`;

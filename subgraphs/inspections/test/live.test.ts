@@ -72,6 +72,54 @@ describe('live updates', () => {
     updates.close();
   });
 
+  it('deliver every change of a whole workflow in order, each with its type, actor and the inspection as that change left it', async () => {
+    const watched = await seedShop();
+    const updates = await subscribe(
+      `subscription($s: ID!) { inspectionUpdated(shopId: $s) {
+        id status closedAt approval { approvedCount declinedCount pendingCount }
+        change { type event actorKind occurredAt changedFields recommendation { id decision } }
+      } }`,
+      { s: watched.shopId },
+      watched.advisor.token,
+    );
+    const sent = await runToSent(inspections, watched);
+    const customer = await openShare(inspections, sent.shareToken);
+    const [first, second, third] = sent.recommendations;
+    const decide = `mutation($id: ID!, $d: RecommendationDecision!) { decideRecommendation(id: $id, decision: $d) { id } }`;
+    must(await inspections.execute(decide, { id: first.id, d: 'APPROVED' }, { token: customer }));
+    must(await inspections.execute(decide, { id: second.id, d: 'DECLINED' }, { token: watched.advisor.token }));
+    must(await inspections.execute(decide, { id: third.id, d: 'DECLINED' }, { token: customer }));
+
+    const received: any[] = [];
+    for (let n = 0; n < 7; n++) received.push((await updates.next(20_000)).data.inspectionUpdated);
+    updates.close();
+    expect(received.every((u) => u.id === sent.id)).toBe(true);
+    expect(received.map((u) => [u.change.type, u.change.actorKind, u.status, u.approval.approvedCount, u.approval.declinedCount, u.approval.pendingCount])).toEqual([
+      ['STARTED', 'STAFF', 'IN_PROGRESS', 0, 0, 3],
+      ['COMPLETED', 'STAFF', 'COMPLETED', 0, 0, 3],
+      ['SENT', 'STAFF', 'SENT', 0, 0, 3],
+      ['RECOMMENDATION_APPROVED', 'CUSTOMER', 'SENT', 1, 0, 2],
+      ['RECOMMENDATION_DECLINED', 'STAFF', 'SENT', 1, 1, 1],
+      ['RECOMMENDATION_DECLINED', 'CUSTOMER', 'SENT', 1, 2, 0],
+      ['CLOSED', 'CUSTOMER', 'CLOSED', 1, 2, 0],
+    ]);
+    expect(received.map((u) => u.change.event)).toEqual([
+      'inspection.started',
+      'inspection.completed',
+      'inspection.sent',
+      'recommendation.approved',
+      'recommendation.declined',
+      'recommendation.declined',
+      'inspection.closed',
+    ]);
+    expect(received[3].change.recommendation).toEqual({ id: first.id, decision: 'APPROVED' });
+    expect(received[2].change.changedFields).toEqual(['status', 'sentAt', 'shareExpiresAt']);
+    expect(received[5].closedAt).toBeNull();
+    expect(received[6].closedAt).not.toBeNull();
+    const times = received.map((u) => Date.parse(u.change.occurredAt));
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+  });
+
   it('refuse to watch a shop the caller does not work at', async () => {
     const stream = await subscribe(`subscription($s: ID!) { recommendationDecided(shopId: $s) { id } }`, { s: shop.shopId }, other.owner.token);
     expect((await stream.next()).errors[0].extensions.code).toBe('NOT_FOUND');

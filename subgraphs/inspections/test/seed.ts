@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { StaffRole } from '@cip/platform';
+import { expect } from 'vitest';
+import { buildEvent, enqueueEvents, type StaffRole } from '@cip/platform';
 import { testSigner, type TestSubgraph } from '@cip/platform/testing';
 
 /** Anything that runs an operation: the subgraph in-process here, the gateway over HTTP end to end. */
@@ -121,4 +122,19 @@ export async function outbox(subgraph: TestSubgraph, inspectionId?: string): Pro
     `SELECT type, envelope FROM inspections.outbox WHERE $1::text IS NULL OR envelope->'data'->>'inspectionId' = $1 ORDER BY seq`,
     [inspectionId ?? null],
   );
+}
+
+/**
+ * Tells the subgraph the shop's labor rate the way production does, with a shops event on the bus
+ * (published through this subgraph's outbox), and waits until the projection holds it.
+ */
+export async function publishShopRate(subgraph: TestSubgraph, shop: SeededShop, laborRateCents: number, options: { at?: Date; type?: 'shop.created' | 'shop.updated'; currency?: string } = {}) {
+  const at = options.at ?? new Date();
+  const about = { orgId: shop.orgId, shopId: shop.shopId, subjectId: shop.shopId, occurredAt: at };
+  const data = { name: 'Test Auto', timezone: 'America/Chicago', currency: options.currency ?? 'USD', laborRateCents };
+  const event = buildEvent(options.type ?? 'shop.created', { ...about, data });
+  await subgraph.runtime.db.dataSource.transaction((manager) => enqueueEvents(manager, 'inspections', [event]));
+  await expect
+    .poll(async () => (await subgraph.runtime.db.dataSource.query(`SELECT 1 FROM inspections.processed_events WHERE event_id = $1`, [event.id])).length, { timeout: 20_000 })
+    .toBe(1);
 }

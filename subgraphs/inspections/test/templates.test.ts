@@ -65,3 +65,50 @@ describe('templates', () => {
     await expect(startInspection(inspections, other, { templateId: copy.id })).rejects.toThrow(/NOT_FOUND/);
   });
 });
+
+describe('recommendation wording', () => {
+  it("words recommendations from the template item, its condition and measurement, and follows the shop's own wording per template", async () => {
+    const copy = must(await inspections.execute(`mutation($s: ID!) { copyTemplate(shopId: $s, templateId: "tpl_standard") { id sections { key name items { key name kind unit thresholds { direction yellowAt redAt } } } } }`, { s: shop.shopId }, { token: shop.owner.token })).copyTemplate;
+    const sections = copy.sections.map((section: any) => ({
+      ...section,
+      items: section.items.map((item: any) =>
+        item.key === 'brakes.front_pads' ? { ...item, recommendation: { title: 'Replace front pads and resurface rotors', description: 'Includes our lifetime pad warranty.' } } : item,
+      ),
+    }));
+    const updated = must(
+      await inspections.execute(`mutation($id: ID!, $sections: [TemplateSectionInput!]) { updateTemplate(id: $id, sections: $sections) { sections { items { key recommendation { title description } } } } }`, { id: copy.id, sections }, { token: shop.owner.token }),
+    ).updateTemplate;
+    expect(updated.sections.flatMap((s: any) => s.items).find((i: any) => i.key === 'brakes.front_pads').recommendation).toEqual({ title: 'Replace front pads and resurface rotors', description: 'Includes our lifetime pad warranty.' });
+
+    const started = await startInspection(inspections, shop, { templateId: copy.id });
+    const results = [
+      { itemKey: 'brakes.front_pads', measurement: { value: 2, unit: 'MILLIMETERS' }, notes: 'Metal on metal at the inner pad.' },
+      { itemKey: 'brakes.fluid_moisture', measurement: { value: 2.5, unit: 'PERCENT' } },
+      { itemKey: 'lights.wipers', condition: 'YELLOW' },
+    ];
+    must(await inspections.execute(recordMutation, { id: started.id, results }, { token: shop.technician.token }));
+    must(await inspections.execute(`mutation($id: ID!) { completeInspection(id: $id) { id } }`, { id: started.id }, { token: shop.technician.token }));
+    const view = must(await inspections.execute(`query($id: ID!) { inspection(id: $id) { recommendations { title description } } }`, { id: started.id }, { token: shop.advisor.token })).inspection;
+    expect(view.recommendations).toEqual([
+      { title: 'Replace front pads and resurface rotors — 2 mm, minimum 4 mm', description: 'Needs attention now: Front pads measured 2 mm, minimum 4 mm. Includes our lifetime pad warranty. Metal on metal at the inner pad.' },
+      { title: 'Flush brake fluid — 2.5 %, maximum 2 %', description: 'Needs attention soon: Brake fluid moisture measured 2.5 %, maximum 2 %.' },
+      { title: 'Replace wiper blades', description: 'Needs attention soon: Wiper blades.' },
+    ]);
+  });
+});
+
+describe('template size', () => {
+  it('starts an inspection on a template of the largest size the schema accepts (50 sections of 200 items)', async () => {
+    const copy = must(await inspections.execute(`mutation($s: ID!) { copyTemplate(shopId: $s, templateId: "tpl_standard", name: "Fleet audit") { id } }`, { s: shop.shopId }, { token: shop.owner.token })).copyTemplate;
+    const sections = Array.from({ length: 50 }, (_, s) => ({
+      key: `s${s}`,
+      name: `Section ${s}`,
+      items: Array.from({ length: 200 }, (_, i) => ({ key: `s${s}.i${i}`, name: `Item ${i} of section ${s}`, kind: 'MEASUREMENT', unit: 'PSI', thresholds: { direction: 'LOWER_IS_WORSE', yellowAt: 30, redAt: 26 } })),
+    }));
+    const updated = await inspections.execute(`mutation($id: ID!, $sections: [TemplateSectionInput!]) { updateTemplate(id: $id, sections: $sections) { itemCount } }`, { id: copy.id, sections }, { token: shop.owner.token });
+    expect(must(updated).updateTemplate.itemCount).toBe(10_000);
+    const started = await startInspection(inspections, shop, { templateId: copy.id });
+    expect(started.items).toHaveLength(10_000);
+    expect(started.items[9_999]).toMatchObject({ key: 's49.i199', kind: 'MEASUREMENT', unit: 'PSI', condition: 'NOT_INSPECTED' });
+  });
+});

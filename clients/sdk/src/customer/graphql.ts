@@ -95,6 +95,32 @@ export type CustomerInput = {
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** Who made a change. */
+export type InspectionActorKind =
+  /** The customer, through the share link. */
+  | 'CUSTOMER'
+  /** A staff user of the shop. */
+  | 'STAFF'
+  /** The platform itself (or a change recorded before actors were). */
+  | 'SYSTEM';
+
+/** What happened to an inspection. */
+export type InspectionChangeType =
+  /** The inspection closed (every recommendation decided, or the shop closed it). */
+  | 'CLOSED'
+  /** The technician finished; recommendations were made from the findings. */
+  | 'COMPLETED'
+  /** A recommendation was approved (by the customer, or staff for them). */
+  | 'RECOMMENDATION_APPROVED'
+  /** A recommendation was declined. */
+  | 'RECOMMENDATION_DECLINED'
+  /** An approved recommendation was refunded. */
+  | 'RECOMMENDATION_REFUNDED'
+  /** The report was sent to the customer. */
+  | 'SENT'
+  /** A technician began the inspection. */
+  | 'STARTED';
+
 /** An item's condition. Measurement items get it from their thresholds unless the technician sets it. */
 export type InspectionCondition =
   /** Checked and fine. */
@@ -314,9 +340,9 @@ export type RecommendationInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   /** The item that prompted it (when adding). */
   itemKey?: InputMaybe<Scalars['String']['input']>;
-  /** Price of the labor; not negative. */
+  /** Price of the labor, not negative: overrides hours × the shop's labor rate. */
   laborCents?: InputMaybe<Scalars['Cents']['input']>;
-  /** Estimated labor hours, 0 to 100. */
+  /** Estimated labor hours, 0 to 100. Without `laborCents` the labor is priced at hours × the shop's labor rate. */
   laborHours?: InputMaybe<Scalars['Float']['input']>;
   /** A partner product id, or null to clear it. */
   partnerProductId?: InputMaybe<Scalars['ID']['input']>;
@@ -328,6 +354,20 @@ export type RecommendationInput = {
   title?: InputMaybe<Scalars['String']['input']>;
   /** How soon; defaults to SOON. */
   urgency?: InputMaybe<RecommendationUrgency>;
+};
+
+/** The price of one recommendation in `priceRecommendations`. Omitted fields keep their value; `laborHours` without `laborCents` is priced at the shop's labor rate. */
+export type RecommendationPriceInput = {
+  /** The recommendation. */
+  id: Scalars['ID']['input'];
+  /** Price of the labor, not negative: overrides hours × the shop's labor rate. */
+  laborCents?: InputMaybe<Scalars['Cents']['input']>;
+  /** Estimated labor hours, 0 to 100. */
+  laborHours?: InputMaybe<Scalars['Float']['input']>;
+  /** Price of one unit of parts; not negative. */
+  partsCents?: InputMaybe<Scalars['Cents']['input']>;
+  /** Units of the part, 1 to 100. */
+  quantity?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** How soon the customer should act on a recommendation. */
@@ -416,10 +456,20 @@ export type TemplateItemInput = {
   kind: InspectionItemKind;
   /** Display name. */
   name: Scalars['String']['input'];
+  /** The recommendation's wording when the item is found yellow or red; the default wording when omitted. */
+  recommendation?: InputMaybe<TemplateItemRecommendationInput>;
   /** Required for measurements, absent for condition items. */
   thresholds?: InputMaybe<TemplateItemThresholdsInput>;
   /** Required for measurements, absent for condition items. */
   unit?: InputMaybe<InspectionMeasurementUnit>;
+};
+
+/** The wording of the recommendation a template item gets when found yellow or red. */
+export type TemplateItemRecommendationInput = {
+  /** Why, up to 2,000 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** What to do, 1 to 150 characters, e.g. "Replace front brake pads". */
+  title: Scalars['String']['input'];
 };
 
 /** Limits for a measurement item. */

@@ -1,6 +1,6 @@
 import { EntitySchema, In, type EntityManager } from 'typeorm';
 import { groupedInKeyOrder, inKeyOrder } from '@cip/platform';
-import type { ItemKind, MeasurementUnit, Thresholds } from './template';
+import type { ItemKind, MeasurementUnit, RecommendationWording, Thresholds } from './template';
 
 export const inspectionStatuses = ['DRAFT', 'IN_PROGRESS', 'COMPLETED', 'SENT', 'CLOSED'] as const;
 export type InspectionStatus = (typeof inspectionStatuses)[number];
@@ -43,6 +43,8 @@ export interface InspectionItem {
   kind: ItemKind;
   unit: MeasurementUnit | null;
   thresholds: Thresholds | null;
+  /** The template's wording of the recommendation this item gets; null for the default wording. */
+  recommendation: RecommendationWording | null;
   condition: Condition;
   measurement: number | null;
   notes: string;
@@ -91,6 +93,7 @@ export const InspectionItemEntity = new EntitySchema<InspectionItem>({
     kind: { type: 'text' },
     unit: { type: 'text', nullable: true },
     thresholds: { type: 'jsonb', nullable: true },
+    recommendation: { type: 'jsonb', nullable: true },
     condition: { type: 'text', default: 'NOT_INSPECTED' },
     measurement: { type: 'double precision', nullable: true },
     notes: { type: 'text', default: '' },
@@ -120,6 +123,7 @@ interface ItemRow {
   kind: InspectionItem['kind'];
   unit: InspectionItem['unit'];
   thresholds: InspectionItem['thresholds'];
+  recommendation: InspectionItem['recommendation'];
   condition: Condition;
   measurement: number | null;
   notes: string;
@@ -137,6 +141,7 @@ const itemOfRow = (row: ItemRow): InspectionItem => ({
   kind: row.kind,
   unit: row.unit,
   thresholds: row.thresholds,
+  recommendation: row.recommendation,
   condition: row.condition,
   measurement: row.measurement,
   notes: row.notes,
@@ -237,6 +242,9 @@ export class InspectionRepository {
   }
 }
 
+/** Rows per INSERT: 14 columns each stays far below PostgreSQL's limit of 65,535 bind parameters. */
+const itemInsertBatch = 1_000;
+
 export class InspectionItemRepository {
   constructor(private readonly manager: EntityManager) {}
 
@@ -246,7 +254,7 @@ export class InspectionItemRepository {
    */
   async listByInspectionIds(ids: readonly string[]): Promise<InspectionItem[][]> {
     const rows: ItemRow[] = await this.manager.query(
-      `/* inspectionItems.listByInspectionIds */ SELECT inspection_id, item_key, position, section_key, section_name, name, kind, unit, thresholds,
+      `/* inspectionItems.listByInspectionIds */ SELECT inspection_id, item_key, position, section_key, section_name, name, kind, unit, thresholds, recommendation,
          condition, measurement, notes, inspected_by, inspected_at
        FROM inspections.inspection_item WHERE inspection_id = ANY($1::uuid[]) ORDER BY inspection_id, position`,
       [ids],
@@ -258,8 +266,9 @@ export class InspectionItemRepository {
     return manager.find(InspectionItemEntity, { where: { inspectionId }, order: { position: 'ASC' }, comment: 'inspectionItems.listForInspection' });
   }
 
+  /** In batches: the largest template (10,000 items) in one statement would pass PostgreSQL's 65,535 bind parameters. */
   async insertAll(manager: EntityManager, items: Omit<InspectionItem, 'condition' | 'measurement' | 'notes' | 'inspectedBy' | 'inspectedAt'>[]): Promise<void> {
-    if (items.length > 0) await manager.insert(InspectionItemEntity, items);
+    for (let from = 0; from < items.length; from += itemInsertBatch) await manager.insert(InspectionItemEntity, items.slice(from, from + itemInsertBatch));
   }
 
   async saveResults(manager: EntityManager, items: InspectionItem[]): Promise<void> {

@@ -20,6 +20,8 @@ export interface Recommendation {
   /** Price of one unit of parts; the total is `partsCents × quantity + laborCents`. */
   partsCents: number;
   laborCents: number;
+  /** The shop's hourly rate labor was priced at (hours × rate); null when the advisor set `laborCents` directly. */
+  laborRateCents: number | null;
   quantity: number;
   partnerProductId: string | null;
   decision: Decision | null;
@@ -48,6 +50,7 @@ export const RecommendationEntity = new EntitySchema<Recommendation>({
     laborHours: { type: 'double precision', name: 'labor_hours', default: 0 },
     partsCents: { type: 'integer', name: 'parts_cents', default: 0 },
     laborCents: { type: 'integer', name: 'labor_cents', default: 0 },
+    laborRateCents: { type: 'integer', name: 'labor_rate_cents', nullable: true },
     quantity: { type: 'integer', default: 1 },
     partnerProductId: { type: 'text', name: 'partner_product_id', nullable: true },
     decision: { type: 'text', nullable: true },

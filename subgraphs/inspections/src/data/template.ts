@@ -15,12 +15,20 @@ export interface Thresholds {
   redAt: number;
 }
 
+/** How the shop words the recommendation an item gets when it is found yellow or red. */
+export interface RecommendationWording {
+  title: string;
+  description: string;
+}
+
 export interface TemplateItem {
   key: string;
   name: string;
   kind: ItemKind;
   unit: MeasurementUnit | null;
   thresholds: Thresholds | null;
+  /** Absent on items saved before wording existed, and when the shop keeps the default wording. */
+  recommendation?: RecommendationWording | null;
 }
 
 export interface TemplateSection {

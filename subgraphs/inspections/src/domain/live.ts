@@ -1,4 +1,6 @@
 import { appError, ErrorCode, liveFeed, type CatalogEvent, type EventBus, type Logger } from '@cip/platform';
+import type { Inspection } from '../data/inspection';
+import type { Recommendation } from '../data/recommendation';
 
 /** What live subscriptions of this subgraph watch: every change to an inspection or its recommendations. */
 export const liveEventTypes = [
@@ -11,6 +13,72 @@ export const liveEventTypes = [
   'recommendation.refunded',
 ] as const;
 export type LiveEvent = CatalogEvent<(typeof liveEventTypes)[number]>;
+
+/** What one delivery of `inspectionUpdated` reports beside the inspection. */
+export interface InspectionChange {
+  eventId: string;
+  type: LiveEvent['type'];
+  actorKind: 'STAFF' | 'CUSTOMER' | 'SYSTEM';
+  occurredAt: Date;
+  changedFields: readonly string[];
+  recommendationId: string | null;
+}
+
+/** The Inspection fields each kind of change sets. */
+const changedFields: Record<LiveEvent['type'], readonly string[]> = {
+  'inspection.started': ['status', 'startedAt', 'technician'],
+  'inspection.completed': ['status', 'completedAt', 'recommendations', 'approval'],
+  'inspection.sent': ['status', 'sentAt', 'shareExpiresAt'],
+  'inspection.closed': ['status', 'closedAt'],
+  'recommendation.approved': ['recommendations', 'approval'],
+  'recommendation.declined': ['recommendations', 'approval'],
+  'recommendation.refunded': ['recommendations', 'approval'],
+};
+
+const dateOf = (value: string | null) => (value ? new Date(value) : null);
+
+export function changeOf(event: LiveEvent): InspectionChange {
+  return {
+    eventId: event.id,
+    type: event.type,
+    actorKind: event.data.actor?.kind ?? 'SYSTEM',
+    occurredAt: new Date(event.occurredAt),
+    changedFields: changedFields[event.type],
+    recommendationId: event.subject.typename === 'Recommendation' ? event.subject.id : null,
+  };
+}
+
+/**
+ * The inspection as the event left it: its state from the event's payload over the stored row (whose
+ * other columns never change after it opens). Events from before payloads carried the state show the row.
+ */
+export function inspectionAfter(current: Inspection, event: LiveEvent): Inspection {
+  const after = event.data.after;
+  if (!after) return current;
+  return {
+    ...current,
+    status: after.status,
+    technicianId: after.technicianId,
+    startedAt: dateOf(after.startedAt),
+    completedAt: dateOf(after.completedAt),
+    sentAt: dateOf(after.sentAt),
+    closedAt: dateOf(after.closedAt),
+    shareExpiresAt: dateOf(after.shareExpiresAt),
+  };
+}
+
+/** Recommendations as of the change: decisions and refunds made after it show as not yet made. */
+export function recommendationsAt(recommendations: readonly Recommendation[], at: Date): Recommendation[] {
+  return recommendations.map((r) => {
+    const decided = r.decidedAt !== null && r.decidedAt <= at;
+    const refunded = r.refundedAt !== null && r.refundedAt <= at;
+    return {
+      ...r,
+      ...(decided ? {} : { decision: null, decidedAt: null, decidedBy: null }),
+      ...(refunded ? {} : { refundedAt: null, refundReason: null }),
+    };
+  });
+}
 
 export interface LiveUpdates {
   /** Resolves once the feed is reading, so no event published after that is missed. */

@@ -1,5 +1,6 @@
 import type { Inspection, InspectionItem } from '../data/inspection';
 import type { Recommendation } from '../data/recommendation';
+import { recommendationWording } from './wording';
 
 /** Roles that price recommendations, send reports and act for the customer. */
 export const advisors = ['OWNER', 'MANAGER', 'ADVISOR'] as const;
@@ -11,17 +12,17 @@ export function autoRecommendations(inspection: Inspection, items: InspectionIte
   return items
     .filter((item) => (item.condition === 'RED' || item.condition === 'YELLOW') && !covered.has(item.itemKey))
     .map((item) => ({
+      ...recommendationWording(item),
       inspectionId: inspection.id,
       orgId: inspection.orgId,
       shopId: inspection.shopId,
       itemKey: item.itemKey,
       position: position++,
-      title: `${item.sectionName}: ${item.name}`,
-      description: item.notes,
       urgency: item.condition === 'RED' ? ('IMMEDIATE' as const) : ('SOON' as const),
       laborHours: 0,
       partsCents: 0,
       laborCents: 0,
+      laborRateCents: null,
       quantity: 1,
       partnerProductId: null,
     }));

@@ -7,8 +7,9 @@ import type { Template } from '../data/template';
 import { canReadInspection, loadReadableInspection, lockInspection, requireReadableInspection } from '../domain/access';
 import { approvalTotals } from '../domain/approval';
 import { summarize } from '../domain/conditions';
-import { inspectionClosed, inspectionCompleted, inspectionSent, inspectionStarted } from '../domain/events';
+import { actorOf, inspectionClosed, inspectionCompleted, inspectionSent, inspectionStarted } from '../domain/events';
 import { newShareToken } from '../domain/share';
+import { changeOf, inspectionAfter, recommendationsAt, type InspectionChange } from '../domain/live';
 import { assertStatus, assertTransition } from '../domain/status';
 import { advisors, autoRecommendations } from '../domain/workflow';
 import {
@@ -75,6 +76,57 @@ InspectionRef.implement({
     completedAt: t.expose('completedAt', { type: 'DateTime', nullable: true, description: 'When the technician finished.' }),
     sentAt: t.expose('sentAt', { type: 'DateTime', nullable: true, description: 'When the report was sent to the customer.' }),
     closedAt: t.expose('closedAt', { type: 'DateTime', nullable: true, description: 'When it closed.' }),
+    change: t.field({
+      type: InspectionChangeRef,
+      nullable: true,
+      description: 'On a delivery of `inspectionUpdated`: the change this delivery reports, the inspection\'s fields being as that change left them. Null when the inspection is read any other way.',
+      resolve: (i) => i.change ?? null,
+    }),
+  }),
+});
+
+const changeTypes = {
+  'inspection.started': ['STARTED', 'A technician began the inspection.'],
+  'inspection.completed': ['COMPLETED', 'The technician finished; recommendations were made from the findings.'],
+  'inspection.sent': ['SENT', 'The report was sent to the customer.'],
+  'inspection.closed': ['CLOSED', 'The inspection closed (every recommendation decided, or the shop closed it).'],
+  'recommendation.approved': ['RECOMMENDATION_APPROVED', 'A recommendation was approved (by the customer, or staff for them).'],
+  'recommendation.declined': ['RECOMMENDATION_DECLINED', 'A recommendation was declined.'],
+  'recommendation.refunded': ['RECOMMENDATION_REFUNDED', 'An approved recommendation was refunded.'],
+} as const satisfies Record<InspectionChange['type'], readonly [string, string]>;
+
+const InspectionChangeTypeEnum = builder.enumType('InspectionChangeType', {
+  description: 'What happened to an inspection.',
+  values: Object.fromEntries(Object.values(changeTypes).map(([name, description]) => [name, { value: name, description }])) as Record<
+    (typeof changeTypes)[keyof typeof changeTypes][0],
+    { value: (typeof changeTypes)[keyof typeof changeTypes][0]; description: string }
+  >,
+});
+
+const ActorKindEnum = builder.enumType('InspectionActorKind', {
+  description: 'Who made a change.',
+  values: {
+    STAFF: { value: 'STAFF' as const, description: 'A staff user of the shop.' },
+    CUSTOMER: { value: 'CUSTOMER' as const, description: 'The customer, through the share link.' },
+    SYSTEM: { value: 'SYSTEM' as const, description: 'The platform itself (or a change recorded before actors were).' },
+  },
+});
+
+const InspectionChangeRef = builder.objectRef<InspectionChange>('InspectionChange').implement({
+  description: 'One change to an inspection, as a live delivery reports it.',
+  fields: (t) => ({
+    type: t.field({ type: InspectionChangeTypeEnum, description: 'What happened.', resolve: (c) => changeTypes[c.type][0] }),
+    event: t.string({ description: 'The catalog event behind it, e.g. "inspection.sent" (the webhook event of the same name).', resolve: (c) => c.type }),
+    eventId: t.exposeID('eventId', { description: 'Id of that event; the same change delivered twice has the same id.' }),
+    actorKind: t.field({ type: ActorKindEnum, description: 'Who made the change.', resolve: (c) => c.actorKind }),
+    occurredAt: t.expose('occurredAt', { type: 'DateTime', description: 'When it happened.' }),
+    changedFields: t.stringList({ description: 'The fields of Inspection it changed, e.g. ["status", "sentAt", "shareExpiresAt"].', resolve: (c) => [...c.changedFields] }),
+    recommendation: t.field({
+      type: RecommendationRef,
+      nullable: true,
+      description: 'The recommendation decided or refunded; null for changes of the inspection itself.',
+      resolve: async (c, _args, ctx) => (c.recommendationId ? (await ctx.loaders.recommendation.load(c.recommendationId)) : null),
+    }),
   }),
 });
 
@@ -230,10 +282,11 @@ builder.mutationFields((t) => ({
               kind: item.kind,
               unit: item.unit,
               thresholds: item.thresholds,
+              recommendation: item.recommendation ?? null,
             })),
           ),
         );
-        if (!values.draft) await enqueueEvents(manager, 'inspections', [inspectionStarted(created)]);
+        if (!values.draft) await enqueueEvents(manager, 'inspections', [inspectionStarted(created, actorOf(ctx.principal))]);
         return created;
       });
       return inspection;
@@ -254,7 +307,7 @@ builder.mutationFields((t) => ({
           startedAt: new Date(),
           ...(selfAssign ? { technicianId: staff.userId } : {}),
         });
-        await enqueueEvents(manager, 'inspections', [inspectionStarted(started)]);
+        await enqueueEvents(manager, 'inspections', [inspectionStarted(started, actorOf(ctx.principal))]);
         return started;
       });
     },
@@ -290,7 +343,7 @@ builder.mutationFields((t) => ({
         const existing = await ctx.repos.recommendations.listForInspection(manager, locked.id);
         const added = await ctx.repos.recommendations.createMany(manager, autoRecommendations(locked, items, existing));
         const completed = await ctx.repos.inspections.update(manager, locked.id, { status: 'COMPLETED', completedAt: new Date() });
-        await enqueueEvents(manager, 'inspections', [inspectionCompleted(completed, items, [...existing, ...added])]);
+        await enqueueEvents(manager, 'inspections', [inspectionCompleted(completed, items, [...existing, ...added], actorOf(ctx.principal))]);
         return completed;
       });
     },
@@ -315,7 +368,7 @@ builder.mutationFields((t) => ({
         const now = new Date();
         const expiresAt = new Date(now.getTime() + hours * 3_600_000);
         const sent = await ctx.repos.inspections.update(manager, locked.id, { status: 'SENT', sentAt: now, shareTokenHash: share.hash, shareExpiresAt: expiresAt });
-        await enqueueEvents(manager, 'inspections', [inspectionSent(sent, recommendations)]);
+        await enqueueEvents(manager, 'inspections', [inspectionSent(sent, recommendations, actorOf(ctx.principal))]);
         return { token: share.token, expiresAt, inspection: sent };
       });
     },
@@ -352,7 +405,7 @@ builder.mutationFields((t) => ({
         assertTransition(locked.status, 'CLOSED');
         const recommendations = await ctx.repos.recommendations.listForInspection(manager, locked.id);
         const closed = await ctx.repos.inspections.update(manager, locked.id, { status: 'CLOSED', closedAt: new Date() });
-        await enqueueEvents(manager, 'inspections', [inspectionClosed(closed, recommendations)]);
+        await enqueueEvents(manager, 'inspections', [inspectionClosed(closed, recommendations, actorOf(ctx.principal))]);
         return closed;
       });
     },
@@ -365,7 +418,7 @@ builder.subscriptionField('inspectionUpdated', (t) =>
   t.field({
     type: InspectionRef,
     description:
-      "Each inspection of a shop as it changes: started, completed, sent, a recommendation decided or refunded, closed. Staff of the shop; a customer's share-link token sees only its own inspection; anyone else gets NOT_FOUND.",
+      "Each change to a shop's inspections, in order: started, completed, sent, a recommendation decided or refunded, closed. Every delivery is the inspection as that change left it (status, timestamps, decisions), with `change` saying what happened, who did it and when. Staff of the shop; a customer's share-link token sees only its own inspection; anyone else gets NOT_FOUND.",
     args: { shopId: t.arg.id({ required: true, description: 'The shop to watch.' }) },
     subscribe: (_root, { shopId }, ctx) => {
       const principal = ctx.principal;
@@ -379,10 +432,14 @@ builder.subscriptionField('inspectionUpdated', (t) =>
     resolve: (event, _args, ctx) =>
       ctx.live.deliver(async () => {
         ctx.clearLoaders();
-        const inspection = await loadReadableInspection(ctx, event.data.inspectionId);
-        if (!inspection || !canReadInspection(ctx.principal, inspection)) throw notFound('Inspection');
-        await Promise.all([ctx.loaders.itemsByInspection.load(inspection.id), ctx.loaders.recommendationsByInspection.load(inspection.id)]);
-        return inspection;
+        const current = await loadReadableInspection(ctx, event.data.inspectionId);
+        if (!current || !canReadInspection(ctx.principal, current)) throw notFound('Inspection');
+        const change = changeOf(event);
+        const [, recommendations] = await Promise.all([ctx.loaders.itemsByInspection.load(current.id), ctx.loaders.recommendationsByInspection.load(current.id)]);
+        const asOf = recommendationsAt(recommendations, change.occurredAt);
+        ctx.loaders.recommendationsByInspection.clear(current.id).prime(current.id, asOf);
+        for (const r of asOf) ctx.loaders.recommendation.clear(r.id).prime(r.id, r);
+        return { ...inspectionAfter(current, event), change };
       }),
   }),
 );

@@ -4,7 +4,8 @@ import { builder, Money } from '../builder';
 import type { InspectionsContext } from '../context';
 import { totalCents, urgencies, type Recommendation } from '../data/recommendation';
 import { loadReadableInspection, loadReadableRecommendation, lockInspection } from '../domain/access';
-import { inspectionClosed, recommendationDecided, recommendationRefunded } from '../domain/events';
+import { actorOf, inspectionClosed, recommendationDecided, recommendationRefunded } from '../domain/events';
+import { priceLabor } from '../domain/pricing';
 import { assertStatus } from '../domain/status';
 import { advisors } from '../domain/workflow';
 import { DecisionEnum, InspectionItemRef, InspectionRef, PartnerProductRef, RecommendationRef, UrgencyEnum } from './refs';
@@ -35,7 +36,13 @@ RecommendationRef.implement({
     laborHours: t.exposeFloat('laborHours', { description: 'Estimated labor hours.' }),
     quantity: t.exposeInt('quantity', { description: 'How many units of the part (e.g. 4 tires).' }),
     parts: t.field({ type: Money, description: 'Price of one unit of parts.', resolve: (r, _a, ctx) => money(ctx, r, r.partsCents) }),
-    labor: t.field({ type: Money, description: 'Price of the labor.', resolve: (r, _a, ctx) => money(ctx, r, r.laborCents) }),
+    labor: t.field({ type: Money, description: "Price of the labor: hours × `laborRate`, or the advisor's own price.", resolve: (r, _a, ctx) => money(ctx, r, r.laborCents) }),
+    laborRate: t.field({
+      type: Money,
+      nullable: true,
+      description: "The shop's hourly labor rate in force when the labor was priced from hours (kept with the line, so a later change of the rate does not reprice it); null when the advisor set the labor price directly.",
+      resolve: (r, _a, ctx) => (r.laborRateCents === null ? null : money(ctx, r, r.laborRateCents)),
+    }),
     total: t.field({ type: Money, description: 'parts × quantity + labor.', resolve: (r, _a, ctx) => money(ctx, r, totalCents(r)) }),
     partnerProductId: t.exposeID('partnerProductId', { nullable: true, description: "A partner's product this work uses (e.g. a tire partner's offer), if any." }),
     partnerProduct: t.field({
@@ -74,11 +81,22 @@ const RecommendationInput = builder.inputType('RecommendationInput', {
     description: t.string({ description: 'Why, up to 4,000 characters.' }),
     urgency: t.field({ type: UrgencyEnum, description: 'How soon; defaults to SOON.' }),
     itemKey: t.string({ description: 'The item that prompted it (when adding).' }),
-    laborHours: t.float({ description: 'Estimated labor hours, 0 to 100.' }),
+    laborHours: t.float({ description: "Estimated labor hours, 0 to 100. Without `laborCents` the labor is priced at hours × the shop's labor rate." }),
     partsCents: t.field({ type: 'Cents', description: 'Price of one unit of parts; not negative.' }),
-    laborCents: t.field({ type: 'Cents', description: 'Price of the labor; not negative.' }),
+    laborCents: t.field({ type: 'Cents', description: "Price of the labor, not negative: overrides hours × the shop's labor rate." }),
     quantity: t.int({ description: 'Units of the part, 1 to 100; defaults to 1.' }),
     partnerProductId: t.id({ description: "A partner product id, or null to clear it." }),
+  }),
+});
+
+const RecommendationPriceInput = builder.inputType('RecommendationPriceInput', {
+  description: "The price of one recommendation in `priceRecommendations`. Omitted fields keep their value; `laborHours` without `laborCents` is priced at the shop's labor rate.",
+  fields: (t) => ({
+    id: t.id({ required: true, description: 'The recommendation.' }),
+    laborHours: t.float({ description: 'Estimated labor hours, 0 to 100.' }),
+    laborCents: t.field({ type: 'Cents', description: "Price of the labor, not negative: overrides hours × the shop's labor rate." }),
+    partsCents: t.field({ type: 'Cents', description: 'Price of one unit of parts; not negative.' }),
+    quantity: t.int({ description: 'Units of the part, 1 to 100.' }),
   }),
 });
 
@@ -95,6 +113,11 @@ const recommendationSchema = z.object({
   quantity: z.number().int().min(1, 'must be at least 1').max(100).optional(),
   partnerProductId: z.string().min(1).max(100).nullable().optional(),
 });
+const priceLinesSchema = z
+  .array(recommendationSchema.pick({ laborHours: true, laborCents: true, partsCents: true, quantity: true }).extend({ id: z.string().uuid('must be a recommendation id') }))
+  .min(1, 'must price at least one recommendation')
+  .max(100, 'must price at most 100 recommendations')
+  .refine((lines) => new Set(lines.map((l) => l.id)).size === lines.length, 'must name each recommendation once');
 const withoutNulls = (input: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(input).filter(([key, value]) => value !== undefined && (value !== null || key === 'partnerProductId')));
 
@@ -127,6 +150,7 @@ builder.mutationFields((t) => ({
           throw badInput(`Item "${values.itemKey}" is not in this inspection's template.`, { field: 'input.itemKey' });
         }
         const existing = await ctx.repos.recommendations.listForInspection(manager, locked.id);
+        const labor = priceLabor(values, await ctx.repos.shopRates.find(locked.shopId, manager), locked.currency);
         const [created] = await ctx.repos.recommendations.createMany(manager, [
           {
             inspectionId: locked.id,
@@ -139,7 +163,8 @@ builder.mutationFields((t) => ({
             urgency: values.urgency ?? 'SOON',
             laborHours: values.laborHours ?? 0,
             partsCents: values.partsCents ?? 0,
-            laborCents: values.laborCents ?? 0,
+            laborCents: labor.laborCents ?? 0,
+            laborRateCents: labor.laborRateCents ?? null,
             quantity: values.quantity ?? 1,
             partnerProductId: values.partnerProductId ?? null,
           },
@@ -161,7 +186,37 @@ builder.mutationFields((t) => ({
       return ctx.dataSource.transaction(async (manager) => {
         const locked = await lockInspection(ctx, manager, recommendation.inspectionId);
         assertStatus(locked.status, editable, 'edit recommendations');
-        return ctx.repos.recommendations.update(manager, recommendation.id, changes);
+        const labor = priceLabor(changes, await ctx.repos.shopRates.find(locked.shopId, manager), locked.currency);
+        return ctx.repos.recommendations.update(manager, recommendation.id, { ...changes, ...labor });
+      });
+    },
+  }),
+  priceRecommendations: t.field({
+    type: InspectionRef,
+    description:
+      "Prices several recommendations of one inspection at once, all or nothing: one bad line (BAD_USER_INPUT, naming it as `lines.<index>`) or a recommendation of another inspection changes none. Returns the inspection. Owners, managers and advisors, before it is sent.",
+    args: {
+      inspectionId: t.arg.id({ required: true, description: 'The inspection.' }),
+      lines: t.arg({ type: [RecommendationPriceInput], required: true, description: 'One entry per recommendation to price, 1 to 100, each recommendation once.' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const inspection = await loadReadableInspection(ctx, args.inspectionId);
+      if (!inspection || ctx.principal?.kind !== 'staff') throw notFound('Inspection', args.inspectionId);
+      requireShopRole(ctx.principal, inspection.shopId, advisors);
+      const { lines } = parseInput(z.object({ lines: priceLinesSchema }), { lines: args.lines.map((line) => withoutNulls(line)) });
+      return ctx.dataSource.transaction(async (manager) => {
+        const locked = await lockInspection(ctx, manager, inspection.id);
+        assertStatus(locked.status, editable, 'price recommendations');
+        const current = new Map((await ctx.repos.recommendations.listForInspection(manager, locked.id)).map((r) => [r.id, r]));
+        const rate = await ctx.repos.shopRates.find(locked.shopId, manager);
+        const updates = lines.map(({ id, ...changes }, index) => {
+          if (!current.has(id)) throw badInput(`Recommendation "${id}" is not on this inspection.`, { field: `lines.${index}.id` });
+          return { id, changes: { ...changes, ...priceLabor(changes, rate, locked.currency, `lines.${index}`) } };
+        });
+        for (const { id, changes } of updates) await ctx.repos.recommendations.update(manager, id, changes);
+        ctx.loaders.recommendationsByInspection.clear(locked.id);
+        ctx.loaders.recommendation.clearAll();
+        return locked;
       });
     },
   }),
@@ -206,11 +261,11 @@ builder.mutationFields((t) => ({
           decidedAt: new Date(),
           decidedBy: principal.kind === 'customer' ? 'CUSTOMER' : 'STAFF',
         });
-        const events: CatalogEvent[] = [recommendationDecided(inspection, decided)];
+        const events: CatalogEvent[] = [recommendationDecided(inspection, decided, actorOf(principal))];
         const all = await ctx.repos.recommendations.listForInspection(manager, inspection.id);
         if (all.every((r) => r.decision)) {
           const closed = await ctx.repos.inspections.update(manager, inspection.id, { status: 'CLOSED', closedAt: new Date() });
-          events.push(inspectionClosed(closed, all));
+          events.push(inspectionClosed(closed, all, actorOf(principal)));
         }
         await enqueueEvents(manager, 'inspections', events);
         return decided;
@@ -248,7 +303,7 @@ builder.mutationFields((t) => ({
         if (current.decision !== 'APPROVED') throw appError(ErrorCode.CONFLICT, 'Only an approved recommendation can be refunded.');
         if (current.refundedAt) throw appError(ErrorCode.CONFLICT, 'This recommendation was already refunded.');
         const refunded = await ctx.repos.recommendations.update(manager, current.id, { refundedAt: new Date(), refundReason: reason });
-        await enqueueEvents(manager, 'inspections', [recommendationRefunded(inspection, refunded)]);
+        await enqueueEvents(manager, 'inspections', [recommendationRefunded(inspection, refunded, actorOf(ctx.principal))]);
         return refunded;
       });
     },

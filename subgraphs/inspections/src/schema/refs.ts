@@ -5,12 +5,14 @@ import { urgencies, type Recommendation, type Urgency } from '../data/recommenda
 import { itemKinds, measurementUnits, type ItemKind, type MeasurementUnit, type Template, type TemplateItem, type TemplateSection, type Thresholds } from '../data/template';
 import type { ApprovalTotals } from '../domain/approval';
 import type { ConditionSummary } from '../domain/conditions';
+import type { InspectionChange } from '../domain/live';
 
 export const TemplateRef = builder.objectRef<Template>('Template');
 export const TemplateSectionRef = builder.objectRef<TemplateSection>('TemplateSection');
 export const TemplateItemRef = builder.objectRef<TemplateItem>('TemplateItem');
 export const ThresholdsRef = builder.objectRef<Thresholds>('TemplateItemThresholds');
-export const InspectionRef = builder.objectRef<Inspection>('Inspection');
+/** `change` is set only on deliveries of `inspectionUpdated`. */
+export const InspectionRef = builder.objectRef<Inspection & { change?: InspectionChange }>('Inspection');
 export const InspectionItemRef = builder.objectRef<InspectionItem>('InspectionItem');
 export const InspectionMediaRef = builder.objectRef<InspectionMedia>('InspectionMedia');
 export const RecommendationRef = builder.objectRef<Recommendation>('Recommendation');

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { badInput, notFound, parseInput, requireShopRole } from '@cip/platform';
 import { builder } from '../builder';
-import { isBuiltIn, itemKinds, measurementUnits, type TemplateSection } from '../data/template';
+import { isBuiltIn, itemKinds, measurementUnits, type RecommendationWording, type TemplateSection } from '../data/template';
 import { loadReadableTemplate } from '../domain/access';
 import { ItemKindEnum, ShopRef, TemplateItemRef, TemplateRef, TemplateSectionRef, ThresholdDirectionEnum, ThresholdsRef, UnitEnum } from './refs';
 
@@ -45,6 +45,21 @@ TemplateItemRef.implement({
     kind: t.field({ type: ItemKindEnum, description: 'Condition only, or a measurement.', resolve: (i) => i.kind }),
     unit: t.field({ type: UnitEnum, nullable: true, description: 'Unit of the measurement; null for condition items.', resolve: (i) => i.unit }),
     thresholds: t.field({ type: ThresholdsRef, nullable: true, description: 'Limits that turn a measurement into a condition; null for condition items.', resolve: (i) => i.thresholds }),
+    recommendation: t.field({
+      type: WordingRef,
+      nullable: true,
+      description: "The shop's wording of the recommendation this item gets when found yellow or red; null for the default wording.",
+      resolve: (i) => i.recommendation ?? null,
+    }),
+  }),
+});
+
+const WordingRef = builder.objectRef<RecommendationWording>('TemplateItemRecommendation').implement({
+  description:
+    'How a template item words its recommendation. The title is followed by the measurement and its limit (e.g. "Replace front brake pads — 2 mm, minimum 4 mm"); the description follows the condition and comes before the technician\'s notes.',
+  fields: (t) => ({
+    title: t.exposeString('title', { description: 'What to do, e.g. "Replace front brake pads".' }),
+    description: t.exposeString('description', { description: 'Why, in plain words; may be empty.' }),
   }),
 });
 
@@ -71,6 +86,14 @@ const ThresholdsInput = builder.inputType('TemplateItemThresholdsInput', {
   }),
 });
 
+const WordingInput = builder.inputType('TemplateItemRecommendationInput', {
+  description: 'The wording of the recommendation a template item gets when found yellow or red.',
+  fields: (t) => ({
+    title: t.string({ required: true, description: 'What to do, 1 to 150 characters, e.g. "Replace front brake pads".' }),
+    description: t.string({ description: 'Why, up to 2,000 characters.' }),
+  }),
+});
+
 const TemplateItemInput = builder.inputType('TemplateItemInput', {
   description: 'One item of a template section.',
   fields: (t) => ({
@@ -79,6 +102,7 @@ const TemplateItemInput = builder.inputType('TemplateItemInput', {
     kind: t.field({ type: ItemKindEnum, required: true, description: 'Condition only, or a measurement.' }),
     unit: t.field({ type: UnitEnum, description: 'Required for measurements, absent for condition items.' }),
     thresholds: t.field({ type: ThresholdsInput, description: 'Required for measurements, absent for condition items.' }),
+    recommendation: t.field({ type: WordingInput, description: "The recommendation's wording when the item is found yellow or red; the default wording when omitted." }),
   }),
 });
 
@@ -102,6 +126,7 @@ const itemSchema = z
     kind: z.enum(itemKinds),
     unit: z.enum(measurementUnits).nullish(),
     thresholds: thresholdsSchema.nullish(),
+    recommendation: z.object({ title: z.string().trim().min(1).max(150), description: z.string().trim().max(2000).nullish() }).nullish(),
   })
   .refine((i) => (i.kind === 'MEASUREMENT' ? Boolean(i.unit && i.thresholds) : !i.unit && !i.thresholds), 'a measurement needs a unit and thresholds; a condition item has neither');
 const sectionsSchema = z
@@ -114,7 +139,14 @@ function parseSections(input: unknown): TemplateSection[] {
   const sections = parseInput(sectionsSchema, input).map((s) => ({
     key: s.key ?? `s_${randomUUID().slice(0, 8)}`,
     name: s.name,
-    items: s.items.map((i) => ({ key: i.key ?? `i_${randomUUID().slice(0, 8)}`, name: i.name, kind: i.kind, unit: i.unit ?? null, thresholds: i.thresholds ?? null })),
+    items: s.items.map((i) => ({
+      key: i.key ?? `i_${randomUUID().slice(0, 8)}`,
+      name: i.name,
+      kind: i.kind,
+      unit: i.unit ?? null,
+      thresholds: i.thresholds ?? null,
+      recommendation: i.recommendation ? { title: i.recommendation.title, description: i.recommendation.description ?? '' } : null,
+    })),
   }));
   const seen = new Set<string>();
   for (const itemKey of sections.flatMap((s) => s.items.map((i) => i.key))) {

@@ -36,7 +36,15 @@ export const shopCreated = (shop: Shop) =>
     orgId: shop.orgId,
     shopId: shop.id,
     subjectId: shop.id,
-    data: { name: shop.name, timezone: shop.timezone, currency: shop.currency },
+    data: { name: shop.name, timezone: shop.timezone, currency: shop.currency, laborRateCents: shop.laborRateCents },
+  });
+
+const shopUpdated = (shop: Shop) =>
+  buildEvent('shop.updated', {
+    orgId: shop.orgId,
+    shopId: shop.id,
+    subjectId: shop.id,
+    data: { name: shop.name, timezone: shop.timezone, currency: shop.currency, laborRateCents: shop.laborRateCents },
   });
 
 /** Opening shops and changing their settings. */
@@ -65,6 +73,10 @@ export class ShopSettings {
   async update(principal: Principal | null, id: string, input: unknown): Promise<Shop> {
     requireShopRole(principal, id, ['OWNER', 'MANAGER']);
     const values = parseInput(shopSchema, input);
-    return this.dataSource.transaction((manager) => new ShopRepository(manager).update(manager, id, values));
+    return this.dataSource.transaction(async (manager) => {
+      const shop = await new ShopRepository(manager).update(manager, id, values);
+      await enqueueEvents(manager, 'shops', [shopUpdated(shop)]);
+      return shop;
+    });
   }
 }

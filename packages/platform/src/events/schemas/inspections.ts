@@ -6,6 +6,28 @@ const inspectionId = id.describe('The inspection.');
 const recommendationId = id.describe('The recommendation.');
 const technicianId = id.nullable().describe('The technician assigned, if any.');
 
+/** What live subscribers show: the inspection as this change left it, not as it is when the event is read. */
+const after = z
+  .object({
+    status: z.enum(['DRAFT', 'IN_PROGRESS', 'COMPLETED', 'SENT', 'CLOSED']).describe('Its status.'),
+    technicianId,
+    startedAt: instant.nullable().describe('When it started.'),
+    completedAt: instant.nullable().describe('When it was completed.'),
+    sentAt: instant.nullable().describe('When it was sent.'),
+    closedAt: instant.nullable().describe('When it closed.'),
+    shareExpiresAt: instant.nullable().describe("When the customer's link stops working."),
+  })
+  .optional()
+  .describe('The inspection right after this change; absent from events emitted before it was added.');
+const actor = z
+  .object({
+    kind: z.enum(['STAFF', 'CUSTOMER', 'SYSTEM']).describe('Staff, the customer (share link), or the platform itself.'),
+    userId: id.nullable().describe('The staff user; null for the customer and the platform.'),
+  })
+  .optional()
+  .describe('Who made the change; absent from events emitted before it was added.');
+const change = { after, actor };
+
 const decision = z.object({
   inspectionId,
   recommendationId,
@@ -19,6 +41,7 @@ const decision = z.object({
   quantity: z.number().int().describe('Units of parts.'),
   partnerProductId: id.nullable().describe("The partner's product offered, if any."),
   educationViewed: z.boolean().describe('Whether the customer read the education content before deciding.'),
+  ...change,
 });
 
 export const inspectionsEvents = [
@@ -37,6 +60,7 @@ export const inspectionsEvents = [
       templateVersion: z.number().int().describe('The version of that template.'),
       repairOrderNumber: z.string().nullable().describe("The shop's repair order, if given."),
       startedAt: instant.describe('When it started.'),
+      ...change,
     }),
   }),
   defineEvent({
@@ -58,6 +82,7 @@ export const inspectionsEvents = [
       recommendationCount: z.number().int().describe('Recommendations made.'),
       recommendedCents: cents.describe('Their total.'),
       currency,
+      ...change,
     }),
   }),
   defineEvent({
@@ -76,6 +101,7 @@ export const inspectionsEvents = [
         .describe('What the customer is asked to decide.'),
       presentedCents: cents.describe('Total of the recommendations.'),
       currency,
+      ...change,
     }),
   }),
   defineEvent({
@@ -93,6 +119,7 @@ export const inspectionsEvents = [
       approvedCents: cents.describe('Total approved.'),
       declinedCents: cents.describe('Total declined.'),
       currency,
+      ...change,
     }),
   }),
   defineEvent({
@@ -125,6 +152,7 @@ export const inspectionsEvents = [
       currency,
       partnerProductId: id.nullable().describe("The partner's product, if any."),
       reason: z.string().nullable().describe('Why.'),
+      ...change,
     }),
   }),
 ] as const;

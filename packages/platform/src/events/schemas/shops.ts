@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { defineEvent } from '../definition';
+import { cents } from './fields';
+
+const laborRateCents = cents.min(0).describe('Hourly labor rate in cents: what labor hours are priced at.');
 
 export const shopsEvents = [
   defineEvent({
@@ -12,6 +15,20 @@ export const shopsEvents = [
       name: z.string().describe("The shop's name."),
       timezone: z.string().describe('IANA time zone its local days are counted in.'),
       currency: z.string().length(3).describe('ISO 4217 currency of its prices.'),
+      laborRateCents: laborRateCents.optional().describe('Hourly labor rate in cents; absent from events emitted before it was added.'),
+    }),
+  }),
+  defineEvent({
+    type: 'shop.updated',
+    version: 1,
+    producer: 'shops',
+    subject: 'Shop',
+    description: "A shop's settings were changed (name, time zone, currency, labor rate).",
+    data: z.object({
+      name: z.string().describe("The shop's name."),
+      timezone: z.string().describe('IANA time zone its local days are counted in.'),
+      currency: z.string().length(3).describe('ISO 4217 currency of its prices.'),
+      laborRateCents,
     }),
   }),
   defineEvent({
