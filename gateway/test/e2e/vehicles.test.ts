@@ -47,22 +47,16 @@ describe('vehicles through the gateway', () => {
     expect(result.errors?.[0].extensions?.code).toBe('INVALID_VIN_CHARACTER');
   });
 
-  it('answers a repeated decode from the hot cache without touching the database, well within the latency budget', async () => {
+  it('answers a repeated decode from the hot cache without touching the database', async () => {
     const query = `query($vin: String!) { decodeVin(vin: $vin) { vin year make model bodyClass servedFrom recommendedTemplate { id } } }`;
     await platform.execute(query, { vin: f150 }, { token: org.ownerToken });
     const capture = platform.subgraphs.vehicles!.runtime.db.queryLog.capture();
-    const timings: number[] = [];
     for (let i = 0; i < 100; i++) {
-      const started = performance.now();
       const result = await platform.execute(query, { vin: f150 }, { token: org.ownerToken });
-      timings.push(performance.now() - started);
       expect(result.data?.decodeVin).toMatchObject({ servedFrom: 'HOT_CACHE', model: 'F-150' });
     }
     const reads = capture.stop().filter((q) => /decoded_vin|"vehicle"|template_override/.test(q.sql));
+    // Its latency is measured by `npm run bench -- vehicles`; this proves the property it rests on.
     expect(reads).toEqual([]);
-    timings.sort((a, b) => a - b);
-    // The p99 < 20 ms target is measured by `npm run bench -- vehicles` on a quiet machine; a test shares the
-    // machine with everything else, so this bound only catches a decode that stopped being served from memory.
-    expect(timings[49]).toBeLessThan(100);
   });
 });

@@ -6,7 +6,7 @@ import { testSigningKey } from '@cip/platform/testing';
 import { PartnerProgramsDocument, PartnerProfileDocument } from '../../../clients/sdk/src/partner/graphql';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 import { signUp, type SeededOrg } from '../support/seed';
-import { manifestHash, persistedClient, refusalCode, seedPartnerKey, waitForKey, withPartners } from './support';
+import { manifestHash, persistedClient, refusalCode, seedPartnerKey, waitForKey, withPartners, type RecordedRequest } from './support';
 
 let platform: TestPlatform;
 let alpha: SeededOrg;
@@ -64,7 +64,7 @@ async function awayFromMinuteBoundary() {
 }
 
 describe('per-key quotas', () => {
-  it.runIf(Boolean(process.env.REDIS_URL))('admits no more than the quota across two gateway processes sharing Redis', { timeout: 120_000 }, async () => {
+  it.runIf(Boolean(process.env.REDIS_URL))('admits no more than the quota across two gateway processes sharing Redis', { timeout: 240_000 }, async () => {
     const key = await seedPartnerKey(platform, alpha, 'Quota');
     const replica = await secondReplica();
     try {
@@ -100,12 +100,20 @@ describe('per-key quotas', () => {
     }
   });
 
-  it('answers RATE_LIMITED with retry-after and RateLimit headers once a key has used its minute', { timeout: 120_000 }, async () => {
-    const key = await seedPartnerKey(platform, alpha, 'Limited');
-    await awayFromMinuteBoundary();
-    const { client, requests } = persistedClient(platform.gatewayUrl, { headers: { 'x-api-key': key.secret }, generateHash: manifestHash });
-    let code: string | undefined;
-    for (let i = 0; i < 70 && !code; i++) code = await refusalCode(client.query({ query: PartnerProfileDocument }));
+  it('answers RATE_LIMITED with retry-after and RateLimit headers once a key has used its minute', { timeout: 300_000 }, async () => {
+    // A burst that straddles a minute boundary meets two quota windows; on a loaded machine that can happen
+    // even after waiting for a fresh minute, so such a burst is started again with a new key.
+    let key = await seedPartnerKey(platform, alpha, 'Limited');
+    let run: { code?: string; requests: RecordedRequest[] } = { requests: [] };
+    for (let attempt = 0; attempt < 3 && !run.code; attempt++) {
+      if (attempt > 0) key = await seedPartnerKey(platform, alpha, `Limited ${attempt}`);
+      await awayFromMinuteBoundary();
+      const { client, requests } = persistedClient(platform.gatewayUrl, { headers: { 'x-api-key': key.secret }, generateHash: manifestHash });
+      let code: string | undefined;
+      for (let i = 0; i < 70 && !code; i++) code = await refusalCode(client.query({ query: PartnerProfileDocument }));
+      run = { code, requests };
+    }
+    const { code, requests } = run;
     expect(code).toBe('RATE_LIMITED');
     const limited = requests.at(-1)!;
     expect(limited.status).toBe(429);

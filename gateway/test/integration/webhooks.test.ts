@@ -59,6 +59,7 @@ let dataSource: DataSource;
 let bus: EventBus;
 let repo: WebhookRepository;
 let catalog: WebhookEventType[];
+let subscriptionFields: string[];
 const logger = createLogger('silent', { service: 'webhooks-test' });
 const owner: WebhookOwner = { kind: 'staff', userId: randomUUID(), orgId: randomUUID(), roles: {} };
 
@@ -68,7 +69,9 @@ beforeAll(async () => {
   bus = await createBus(testConfig('gateway'), database.url, logger);
   repo = new WebhookRepository(dataSource.manager);
   const supergraph = await readFile(new URL('../../../schema/supergraph.graphql', import.meta.url), 'utf8');
-  catalog = webhookCatalog(Supergraph.build(supergraph).apiSchema().toGraphQLJSSchema());
+  const apiSchema = Supergraph.build(supergraph).apiSchema().toGraphQLJSSchema();
+  catalog = webhookCatalog(apiSchema);
+  subscriptionFields = Object.keys(apiSchema.getSubscriptionType()!.getFields());
 });
 afterAll(async () => {
   await bus?.close();
@@ -103,9 +106,9 @@ const endpointFor = async (url: string, shopId: string) =>
   repo.createEndpoint({ owner, shopIds: [shopId], url, eventTypes: ['inspectionUpdated'], selection: null, secret: newWebhookSecret() });
 
 describe('the webhook event catalog', () => {
-  it('has one event type per subscription field of the schema', () => {
-    const subscriptions = ['inspectionUpdated', 'recommendationDecided', 'shopMetricsUpdated'];
-    expect(catalog.map((t) => t.name).sort()).toEqual(subscriptions.filter((name) => catalog.some((t) => t.name === name)).sort());
+  it('has one event type per subscription field of the composed schema (oracle: the supergraph SDL)', () => {
+    expect(subscriptionFields.length).toBeGreaterThan(0);
+    expect(catalog.map((t) => t.name).sort()).toEqual([...subscriptionFields].sort());
     expect(catalog.find((t) => t.name === 'shopMetricsUpdated')?.typename).toBe('ShopMetrics');
   });
 

@@ -6,6 +6,10 @@ import { partnersSubgraph } from '../src/app';
 import type { Services } from '../src/context';
 import { newShop, outboxEvents, partnerToken, saleEvents, seedProgram, services, staffToken, type SeededProgram, type TestShop } from './seed';
 
+/** Sales 120 days before today, whatever today is: inside their month's statement, outside the 90-day tier window. */
+const saleDay = new Date(Date.now() - 120 * 86_400_000);
+const period = saleDay.toISOString().slice(0, 7);
+
 let partners: TestSubgraph;
 let svc: Services;
 let tires: SeededProgram;
@@ -20,14 +24,14 @@ beforeAll(async () => {
   tires = await seedProgram(svc, { name: 'Tires', sharedFields: ['TIER'] });
   warranty = await seedProgram(svc, { name: 'Warranty', sharedFields: ['TIER', 'PERFORMANCE', 'EARNINGS'] });
   [s1, s2, s3] = [newShop(), newShop(), newShop()];
-  const since = new Date('2026-01-01T00:00:00Z');
+  const since = new Date(saleDay.getTime() - 30 * 86_400_000);
   await svc.programs.enroll(tires.program, s1, since);
   await svc.programs.enroll(tires.program, s2, since);
   await svc.programs.enroll(warranty.program, s2, since);
   await svc.programs.enroll(warranty.program, s3, since);
   for (const [shop, seeded] of [[s1, tires], [s2, tires], [s2, warranty], [s3, warranty]] as const) {
     await svc.ledger.handle(
-      saleEvents(shop).decided('approved', { recommendationId: randomUUID(), productId: seeded.productId, totalCents: 20_000, decidedAt: '2026-04-10T10:00:00Z' }),
+      saleEvents(shop).decided('approved', { recommendationId: randomUUID(), productId: seeded.productId, totalCents: 20_000, decidedAt: saleDay.toISOString() }),
     );
   }
 });
@@ -35,7 +39,7 @@ afterAll(() => partners.close());
 
 const entities = `query($representations: [_Any!]!) {
   _entities(representations: $representations) {
-    ... on Shop { id programs { program { id } } partnerEarnings(period: "2026-04") { partner { id } payable { amountCents } } }
+    ... on Shop { id programs { program { id } } partnerEarnings(period: "${period}") { partner { id } payable { amountCents } } }
   }
 }`;
 const shopRepresentation = (shop: TestShop) => ({ __typename: 'Shop', id: shop.shopId });
@@ -63,7 +67,7 @@ describe("a partner's API key", () => {
   it('sees only its enrolled shops, and only the fields each program shares', async () => {
     const token = await partnerToken(tires.partnerId, [s1.shopId, s2.shopId]);
     const result = await partners.execute(
-      `{ viewerPartner { shops { shop { id } program { id } tier { tier performance { approvals } } earnings(period: "2026-04") { payable { amountCents } } } } }`,
+      `{ viewerPartner { shops { shop { id } program { id } tier { tier performance { approvals } } earnings(period: "${period}") { payable { amountCents } } } } }`,
       {},
       { token },
     );
@@ -75,8 +79,8 @@ describe("a partner's API key", () => {
     expect(shops.every((s: any) => s.tier.tier === 'BRONZE' && s.tier.performance === null && s.earnings === null)).toBe(true);
 
     const warrantyToken = await partnerToken(warranty.partnerId, [s2.shopId, s3.shopId]);
-    const shared = await partners.execute(`{ viewerPartner { shops { tier { performance { approvals } } earnings(period: "2026-04") { payable { amountCents } } } } }`, {}, { token: warrantyToken });
-    // The warranty program shares all three (April's sales are outside today's 90-day tier window).
+    const shared = await partners.execute(`{ viewerPartner { shops { tier { performance { approvals } } earnings(period: "${period}") { payable { amountCents } } } } }`, {}, { token: warrantyToken });
+    // The warranty program shares all three (the sales, 120 days old, are outside the 90-day tier window).
     expect(shared.data!.viewerPartner.shops).toEqual([
       { tier: { performance: { approvals: 0 } }, earnings: { payable: { amountCents: 1_500 } } },
       { tier: { performance: { approvals: 0 } }, earnings: { payable: { amountCents: 1_500 } } },
@@ -126,7 +130,7 @@ describe('shop staff', () => {
     const own = await partners.execute(entities, { representations: [s1, s2].map(shopRepresentation) }, { token });
     expect(own.data!._entities[0].partnerEarnings).toEqual([{ partner: { id: tires.partnerId }, payable: { amountCents: 1_500 } }]);
     expect(own.data!._entities[1]).toBeNull();
-    const statement = `query($shopId: ID!, $partnerId: ID!) { partnerStatement(shopId: $shopId, partnerId: $partnerId, period: "2026-04") { payable { amountCents } } }`;
+    const statement = `query($shopId: ID!, $partnerId: ID!) { partnerStatement(shopId: $shopId, partnerId: $partnerId, period: "${period}") { payable { amountCents } } }`;
     const foreign = await partners.execute(statement, { shopId: s2.shopId, partnerId: tires.partnerId }, { token });
     expect(foreign.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect(foreign.data).toBeNull();
@@ -157,7 +161,7 @@ describe('shop staff', () => {
       [`mutation { issuePartnerApiKey(input: { label: "mine" }) { secret } }`, {}],
       [`mutation($p: ID!) { changeCommissionRule(programId: $p, input: { kind: PERCENTAGE, basisPoints: 9000, effectiveFrom: "2027-01-01T00:00:00Z" }) { id } }`, { p: tires.program.id }],
       [`mutation($p: ID!) { addPartnerProduct(programId: $p, input: { sku: "X", name: "X", unitPriceCents: 1 }) { id } }`, { p: tires.program.id }],
-      [`mutation($s: ID!) { closePartnerStatement(shopId: $s, period: "2026-04") { status } }`, { s: s1.shopId }],
+      [`mutation($s: ID!) { closePartnerStatement(shopId: $s, period: "${period}") { status } }`, { s: s1.shopId }],
     ] as const;
     for (const [query, variables] of attempts) {
       const result = await partners.execute(query, variables, { token: owner });
@@ -223,8 +227,8 @@ describe('bad input', () => {
     );
     expect(rule.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(rule.errors?.[0].message).toMatch(/basisPoints/);
-    const period = await partners.execute(`{ partnerStatement(shopId: "${s1.shopId}", partnerId: "${tires.partnerId}", period: "2026-13") { status } }`, {}, { token });
-    expect(period.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const badPeriod = await partners.execute(`{ partnerStatement(shopId: "${s1.shopId}", partnerId: "${tires.partnerId}", period: "2026-13") { status } }`, {}, { token });
+    expect(badPeriod.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     await expect(svc.programs.createPartner({ name: '', kind: 'BANK' })).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
     const [{ rules }] = await partners.runtime.db.dataSource.query(`SELECT count(*)::int AS rules FROM partners.commission_rule WHERE program_id = $1`, [tires.program.id]);
     expect(rules).toBe(1);

@@ -24,9 +24,8 @@ describe('half-even rounding on cents', () => {
     expect(roundHalfEven(2_500_000_001n, 1_000_000_000n)).toBe(3n);
   });
 
-  it('gets exact halves right where binary floats land just below them', () => {
-    // 3000 × 7.25% is exactly 217.5 cents; in floats it is 217.49999999999997, which would round to 217.
-    expect(3000 * (725 / 10_000)).toBeLessThan(217.5);
+  it('gets exact halves right where binary floats land just below them (oracle: exact hand calculation)', () => {
+    // 3000 × 7.25% is exactly 217.5 cents → 218 (even); in binary floats it is 217.49999999999997.
     expect(commissionFor(percentage(725), { totalCents: 3000, quantity: 1 }, 10_000, nothingAccrued).cents).toBe(218);
     // 6200 × 7.25% = 449.5 → 450 (even); floats say 449.49999999999994.
     expect(commissionFor(percentage(725), { totalCents: 6200, quantity: 1 }, 10_000, nothingAccrued).cents).toBe(450);
@@ -42,15 +41,21 @@ describe('half-even rounding on cents', () => {
     expect(commissionFor(percentage(750), { totalCents: 2010, quantity: 1 }, 12_500, nothingAccrued).cents).toBe(188);
   });
 
-  it('keeps a month of small commissions exact where a float running total drifts', () => {
-    let floatTotal = 0;
-    let exactTotal = 0;
+  it('keeps a month of small commissions exact (oracle: 1,000 × 10 % of 100 ¢ = 10,000 ¢ by hand)', () => {
+    let total = 0;
     for (let i = 0; i < 1000; i++) {
-      floatTotal += 0.1;
-      exactTotal += commissionFor(percentage(1000), { totalCents: 100, quantity: 1 }, 10_000, nothingAccrued).cents;
+      total += commissionFor(percentage(1000), { totalCents: 100, quantity: 1 }, 10_000, nothingAccrued).cents;
     }
-    expect(floatTotal).not.toBe(100);
-    expect(exactTotal).toBe(10_000);
+    expect(total).toBe(10_000);
+  });
+
+  it('keeps sub-cent remainders exact across many orders (oracle: 333 × 3,335 ¢ × 10 % = 111,055.5 ¢ by hand)', () => {
+    // Each order is 333.5 ¢ → 334 (half to even); no float running total is kept anywhere.
+    let total = 0;
+    for (let i = 0; i < 333; i++) {
+      total += commissionFor(percentage(1000), { totalCents: 3335, quantity: 1 }, 10_000, nothingAccrued).cents;
+    }
+    expect(total).toBe(333 * 334);
   });
 });
 

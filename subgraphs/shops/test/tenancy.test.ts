@@ -101,8 +101,10 @@ describe('tenancy inside the shops subgraph', () => {
     const promote = `mutation($shopId: ID!, $userId: ID!, $role: StaffRole) { setStaffRole(shopId: $shopId, userId: $userId, role: $role) { id } }`;
     const byManager = await shops.execute(promote, { shopId: org.shopId, userId: tech.userId, role: 'OWNER' }, { token: manager.token });
     expect(byManager.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const byOwner = await shops.execute(promote, { shopId: org.shopId, userId: tech.userId, role: 'ADVISOR' }, { token: org.ownerToken });
+    const byOwner = await shops.execute(promote, { shopId: org.shopId, userId: tech.userId, role: 'OWNER' }, { token: org.ownerToken });
     expect(byOwner.errors).toBeUndefined();
+    const roles = await shops.execute(`query($id: ID!) { shop(id: $id) { staff { user { id } role } } }`, { id: org.shopId }, { token: org.ownerToken });
+    expect(roles.data?.shop.staff.find((member: { user: { id: string } }) => member.user.id === tech.userId)?.role).toBe('OWNER');
     const foreign = await shops.execute(promote, { shopId: org.shopId, userId: other.ownerId, role: 'ADVISOR' }, { token: org.ownerToken });
     expect(foreign.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });

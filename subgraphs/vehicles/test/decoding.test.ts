@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { recordedRowFor, startVpicDouble, unreachableUrl, type VpicDouble } from './support/vpic-double';
 import { staffSession, startVehicles, type StaffSession, type VehiclesUnderTest } from './support/harness';
 import { freshVin, sampleVins } from './support/vins';
@@ -132,23 +132,23 @@ describe('decoding with the vPIC double', () => {
     expect(double.requests[0].vins).toHaveLength(50);
   });
 
-  it('answers from offline data within 1 s when vPIC is slower than 2 s', async () => {
-    double.mode = 'slow';
-    double.slowMs = 2_200;
+  it('answers from offline data without waiting for a vPIC that has not answered', async () => {
+    double.mode = 'held';
     const vin = freshVin(sampleVins.f150);
-    const started = Date.now();
+    const asked = double.requests.length;
+    const answered = double.answered;
     const { data } = await vehicles.execute(decodeQuery, { vin }, { token: staff.token });
-    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(double.requests.length, 'vPIC was asked').toBe(asked + 1);
+    expect(double.answered, 'the answer came while vPIC still held its reply').toBe(answered);
     expect(data!.decodeVin).toMatchObject({ model: 'F-150', trim: null, driveType: null });
     expect(data!.decodeVin.warnings.map((w: { code: string }) => w.code)).toEqual(['ONLINE_DATA_MISSING']);
+    double.release();
   });
 
-  it('answers from offline data within 1 s when vPIC is down', async () => {
+  it('answers from offline data when vPIC is down', async () => {
     double.mode = 'failing';
     const vin = freshVin(sampleVins.f150);
-    const started = Date.now();
     const { data } = await vehicles.execute(decodeQuery, { vin }, { token: staff.token });
-    expect(Date.now() - started).toBeLessThan(1_000);
     expect(data!.decodeVin).toMatchObject({ model: 'F-150', bodyClass: 'Pickup', trim: null });
   });
 });
@@ -168,13 +168,14 @@ describe('a slow vPIC that answers in the end', () => {
   });
 
   it('fills the cache with vPIC\'s late answer, so the next decode has the missing fields', async () => {
-    double.mode = 'slow';
-    double.slowMs = 2_100;
+    double.mode = 'held';
     const vin = freshVin(sampleVins.f150);
-    const started = Date.now();
+    const answeredBefore = double.answered;
     const first = await vehicles.execute(decodeQuery, { vin }, { token: staff.token });
-    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(double.answered, 'answered before vPIC replied').toBe(answeredBefore);
     expect(first.data!.decodeVin.trim).toBeNull();
+    double.mode = 'up';
+    double.release();
     await vehicles.app.decoder.idle();
     const second = await vehicles.execute(decodeQuery, { vin }, { token: staff.token });
     expect(second.data!.decodeVin).toMatchObject({ servedFrom: 'HOT_CACHE', trim: 'SuperCrew-SSV', driveType: '4WD/4-Wheel Drive/4x4' });
@@ -234,8 +235,7 @@ describe('the vPIC circuit breaker', () => {
     expect(double.requests.length).toBe(callsWhenOpened);
 
     double.mode = 'up';
-    await new Promise((resolve) => setTimeout(resolve, 600));
-    expect(vehicles.app.decoder.onlineState).toBe('HALF_OPEN');
+    await vi.waitFor(() => expect(vehicles.app.decoder.onlineState).toBe('HALF_OPEN'), { timeout: 20_000, interval: 50 });
     const recovered = await decodeFresh();
     expect(vehicles.app.decoder.onlineState).toBe('CLOSED');
     expect(recovered.trim).toBe('SuperCrew-SSV');

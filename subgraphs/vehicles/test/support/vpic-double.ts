@@ -36,7 +36,7 @@ const unknownRow = (vin: string): Row => ({
   BodyClass: '',
 });
 
-export type DoubleMode = 'up' | 'failing' | 'slow';
+export type DoubleMode = 'up' | 'failing' | 'slow' | 'held';
 
 export interface VpicDouble {
   /** The base URL to configure as VPIC_BASE_URL. */
@@ -46,15 +46,31 @@ export interface VpicDouble {
   slowMs: number;
   /** Every request it received, with the VINs asked for. */
   requests: { method: string; path: string; vins: string[]; at: number }[];
+  /** How many requests it has answered so far. */
+  answered: number;
+  /** Lets every request a 'held' double is holding be answered. */
+  release(): void;
   close(): Promise<void>;
 }
 
 /**
  * A local stand-in for the vPIC API on a free port, serving the recorded responses: DecodeVinValues and
- * DecodeVINValuesBatch. 'failing' answers 503, 'slow' answers after `slowMs`.
+ * DecodeVINValuesBatch. 'failing' answers 503, 'slow' answers after `slowMs`, 'held' answers when released.
  */
 export async function startVpicDouble(): Promise<VpicDouble> {
-  const double: VpicDouble = { url: '', mode: 'up', slowMs: 2_500, requests: [], close: async () => undefined };
+  let held: (() => void)[] = [];
+  const double: VpicDouble = {
+    url: '',
+    mode: 'up',
+    slowMs: 2_500,
+    requests: [],
+    answered: 0,
+    release: () => {
+      for (const answer of held) answer();
+      held = [];
+    },
+    close: async () => undefined,
+  };
   const server = createServer(async (request, response) => {
     const body = await readBody(request);
     const url = new URL(request.url ?? '/', 'http://double.test');
@@ -62,6 +78,8 @@ export async function startVpicDouble(): Promise<VpicDouble> {
     double.requests.push({ method: request.method ?? 'GET', path: url.pathname, vins, at: Date.now() });
     if (double.mode === 'failing') return send(response, 503, { Message: 'Service Unavailable' });
     if (double.mode === 'slow') await new Promise((resolve) => setTimeout(resolve, double.slowMs));
+    if (double.mode === 'held') await new Promise<void>((resolve) => held.push(resolve));
+    response.once('finish', () => (double.answered += 1));
     if (vins.length === 0) return send(response, 404, { Message: 'Not found' });
     const results = vins.map((vin) => recordedRowFor(vin) ?? unknownRow(vin));
     send(response, 200, {
@@ -75,6 +93,7 @@ export async function startVpicDouble(): Promise<VpicDouble> {
   double.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
   double.close = () =>
     new Promise((resolve) => {
+      double.release();
       server.closeAllConnections();
       server.close(() => resolve());
     });
