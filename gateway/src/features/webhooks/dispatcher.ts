@@ -4,6 +4,7 @@ import type { WebhookEventType } from './catalog';
 import { WebhookRepository, type WebhookDelivery, type WebhookEndpoint } from './repository';
 import { signDelivery, webhookHeaders } from './signature';
 import { refusedTarget } from './target';
+import { postDelivery } from './transport';
 
 export const webhookConsumerGroup = 'gateway.webhooks';
 
@@ -94,8 +95,7 @@ export async function startWebhookDispatcher(options: DispatcherOptions): Promis
     try {
       const refused = await refusedTarget(endpoint.url, { allowPrivate: options.allowPrivateTargets });
       if (refused) throw new Error(`not delivered: ${refused}`);
-      const response = await fetch(endpoint.url, {
-        method: 'POST',
+      statusCode = await postDelivery(endpoint.url, {
         headers: {
           'content-type': 'application/json',
           'user-agent': 'courtesy-inspection-webhooks/1',
@@ -105,11 +105,9 @@ export async function startWebhookDispatcher(options: DispatcherOptions): Promis
           'webhook-event': delivery.eventType,
         },
         body,
-        signal: AbortSignal.timeout(timeoutMs),
-        redirect: 'manual',
+        timeoutMs,
+        allowPrivate: options.allowPrivateTargets,
       });
-      statusCode = response.status;
-      await response.arrayBuffer().catch(() => undefined);
       if (statusCode < 200 || statusCode >= 300) error = `HTTP ${statusCode}`;
     } catch (failure) {
       error = failure instanceof Error ? failure.message : String(failure);

@@ -192,18 +192,15 @@ export class WebhookRepository {
     return rows[0]?.consecutive_failures ?? 0;
   }
 
-  /** Disables an endpoint once, leaving a notice for its owner; false when it was already disabled. */
+  /** Disables an endpoint once, leaving a notice for its owner in the same statement; false when it was already disabled. */
   async disable(endpoint: WebhookEndpoint, message: string): Promise<boolean> {
-    const rows = updated(await this.manager.query(
-      `/* webhooks.disable */ UPDATE gateway.webhook_endpoint SET status = 'disabled', disabled_at = now() WHERE id = $1 AND status = 'active' RETURNING id`,
-      [endpoint.id],
-    ));
-    if (rows.length === 0) return false;
-    await this.manager.query(
-      `/* webhooks.notify */ INSERT INTO gateway.webhook_notification (endpoint_id, owner, kind, message) VALUES ($1, $2, 'endpoint_disabled', $3)`,
+    const rows = await this.manager.query(
+      `/* webhooks.disable */ WITH disabled AS (
+         UPDATE gateway.webhook_endpoint SET status = 'disabled', disabled_at = now() WHERE id = $1 AND status = 'active' RETURNING id)
+       INSERT INTO gateway.webhook_notification (endpoint_id, owner, kind, message) SELECT id, $2, 'endpoint_disabled', $3 FROM disabled RETURNING endpoint_id`,
       [endpoint.id, JSON.stringify(endpoint.owner), message],
     );
-    return true;
+    return rows.length > 0;
   }
 
   async notifications(owner: WebhookOwner): Promise<{ endpointId: string; kind: string; message: string; createdAt: Date }[]> {
