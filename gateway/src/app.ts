@@ -109,6 +109,14 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
   const handle: GatewayHandle = {
     contextFor,
     execute: (request, contextValue) => apollo.executeOperation(request, { contextValue }),
+    async admitSubscription(request, context) {
+      const refusals: GraphQLError[] = [];
+      for (const part of parts) {
+        const refusal = await part.admitSubscription?.(request, context);
+        if (refusal) refusals.push(refusal);
+      }
+      return refusals;
+    },
     supergraph() {
       if (!supergraph) throw new Error('The gateway has not loaded its supergraph yet.');
       return supergraph;

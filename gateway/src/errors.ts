@@ -1,4 +1,4 @@
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from '@cip/platform';
 
 const publicCodes = new Set<string>(Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR));
@@ -19,4 +19,13 @@ export function formatGatewayError(formatted: GraphQLFormattedError): GraphQLFor
     ...(formatted.path ? { path: formatted.path } : {}),
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
   };
+}
+
+/** Errors as they come from graphql-js (GraphQLError) or from a subgraph's JSON (plain objects), in their formatted shape. */
+export function toFormattedErrors(errors: readonly unknown[]): GraphQLFormattedError[] {
+  return errors.map((error) => {
+    if (error instanceof GraphQLError) return error.toJSON();
+    if (error && typeof error === 'object' && typeof (error as GraphQLFormattedError).message === 'string') return error as GraphQLFormattedError;
+    return { message: String(error) };
+  });
 }

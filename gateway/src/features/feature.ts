@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { ApolloServerPlugin, GraphQLRequest, GraphQLResponse } from '@apollo/server';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLError, GraphQLSchema } from 'graphql';
 import type { DataSource, MigrationInterface } from 'typeorm';
 import type { Config, EventBus, KeyValueStore, Logger, SubgraphName, TokenSigner, TokenVerifier } from '@cip/platform';
 import type { Authenticator } from '../auth';
@@ -38,6 +38,11 @@ export interface FeatureParts {
   authenticators?: Authenticator[];
   /** Apollo Server plugins, run in feature order. */
   plugins?: ApolloServerPlugin<GatewayContext>[];
+  /**
+   * Sees every subscription before it is forwarded (the HTTP pipeline's plugins never see them): returns an
+   * error to refuse it with, or nothing to let it through.
+   */
+  admitSubscription?(request: SubscriptionRequest, context: GatewayContext): GraphQLError | undefined | Promise<GraphQLError | undefined>;
   /** Where automatic persisted queries are kept; the first feature that gives one wins. */
   persistedQueries?: { cache: KeyValueCache<string>; ttl?: number };
   /** Runs once the HTTP server listens: attach to it (WebSocket upgrade), start background work. */
@@ -49,6 +54,13 @@ export interface FeatureParts {
   drain?(): void | Promise<void>;
   /** The HTTP server has drained: stop background work and close what `setup` opened (reverse feature order). */
   close?(): Promise<void>;
+}
+
+/** A subscription as a client sent it over graphql-ws. */
+export interface SubscriptionRequest {
+  query: string;
+  operationName?: string;
+  extensions?: Record<string, unknown>;
 }
 
 /** An HTTP route the gateway serves beside `/graphql`. */
@@ -89,6 +101,8 @@ export interface GatewayHandle {
   contextFor(headers: IncomingHttpHeaders): Promise<GatewayContext>;
   /** Runs an operation through the gateway's whole pipeline (plugins included), as an HTTP request would. */
   execute(request: GraphQLRequest, context: GatewayContext): Promise<GraphQLResponse>;
+  /** Every feature's `admitSubscription` refusals for a subscription, in feature order (none: admitted). */
+  admitSubscription(request: SubscriptionRequest, context: GatewayContext): Promise<GraphQLError[]>;
   /** The supergraph currently served. Throws before the gateway has loaded one. */
   supergraph(): LoadedSupergraph;
   /** Calls `listener` with the supergraph now (when loaded) and on every later update. */

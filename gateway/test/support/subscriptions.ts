@@ -9,13 +9,13 @@ export const clients: Client[] = [];
 
 export const wsUrl = (httpUrl: string) => httpUrl.replace(/^http/, 'ws');
 
-export function connect(url: string, token: string | null, onClose?: (code: number) => void): Client {
+export function connect(url: string, token: string | null, onClose?: (code: number) => void, connectionParams?: Record<string, string>): Client {
   const client = createClient({
     url: wsUrl(url),
     webSocketImpl: WebSocket,
     lazy: false,
     retryAttempts: 0,
-    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    connectionParams: connectionParams ?? (token ? { authorization: `Bearer ${token}` } : {}),
     on: { closed: (event) => onClose?.((event as { code: number }).code) },
     onNonLazyError: () => undefined,
   });

@@ -17,6 +17,12 @@ export const ErrorCode = {
   CHECK_DIGIT_MISMATCH: 'CHECK_DIGIT_MISMATCH',
   PERIOD_CLOSED: 'PERIOD_CLOSED',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  /** A subgraph could not be reached or failed; `extensions.serviceName` names it. */
+  SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
+  /** A subgraph did not answer within its timeout; `extensions.serviceName` names it. */
+  SUBGRAPH_TIMEOUT: 'SUBGRAPH_TIMEOUT',
+  /** An `Idempotency-Key` was sent again with a different operation or variables. */
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 

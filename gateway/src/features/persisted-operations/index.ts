@@ -1,7 +1,7 @@
 import type { GatewayFeature } from '../feature';
 import { apqCache } from './apq-cache';
 import { loadPersistedManifest, type PersistedManifest } from './manifest';
-import { persistedOperationsPlugin } from './plugin';
+import { isPartnerOperation, notPublished, persistedOperationsPlugin } from './plugin';
 
 export interface PersistedOperationsOptions {
   /** The published operations; default: codegen's manifests under `clients/sdk/src` (first-party and partner). */
@@ -23,6 +23,12 @@ export function persistedOperationsFeature(options: PersistedOperationsOptions =
       return {
         persistedQueries: { cache: apqCache(store), ttl: options.apqTtlSeconds ?? 7 * 86_400 },
         plugins: [persistedOperationsPlugin(manifest)],
+        // Every WebSocket connection authenticated with an API key is a partner's: the same rule as over HTTP.
+        admitSubscription: (request, context) => {
+          if (context.principal?.kind !== 'partner') return undefined;
+          const hash = (request.extensions?.persistedQuery as { sha256Hash?: unknown } | undefined)?.sha256Hash;
+          return isPartnerOperation(manifest, request.query, hash) ? undefined : notPublished();
+        },
       };
     },
   };

@@ -34,20 +34,26 @@ export function persistedOperationsPlugin(manifest: PersistedManifest): ApolloSe
       // The rule is for API keys. Partner tokens are minted by the gateway for subgraphs and never handed to callers.
       const withApiKey = Boolean(request.http?.headers.get('x-api-key'));
       if (contextValue.principal?.kind !== 'partner' || !withApiKey || generated.has(contextValue.responseHeaders)) return;
-      const sentHash = typeof hash === 'string' ? hash : request.query ? createHash('sha256').update(request.query).digest('hex') : undefined;
-      if (sentHash && manifest.partnerHashes.has(sentHash) && request.query === manifest.documents.get(sentHash)) return;
+      if (isPartnerOperation(manifest, request.query, hash)) return;
       request.query = refusedPlaceholder;
       request.operationName = undefined;
       if (request.extensions) delete request.extensions.persistedQuery;
       return {
         async didResolveOperation() {
-          throw appError(
-            ErrorCode.PERSISTED_QUERY_NOT_ALLOWED,
-            'API keys may run only the published partner operations, sent by their sha256 hash (see docs/integration.md).',
-            { http: { status: 403 } },
-          );
+          throw notPublished();
         },
       };
     },
   };
 }
+
+/** True when `query` is a published partner operation (the hash sent, or the text's own, names it). */
+export function isPartnerOperation(manifest: PersistedManifest, query: string | undefined, hash: unknown): boolean {
+  const sentHash = typeof hash === 'string' ? hash : query ? createHash('sha256').update(query).digest('hex') : undefined;
+  return Boolean(sentHash && manifest.partnerHashes.has(sentHash) && query === manifest.documents.get(sentHash));
+}
+
+export const notPublished = () =>
+  appError(ErrorCode.PERSISTED_QUERY_NOT_ALLOWED, 'API keys may run only the published partner operations, sent by their sha256 hash (see docs/integration.md).', {
+    http: { status: 403 },
+  });

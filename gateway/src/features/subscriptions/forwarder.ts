@@ -1,8 +1,7 @@
 import { executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
 import type { QueryPlan } from '@apollo/query-planner';
-import type { ExecutionResult } from 'graphql';
-import type { DocumentNode } from 'graphql';
-import type { Logger, SubgraphName } from '@cip/platform';
+import { GraphQLError, type DocumentNode, type ExecutionResult } from 'graphql';
+import { ErrorCode, type Logger, type SubgraphName } from '@cip/platform';
 import type { GatewayContext } from '../../context';
 import { SubgraphSource } from '../../subgraph-source';
 import { subgraphNameOf } from '../../supergraph';
@@ -41,7 +40,7 @@ export class SubscriptionForwarder {
    */
   run(request: ForwardRequest): AsyncIterableIterator<ExecutionResult> {
     const abort = new AbortController();
-    const results = this.results(request, abort.signal);
+    const results = this.contained(request, abort.signal);
     const iterator: AsyncIterableIterator<ExecutionResult> = {
       next: () => results.next(),
       return: async () => {
@@ -53,9 +52,31 @@ export class SubscriptionForwarder {
     return iterator;
   }
 
-  private async *results(request: ForwardRequest, signal: AbortSignal): AsyncGenerator<ExecutionResult> {
+  /**
+   * Whatever fails while a stream runs (planning, the subgraph's connection, an entity fetch) ends that stream
+   * alone, with a coded error naming the subgraph; it never reaches graphql-ws's handlers or the process.
+   */
+  private async *contained(request: ForwardRequest, signal: AbortSignal): AsyncGenerator<ExecutionResult> {
+    let serviceName: string | undefined;
+    try {
+      yield* this.results(request, signal, (name) => (serviceName = name));
+    } catch (error) {
+      if (signal.aborted) return;
+      this.logger.warn('subscription stream failed', { error, serviceName, operationName: request.operationName ?? undefined });
+      yield {
+        errors: [
+          serviceName
+            ? new GraphQLError(`The ${serviceName} service could not keep this subscription open; subscribe again.`, { extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, serviceName } })
+            : new GraphQLError('This subscription could not be started.', { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }),
+        ],
+      };
+    }
+  }
+
+  private async *results(request: ForwardRequest, signal: AbortSignal, forwardingTo: (serviceName: string) => void): AsyncGenerator<ExecutionResult> {
     const planner = this.planner();
     const plan = planner.plan(request.document, request.operationName);
+    forwardingTo(plan.primary.serviceName);
     const variables = Object.fromEntries((plan.primary.variableUsages ?? []).filter((name) => name in request.variables).map((name) => [name, request.variables[name]]));
     const headers: Record<string, string> = {};
     if (request.context.forwardAuthorization) headers.authorization = request.context.forwardAuthorization;

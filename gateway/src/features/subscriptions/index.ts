@@ -1,12 +1,15 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { GraphQLError, Kind, parse, validate, type DocumentNode, type ExecutionArgs, type OperationDefinitionNode } from 'graphql';
+import type { SubscribePayload } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { canReadShop, ErrorCode, notFound, type Principal } from '@cip/platform';
+import { ErrorCode, notFound } from '@cip/platform';
 import type { GatewayContext } from '../../context';
+import { formatGatewayError, toFormattedErrors } from '../../errors';
 import type { GatewayFeature } from '../feature';
 import { SubscriptionForwarder } from './forwarder';
 import { SubscriptionPlanner } from './planner';
+import { deniedShop } from './shop-check';
 
 /** Close code sent when the token a connection authenticated with expires (the client should re-authenticate). */
 export const TokenExpiredCloseCode = 4401;
@@ -44,6 +47,37 @@ export function subscriptionsFeature(options: SubscriptionsOptions = {}): Gatewa
       };
       const forwarder = new SubscriptionForwarder(currentPlanner, subgraphUrls, logger);
       let wss: WebSocketServer | undefined;
+
+      /** Checks a subscription before anything is forwarded: parse, validate, the other features' rules, the shop check. */
+      const admit = async (context: GatewayContext, payload: SubscribePayload): Promise<ExecutionArgs | GraphQLError[]> => {
+        const schema = currentPlanner().apiGraphQLSchema;
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          return [codedError((error as GraphQLError).message, 'GRAPHQL_PARSE_FAILED')];
+        }
+        const invalid = validate(schema, document);
+        if (invalid.length > 0) return invalid.map((e) => codedError(e.message, 'GRAPHQL_VALIDATION_FAILED'));
+        const operation = document.definitions.find(
+          (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!payload.operationName || d.name?.value === payload.operationName),
+        );
+        if (operation?.operation !== 'subscription') {
+          return [codedError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP.', ErrorCode.BAD_USER_INPUT)];
+        }
+        const refused = await gateway.admitSubscription({ query: payload.query, operationName: payload.operationName ?? undefined, extensions: payload.extensions ?? undefined }, context);
+        if (refused.length > 0) return refused;
+        const variables = payload.variables ?? {};
+        const denied = deniedShop(schema, document, operation, variables, context.principal);
+        if (denied !== null) return [notFound('Shop', denied || undefined)];
+        return {
+          schema,
+          document,
+          operationName: payload.operationName,
+          variableValues: variables,
+          contextValue: { gateway: context, query: payload.query },
+        } satisfies ExecutionArgs;
+      };
       let dispose: (() => Promise<void>) | undefined;
 
       return {
@@ -62,34 +96,17 @@ export function subscriptionsFeature(options: SubscriptionsOptions = {}): Gatewa
                 return true;
               },
               onClose: (ctx) => clearTimeout(ctx.extra.expiry),
-              onSubscribe: (ctx, _id, payload) => {
-                const context = ctx.extra.gateway!;
-                const schema = currentPlanner().apiGraphQLSchema;
-                let document: DocumentNode;
+              onSubscribe: async (ctx, _id, payload) => {
                 try {
-                  document = parse(payload.query);
+                  return await admit(ctx.extra.gateway!, payload);
                 } catch (error) {
-                  return [error as GraphQLError];
+                  logger.error('subscription refused on an unexpected error', { error });
+                  return [codedError('This subscription could not be started.', ErrorCode.INTERNAL_SERVER_ERROR)];
                 }
-                const invalid = validate(schema, document);
-                if (invalid.length > 0) return invalid.map((e) => codedError(e.message, 'GRAPHQL_VALIDATION_FAILED'));
-                const operation = document.definitions.find(
-                  (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!payload.operationName || d.name?.value === payload.operationName),
-                );
-                if (operation?.operation !== 'subscription') {
-                  return [codedError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP.', ErrorCode.BAD_USER_INPUT)];
-                }
-                const variables = payload.variables ?? {};
-                const denied = deniedShop(operation, variables, context.principal);
-                if (denied) return [notFound('Shop', denied)];
-                return {
-                  schema,
-                  document,
-                  operationName: payload.operationName,
-                  variableValues: variables,
-                  contextValue: { gateway: context, query: payload.query },
-                } satisfies ExecutionArgs;
               },
+              // Errors travel to clients as the gateway formats them for HTTP: coded, with internals masked.
+              onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: toFormattedErrors(result.errors).map(formatGatewayError) } : undefined),
+              onError: (_ctx, _id, _payload, errors) => toFormattedErrors(errors).map(formatGatewayError),
               subscribe: (args) => {
                 const { gateway: context, query } = args.contextValue as { gateway: GatewayContext; query: string };
                 return forwarder.run({
@@ -104,6 +121,9 @@ export function subscriptionsFeature(options: SubscriptionsOptions = {}): Gatewa
             wss,
           );
           dispose = async () => graphqlWs.dispose();
+          // graphql-ws listens for one `error` per socket and one on the server; any further one must not reach the process.
+          wss.on('error', (error) => logger.warn('WebSocket server error', { error }));
+          wss.on('connection', (socket) => socket.on('error', (error) => logger.debug('WebSocket error', { error })));
         },
         drain() {
           // The HTTP server's graceful close waits for every socket, upgraded ones included.
@@ -123,21 +143,4 @@ function headersOf(params: Record<string, unknown> | undefined): IncomingHttpHea
   const headers: IncomingHttpHeaders = {};
   for (const [key, value] of Object.entries(params ?? {})) if (typeof value === 'string') headers[key.toLowerCase()] = value;
   return headers;
-}
-
-/**
- * The gateway's own tenancy check before anything is forwarded: a `shopId` argument of a root field
- * must name a shop the caller may read. Returns the refused shop id, if any.
- */
-function deniedShop(operation: OperationDefinitionNode, variables: Record<string, unknown>, principal: Principal | null): string | null {
-  for (const selection of operation.selectionSet.selections) {
-    if (selection.kind !== Kind.FIELD) continue;
-    for (const argument of selection.arguments ?? []) {
-      if (argument.name.value !== 'shopId') continue;
-      const value =
-        argument.value.kind === Kind.VARIABLE ? variables[argument.value.name.value] : argument.value.kind === Kind.STRING ? argument.value.value : null;
-      if (typeof value !== 'string' || !canReadShop(principal, value)) return String(value);
-    }
-  }
-  return null;
 }

@@ -25,6 +25,10 @@ export async function* subscribeUpstream(
     headers: { 'content-type': 'application/json', accept: 'text/event-stream', 'content-length': Buffer.byteLength(payload), ...carrier, ...headers },
     signal,
   });
+  // Aborting destroys the request, which then emits `error` after `once` has stopped listening: without a
+  // listener of its own that AbortError would reach the process. Failures still surface through the response.
+  let failure: unknown;
+  request.on('error', (error) => (failure ??= error));
   try {
     request.end(payload);
     const [response] = (await once(request, 'response', { signal })) as [IncomingMessage];
@@ -49,7 +53,7 @@ export async function* subscribeUpstream(
       }
     }
   } catch (error) {
-    if (!signal.aborted) throw error;
+    if (!signal.aborted) throw failure ?? error;
   } finally {
     request.destroy();
   }
