@@ -48,3 +48,4 @@ export * from './schema/roles';
 export * from './data/naming';
 export * from './data/columns';
 export * from './data/find-by-ids';
+export * from './operators/token';

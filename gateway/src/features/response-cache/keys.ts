@@ -8,7 +8,7 @@ const generationTtlSeconds = 86_400;
 
 /** The organization whose cached responses a principal's mutations start over. */
 export function organizationOf(principal: Principal | null): string | null {
-  return principal && principal.kind !== 'partner' ? principal.orgId : null;
+  return principal && (principal.kind === 'staff' || principal.kind === 'customer') ? principal.orgId : null;
 }
 
 const generationKey = (orgId: string) => `response-cache:generation:${orgId}`;

@@ -22,6 +22,8 @@ export function readableShopIds(principal: Principal | null): string[] {
       return principal.shopIds;
     case 'customer':
       return [principal.shopId];
+    case 'operator':
+      return [];
   }
 }
 

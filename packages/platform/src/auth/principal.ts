@@ -1,3 +1,6 @@
+/** What an operator may be called: it names them in audit events, so it is kept readable. */
+export const operatorNamePattern = /^[a-z][a-z0-9._-]{1,62}$/;
+
 export const staffRoles = ['OWNER', 'MANAGER', 'ADVISOR', 'TECHNICIAN'] as const;
 export type StaffRole = (typeof staffRoles)[number];
 
@@ -33,7 +36,17 @@ export interface PartnerPrincipal {
   expiresAt: number;
 }
 
-export type Principal = StaffPrincipal | CustomerPrincipal | PartnerPrincipal;
+/**
+ * A platform operator (flags, dynamic settings): a named person, not a tenant. Operator tokens are minted
+ * with `npm run operator:token` from the platform's signing key and grant nothing at any shop.
+ */
+export interface OperatorPrincipal {
+  kind: 'operator';
+  operator: string;
+  expiresAt: number;
+}
+
+export type Principal = StaffPrincipal | CustomerPrincipal | PartnerPrincipal | OperatorPrincipal;
 
 /** The JWT claims that carry a principal; short names keep tokens small. */
 export interface PrincipalClaims {
@@ -48,9 +61,12 @@ export interface PrincipalClaims {
   plan?: string;
   shops?: string[];
   sid?: string;
+  op?: string;
 }
 
-export function claimsOf(principal: Omit<StaffPrincipal, 'expiresAt'> | Omit<CustomerPrincipal, 'expiresAt'> | Omit<PartnerPrincipal, 'expiresAt'>): PrincipalClaims {
+export function claimsOf(
+  principal: Omit<StaffPrincipal, 'expiresAt'> | Omit<CustomerPrincipal, 'expiresAt'> | Omit<PartnerPrincipal, 'expiresAt'> | Omit<OperatorPrincipal, 'expiresAt'>,
+): PrincipalClaims {
   switch (principal.kind) {
     case 'staff':
       return { sub: principal.userId, kind: 'staff', org: principal.orgId, roles: principal.roles, ...(principal.sessionId ? { sid: principal.sessionId } : {}) };
@@ -65,6 +81,8 @@ export function claimsOf(principal: Omit<StaffPrincipal, 'expiresAt'> | Omit<Cus
       };
     case 'partner':
       return { sub: principal.partnerId, kind: 'partner', key: principal.keyId, plan: principal.plan, shops: principal.shopIds };
+    case 'operator':
+      return { sub: principal.operator, kind: 'operator', op: principal.operator };
   }
 }
 
@@ -89,6 +107,9 @@ export function principalOf(claims: Partial<PrincipalClaims> & { exp?: number })
     case 'partner':
       if (!claims.key || !Array.isArray(claims.shops)) return null;
       return { kind: 'partner', partnerId: claims.sub, keyId: claims.key, plan: claims.plan ?? 'standard', shopIds: claims.shops, expiresAt };
+    case 'operator':
+      if (claims.op !== claims.sub || !operatorNamePattern.test(claims.sub)) return null;
+      return { kind: 'operator', operator: claims.sub, expiresAt };
     default:
       return null;
   }

@@ -34,6 +34,8 @@ export interface AuthScopes {
   customer: boolean;
   /** A partner's API key. */
   partner: boolean;
+  /** A platform operator's token (`npm run operator:token`): flags and dynamic settings. */
+  operator: boolean;
   /** A staff user holding a role (one of `roles`, when given) at the shop. */
   shopRole: ShopRoleScope;
   /** Any caller who may read the shop: its staff, a partner it is enrolled with, its customer's link. */
@@ -90,6 +92,7 @@ function scopesOf(principal: Principal | null) {
     staff: principal?.kind === 'staff',
     customer: principal?.kind === 'customer',
     partner: principal?.kind === 'partner',
+    operator: principal?.kind === 'operator',
     shopRole: ({ shopId, roles }: ShopRoleScope) => {
       if (!principal) throw unauthenticated();
       if (principal.kind !== 'staff') throw forbidden('Only staff users may do this.');
@@ -101,7 +104,11 @@ function scopesOf(principal: Principal | null) {
     readShop: (shopId: string) => {
       if (!principal) throw unauthenticated();
       const readable =
-        principal.kind === 'staff' ? shopId in principal.roles : principal.kind === 'partner' ? principal.shopIds.includes(shopId) : principal.shopId === shopId;
+        principal.kind === 'staff'
+          ? shopId in principal.roles
+          : principal.kind === 'partner'
+            ? principal.shopIds.includes(shopId)
+            : principal.kind === 'customer' && principal.shopId === shopId;
       if (!readable) throw notFound('Shop', shopId);
       return true;
     },
