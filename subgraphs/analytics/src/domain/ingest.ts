@@ -137,6 +137,9 @@ export class Ingestor {
       days = [...new Set([...(own ? [own] : []), ...settled])].sort();
       if (days.length === 0) return;
       await this.facts.recompute(manager, { shopId, days });
+      // The inspection.closed of the same change follows at once; pushing now would show the approval
+      // without the closed inspection (an ARO of null on a shop's first close of the day).
+      if (closesInspection(event)) return;
     }
     await enqueueEvents(manager, 'analytics', [
       buildEvent(metricsUpdatedEvent, { orgId: event.orgId, shopId, subjectId: shopId, data: { days } }),
@@ -149,6 +152,9 @@ export class Ingestor {
     return this.dataSource.transaction((manager) => this.facts.rebuild(manager));
   }
 }
+
+const closesInspection = (event: IngestedEvent) =>
+  (event.type === 'recommendation.approved' || event.type === 'recommendation.declined') && event.data.closesInspection === true;
 
 function validTimezone(zone: string): boolean {
   if (zone.length === 0) return false;

@@ -101,7 +101,7 @@ export function inspectionClosed(i: Inspection, recommendations: Recommendation[
   });
 }
 
-export const recommendationDecided = (i: Inspection, r: Recommendation, actor: Actor) =>
+export const recommendationDecided = (i: Inspection, r: Recommendation, actor: Actor, closesInspection: boolean) =>
   buildEvent(r.decision === 'APPROVED' ? 'recommendation.approved' : 'recommendation.declined', {
     ...aboutRecommendation(r, r.decidedAt!),
     data: {
@@ -117,6 +117,7 @@ export const recommendationDecided = (i: Inspection, r: Recommendation, actor: A
       quantity: r.quantity,
       partnerProductId: r.partnerProductId,
       educationViewed: r.educationViewedAt !== null && (r.decidedAt === null || r.educationViewedAt <= r.decidedAt),
+      closesInspection,
       ...change(i, actor),
     },
   });

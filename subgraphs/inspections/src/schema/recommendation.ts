@@ -261,9 +261,10 @@ builder.mutationFields((t) => ({
           decidedAt: new Date(),
           decidedBy: principal.kind === 'customer' ? 'CUSTOMER' : 'STAFF',
         });
-        const events: CatalogEvent[] = [recommendationDecided(inspection, decided, actorOf(principal))];
         const all = await ctx.repos.recommendations.listForInspection(manager, inspection.id);
-        if (all.every((r) => r.decision)) {
+        const closes = all.every((r) => r.decision);
+        const events: CatalogEvent[] = [recommendationDecided(inspection, decided, actorOf(principal), closes)];
+        if (closes) {
           const closed = await ctx.repos.inspections.update(manager, inspection.id, { status: 'CLOSED', closedAt: new Date() });
           events.push(inspectionClosed(closed, all, actorOf(principal)));
         }

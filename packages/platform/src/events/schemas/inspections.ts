@@ -41,6 +41,7 @@ const decision = z.object({
   quantity: z.number().int().describe('Units of parts.'),
   partnerProductId: id.nullable().describe("The partner's product offered, if any."),
   educationViewed: z.boolean().describe('Whether the customer read the education content before deciding.'),
+  closesInspection: z.boolean().optional().describe("Whether this decision was the last one and closed the inspection: its `inspection.closed` follows, from the same change."),
   ...change,
 });
 
