@@ -1,10 +1,8 @@
-import { existsSync } from 'node:fs';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
-import { subgraphNames, defaultPorts } from '@cip/platform';
-import type { GraphQLSchema } from 'graphql';
+import { subgraphRegistry } from '@cip/platform/registry';
 
 /**
  * Writes each subgraph's SDL and the composed supergraph to schema/. With --check, writes nothing
@@ -14,19 +12,11 @@ const check = process.argv.includes('--check');
 const root = new URL('../', import.meta.url);
 
 const subgraphs = [];
-const missing = [];
-for (const name of subgraphNames) {
-  const entry = new URL(`subgraphs/${name}/src/schema/index.ts`, root);
-  if (!existsSync(entry)) {
-    missing.push(name);
-    continue;
-  }
-  const { schema } = (await import(entry.href)) as { schema: GraphQLSchema };
+for (const entry of subgraphRegistry) {
+  const { schema } = await entry.load();
   const sdl = printSubgraphSchema(schema);
-  subgraphs.push({ name, url: `http://127.0.0.1:${defaultPorts[name]}/graphql`, typeDefs: parse(sdl), sdl });
+  subgraphs.push({ name: entry.name, url: `http://127.0.0.1:${entry.defaultPort}/graphql`, typeDefs: parse(sdl), sdl });
 }
-
-if (missing.length > 0 && check) fail(`subgraphs without a schema: ${missing.join(', ')}`);
 
 const result = composeServices(subgraphs.map(({ name, url, typeDefs }) => ({ name, url, typeDefs })));
 if (result.errors) fail(`composition failed:\n${result.errors.map((e) => `  - ${e.message}`).join('\n')}`);
@@ -45,7 +35,6 @@ if (check) {
 } else {
   await mkdir(new URL('schema/', root), { recursive: true });
   for (const [path, content] of files) await writeFile(new URL(path, root), content);
-  if (missing.length > 0) console.warn(`not composed (no schema yet): ${missing.join(', ')}`);
   console.log(`wrote ${[...files.keys()].join(', ')}`);
 }
 

@@ -8,8 +8,10 @@ import {
   resolveDatabase,
   serveSubgraph,
   setupTracing,
-  type SubgraphDefinition,
+  type ServedSubgraph,
+  type SubgraphName,
 } from '@cip/platform';
+import { subgraphRegistry } from '@cip/platform/registry';
 import { standardFeatures } from '../gateway/src/features/standard';
 import { webAppFeature } from '../gateway/src/features/web-app';
 import { localAuth, startGateway } from '../gateway/src/server';
@@ -43,19 +45,12 @@ try {
   const store = createStore(config);
   steps.push(() => store.close());
 
-  const definitions: SubgraphDefinition[] = [
-    (await import('@cip/shops')).shopsSubgraph,
-    (await import('@cip/inspections')).inspectionsSubgraph,
-    (await import('@cip/vehicles')).vehiclesSubgraph,
-    (await import('@cip/partners')).partnersSubgraph,
-    (await import('@cip/analytics')).analyticsSubgraph,
-  ];
-
-  const served = [];
-  for (const definition of definitions) {
+  const served = {} as Record<SubgraphName, ServedSubgraph>;
+  for (const entry of subgraphRegistry) {
+    const { definition } = await entry.load();
     const url = new URL(config.subgraphUrls[definition.name]);
     const subgraph = await serveSubgraph(definition, config, { databaseUrl: database.url, signingKey, bus, store, tracerProvider, host: url.hostname, port: Number(url.port) });
-    served.push(subgraph);
+    served[entry.name] = subgraph;
     steps.push(() => subgraph.close());
     logger.info('subgraph listening', { subgraph: definition.name, url: subgraph.url });
   }
@@ -63,7 +58,7 @@ try {
   const gateway = await startGateway({ config, logger, tracerProvider, ...localAuth(signingKey, config, store), bus, store, databaseUrl: database.url, features: [...standardFeatures(), webAppFeature()] });
   steps.push(() => gateway.close());
 
-  const demo = config.seedDemo ? await seedDemo(gateway.url, { shops: served[0].runtime, partners: served[3].runtime }, logger) : null;
+  const demo = config.seedDemo ? await seedDemo(gateway.url, { shops: served.shops.runtime, partners: served.partners.runtime }, logger) : null;
 
   process.stdout.write(
     [

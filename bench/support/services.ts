@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { generateSigningKeyPem, subgraphNames, type ServiceName, type SubgraphName } from '@cip/platform';
+import { registeredSubgraph, subgraphRegistry } from '@cip/platform/registry';
 import { createTestDatabase, freePort, type TestDatabase } from '@cip/platform/testing';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -26,17 +26,12 @@ export interface RunningServices {
 }
 
 export interface StartServicesOptions {
-  /** Subgraphs to run; defaults to every subgraph that has a `src/main.ts`. */
+  /** Subgraphs to run; every registered one by default. */
   subgraphs?: SubgraphName[];
   /** Extra environment for every process (e.g. `{ DATABASE_POOL_MAX: '20' }`). */
   env?: Record<string, string>;
   /** Extra `node` flags per service, e.g. `{ gateway: ['--cpu-prof', '--cpu-prof-dir=.data/profiles'] }`. */
   nodeArgs?: Partial<Record<ServiceName, string[]>>;
-}
-
-/** Subgraphs whose process entry point exists in this checkout. */
-export function runnableSubgraphs(): SubgraphName[] {
-  return subgraphNames.filter((name) => existsSync(`${root}subgraphs/${name}/src/main.ts`));
 }
 
 /**
@@ -46,7 +41,7 @@ export function runnableSubgraphs(): SubgraphName[] {
  */
 export async function startServices(options: StartServicesOptions = {}): Promise<RunningServices> {
   const database = await createTestDatabase('bench');
-  const subgraphs = options.subgraphs ?? runnableSubgraphs();
+  const subgraphs = options.subgraphs ?? subgraphRegistry.map((entry) => entry.name);
   const ports = Object.fromEntries(await Promise.all(['gateway', ...subgraphNames].map(async (name) => [name, await freePort()]))) as Record<ServiceName, number>;
   const urlOf = (name: ServiceName) => `http://127.0.0.1:${ports[name]}/graphql`;
   const env: Record<string, string> = {
@@ -57,6 +52,7 @@ export async function startServices(options: StartServicesOptions = {}): Promise
     DATABASE_URL: database.url,
     BUS_NAMESPACE: `bench${randomBytes(3).toString('hex')}`,
     AUTH_PRIVATE_KEY: await generateSigningKeyPem(),
+    GATEWAY_SECRET: randomBytes(24).toString('hex'),
     SEED_DEMO: 'false',
     ACCESS_TOKEN_TTL_SECONDS: '3600',
     ...Object.fromEntries(subgraphNames.map((name) => [`${name.toUpperCase()}_URL`, urlOf(name)])),
@@ -68,7 +64,7 @@ export async function startServices(options: StartServicesOptions = {}): Promise
     await database.drop();
   };
   try {
-    for (const name of subgraphs) services.push(spawnService(name, `subgraphs/${name}/src/main.ts`, { ...env, PORT: String(ports[name]) }, options.nodeArgs?.[name], urlOf(name)));
+    for (const name of subgraphs) services.push(spawnService(name, registeredSubgraph(name).main, { ...env, PORT: String(ports[name]) }, options.nodeArgs?.[name], urlOf(name)));
     await Promise.all(services.map((service) => waitUntilHealthy(service)));
     const gateway = spawnService('gateway', 'gateway/src/main.ts', { ...env, PORT: String(ports.gateway) }, options.nodeArgs?.gateway, urlOf('gateway'));
     services.push(gateway);

@@ -3,7 +3,7 @@ import { Agent as HttpsAgent } from 'node:https';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { context, propagation } from '@opentelemetry/api';
-import { tracingRecords } from '@cip/platform';
+import { gatewayCredentialHeader, tracingRecords } from '@cip/platform';
 import fetch from 'node-fetch';
 import type { GatewayContext } from './context';
 
@@ -19,17 +19,22 @@ const fetcher: Fetcher = (url, init) =>
   fetch(url, { ...init, agent: (target: URL) => (target.protocol === 'https:' ? agents.https : agents.http) }) as unknown as ReturnType<Fetcher>;
 
 /**
- * Calls one subgraph over HTTP, forwarding the caller's credentials (subgraphs verify them again),
+ * Calls one subgraph over HTTP with the gateway's own credential (`gateway-authorization`, which subgraphs
+ * require in production), forwarding the caller's credentials (subgraphs verify them again),
  * the W3C `traceparent` of the current span (the caller's own when no spans are recorded), and the client's name and version.
  */
 export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string) {
+  constructor(
+    url: string,
+    private readonly gatewaySecret?: string,
+  ) {
     super({ url, fetcher });
   }
 
   override willSendRequest({ request, context: ctx }: GraphQLDataSourceProcessOptions<GatewayContext>) {
     const headers = request.http?.headers;
     if (!headers) return;
+    if (this.gatewaySecret) headers.set(gatewayCredentialHeader, this.gatewaySecret);
     const authorization = ctx.forwardAuthorization;
     if (authorization) headers.set('authorization', authorization);
     if (ctx.clientName) headers.set('apollographql-client-name', ctx.clientName);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRuntime, generateSigningKeyPem, serveSubgraph, signingKeyFromPem, createTokenSigner, type ServedSubgraph } from '@cip/platform';
+import { createRuntime, gatewayCredentialHeader, generateSigningKeyPem, serveSubgraph, signingKeyFromPem, createTokenSigner, type ServedSubgraph } from '@cip/platform';
 import { createTestDatabase, testConfig, testSigningKey, type TestDatabase } from '@cip/platform/testing';
 import { loadSubgraphDefinition } from '../support/platform';
 import { signUp } from '../support/seed';
@@ -9,7 +9,8 @@ let shops: ServedSubgraph;
 let vehicles: ServedSubgraph;
 
 const call = async (url: string, query: string, token?: string, variables: Record<string, unknown> = {}) => {
-  const headers = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
+  const credential: Record<string, string> = url === vehicles?.url ? { [gatewayCredentialHeader]: vehicles.runtime.config.gatewaySecret! } : {};
+  const headers = { 'content-type': 'application/json', ...credential, ...(token ? { authorization: `Bearer ${token}` } : {}) };
   const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
   return (await response.json()) as { data?: any; errors?: any[] };
 };

@@ -1,15 +1,13 @@
-import { existsSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
-import { parse, type GraphQLSchema } from 'graphql';
+import { parse } from 'graphql';
 import {
   createBus,
   createLogger,
   createStore,
   serveSubgraph,
   setupTracing,
-  subgraphNames,
   type Config,
   type EventBus,
   type KeyValueStore,
@@ -18,6 +16,7 @@ import {
   type SubgraphDefinition,
   type SubgraphName,
 } from '@cip/platform';
+import { registeredSubgraph, subgraphRegistry } from '@cip/platform/registry';
 import { createTestDatabase, testConfig, testSigningKey, type TestDatabase } from '@cip/platform/testing';
 import type { GatewayApp } from '../../src/app';
 import type { GatewayFeature } from '../../src/features/feature';
@@ -49,11 +48,8 @@ export interface TestPlatform {
   close(): Promise<void>;
 }
 
-export async function loadSubgraphDefinition(name: SubgraphName): Promise<SubgraphDefinition | null> {
-  const entry = new URL(`../../../subgraphs/${name}/src/app.ts`, import.meta.url);
-  if (!existsSync(entry)) return null;
-  const module = (await import(entry.href)) as Record<string, SubgraphDefinition & { schema?: GraphQLSchema }>;
-  return module[`${name}Subgraph`] ?? null;
+export async function loadSubgraphDefinition(name: SubgraphName): Promise<SubgraphDefinition> {
+  return (await registeredSubgraph(name).load()).definition;
 }
 
 /**
@@ -80,12 +76,10 @@ export async function startTestPlatform(
   const subgraphs: Partial<Record<SubgraphName, RunningSubgraph>> = {};
   const services = [];
 
-  for (const name of options.only ?? subgraphNames) {
-    const definition = await loadSubgraphDefinition(name);
-    if (!definition) continue;
+  for (const name of options.only ?? subgraphRegistry.map((entry) => entry.name)) {
+    const { definition, schema } = await registeredSubgraph(name).load();
     const subgraph = await serveSubgraph(definition, config, { databaseUrl: database.url, signingKey, bus, store, relayPollMs: 200, tracerProvider, host: '127.0.0.1', port: 0 });
     subgraphs[name] = subgraph;
-    const { schema } = (await import(new URL(`../../../subgraphs/${name}/src/schema/index.ts`, import.meta.url).href)) as { schema: GraphQLSchema };
     services.push({ name, url: subgraph.url, typeDefs: parse(printSubgraphSchema(schema)) });
   }
 

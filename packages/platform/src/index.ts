@@ -35,6 +35,8 @@ export * from './observability/access-log';
 export * from './observability/request-trace';
 export * from './server/http';
 export * from './server/subgraph-yoga';
+export * from './server/subgraph-app';
+export * from './server/gateway-only';
 export * from './server/cache-control';
 export * from './runtime';
 export * from './run';

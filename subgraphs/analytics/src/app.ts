@@ -1,4 +1,4 @@
-import { runtimeReadiness, consumeEvents, createSubgraphYoga, type BusSubscription, type SubgraphDefinition } from '@cip/platform';
+import { createSubgraphApp, eventConsumer, type SubgraphDefinition } from '@cip/platform';
 import { createContext } from './context';
 import { ArchivedFactEntity, FactEventEntity, ShopDailyEntity, ShopMonthlyEntity, ShopProfileEntity, TechnicianDailyEntity } from './data/facts';
 import { analyticsConsumer, ingestedEventTypes, Ingestor } from './domain/ingest';
@@ -25,48 +25,22 @@ export const analyticsSubgraph: SubgraphDefinition = {
     const settings = loadAnalyticsSettings();
     const live = new LiveMetrics(runtime);
     const ingestor = new Ingestor(runtime.db.dataSource, runtime.logger);
-    const yoga = createSubgraphYoga({
-      name: 'analytics',
+    return createSubgraphApp(runtime, {
       schema,
-      verifier: runtime.verifier,
-      logger: runtime.logger,
-      tracerProvider: runtime.tracerProvider,
       context: ({ principal }) => createContext(runtime, live, principal),
-      ready: () => runtimeReadiness(runtime),
+      start: () => live.start(),
+      consumers: [eventConsumer({ group: analyticsConsumer, from: 'beginning', types: ingestedEventTypes, handle: (event) => ingestor.handle(event) })],
+      jobs: [
+        {
+          name: 'fact archival',
+          everyMs: settings.archiveIntervalMs,
+          async run({ stopping }) {
+            const moved = await archiveFacts(runtime.db.dataSource, { retentionDays: settings.retentionDays, batchSize: settings.archiveBatchSize, shouldStop: stopping });
+            if (moved > 0) runtime.logger.info('facts archived', { moved });
+          },
+        },
+      ],
+      stop: () => live.stop(),
     });
-    let ingestion: BusSubscription | undefined;
-    let timer: NodeJS.Timeout | undefined;
-    let archiving: Promise<void> | undefined;
-    let stopping = false;
-
-    return {
-      yoga,
-      async start() {
-        await live.start();
-        ingestion = await consumeEvents(
-          runtime.bus,
-          { group: analyticsConsumer, from: 'beginning', types: ingestedEventTypes, logger: runtime.logger },
-          async (event) => void (await ingestor.handle(event)),
-        );
-        timer = setInterval(() => {
-          archiving ??= archiveFacts(runtime.db.dataSource, {
-            retentionDays: settings.retentionDays,
-            batchSize: settings.archiveBatchSize,
-            shouldStop: () => stopping,
-          })
-            .then((moved) => (moved > 0 ? runtime.logger.info('facts archived', { moved }) : undefined))
-            .catch((error) => runtime.logger.error('fact archival failed; the next run resumes it', { error }))
-            .finally(() => (archiving = undefined));
-        }, settings.archiveIntervalMs);
-        timer.unref();
-      },
-      async stop() {
-        stopping = true;
-        if (timer) clearInterval(timer);
-        await archiving;
-        await ingestion?.close();
-        await live.stop();
-      },
-    };
   },
 };

@@ -1,4 +1,4 @@
-import { runtimeReadiness, consumeEvents, createSubgraphYoga, type BusSubscription, type SubgraphApp, type SubgraphDefinition, type SubgraphRuntime } from '@cip/platform';
+import { createSubgraphApp, eventConsumer, type SubgraphApp, type SubgraphDefinition, type SubgraphRuntime } from '@cip/platform';
 import { createContext, createRepositories } from './context';
 import { InspectionEntity, InspectionItemEntity } from './data/inspection';
 import { InspectionMediaEntity } from './data/media';
@@ -37,37 +37,20 @@ export function createInspectionsSubgraph(options: InspectionsOptions = {}): Sub
       const storage = await (options.storage ?? defaultStorage)(runtime);
       const repos = createRepositories(runtime.db.dataSource);
       const live = createLiveUpdates(runtime.bus, runtime.logger);
-      const yoga = createSubgraphYoga({
-        name: 'inspections',
+      return createSubgraphApp(runtime, {
         schema,
-        verifier: runtime.verifier,
-        logger: runtime.logger,
-        tracerProvider: runtime.tracerProvider,
         publicFields: ['openSharedInspection'],
         context: ({ principal }) => createContext(runtime, { storage, live }, principal),
-        ready: () => runtimeReadiness(runtime),
         routes: storage.routes(async (storageKey) => {
           const media = await repos.media.findByStorageKey(storageKey);
           if (media) await repos.media.markUploaded(media.id);
         }),
+        consumers: [
+          eventConsumer({ group: vehicleTemplatesGroup, types: vehicleTemplateEventTypes, handle: (event) => projectVehicleTemplate(runtime, event) }),
+          eventConsumer({ group: shopRatesGroup, types: shopRateEventTypes, handle: (event) => projectShopRate(runtime, event) }),
+        ],
+        stop: () => live.close(),
       });
-      let consumers: BusSubscription[] = [];
-      return {
-        yoga,
-        async start() {
-          consumers = [
-            await consumeEvents(runtime.bus, { group: vehicleTemplatesGroup, types: vehicleTemplateEventTypes, logger: runtime.logger }, (event) =>
-              projectVehicleTemplate(runtime, event),
-            ),
-            await consumeEvents(runtime.bus, { group: shopRatesGroup, types: shopRateEventTypes, logger: runtime.logger }, (event) => projectShopRate(runtime, event)),
-          ];
-        },
-        async stop() {
-          await live.close();
-          await Promise.all(consumers.map((consumer) => consumer.close()));
-          consumers = [];
-        },
-      };
     },
   };
 }

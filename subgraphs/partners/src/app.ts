@@ -1,4 +1,4 @@
-import { runtimeReadiness, consumeEvents, createSubgraphYoga, type BusSubscription, type SubgraphDefinition } from '@cip/platform';
+import { createSubgraphApp, eventConsumer, type SubgraphDefinition } from '@cip/platform';
 import { createContext, createServices } from './context';
 import { LedgerEntryEntity, StatementEntity } from './data/ledger';
 import { PartnerApiKeyEntity, PartnerEntity } from './data/partner';
@@ -34,41 +34,13 @@ export const partnersSubgraph: SubgraphDefinition = {
   migrations: [Initial1764288000000],
   createApp(runtime) {
     const services = createServices(runtime.db.dataSource, runtime);
-    const yoga = createSubgraphYoga({
-      name: 'partners',
+    return createSubgraphApp(runtime, {
       schema,
-      verifier: runtime.verifier,
-      logger: runtime.logger,
-      tracerProvider: runtime.tracerProvider,
       context: ({ principal }) => createContext(runtime, services, principal),
-      ready: () => runtimeReadiness(runtime),
+      consumers: [
+        eventConsumer({ group: `partners-${ledgerConsumer}`, from: 'beginning', types: consumedEventTypes, handle: (event) => services.ledger.handle(event) }),
+      ],
+      jobs: [{ name: 'scheduled tier recompute', everyMs: tierRecomputeIntervalMs, run: () => services.tiers.recomputeAll() }],
     });
-    let subscription: BusSubscription | undefined;
-    let timer: NodeJS.Timeout | undefined;
-    let recomputing: Promise<void> | undefined;
-
-    return {
-      yoga,
-      async start() {
-        subscription = await consumeEvents(
-          runtime.bus,
-          { group: `partners-${ledgerConsumer}`, from: 'beginning', types: consumedEventTypes, logger: runtime.logger },
-          async (event) => void (await services.ledger.handle(event)),
-        );
-        timer = setInterval(() => {
-          recomputing ??= services.tiers
-            .recomputeAll()
-            .then(() => undefined)
-            .catch((error) => runtime.logger.error('scheduled tier recompute failed', { error }))
-            .finally(() => (recomputing = undefined));
-        }, tierRecomputeIntervalMs);
-        timer.unref();
-      },
-      async stop() {
-        if (timer) clearInterval(timer);
-        await recomputing;
-        await subscription?.close();
-      },
-    };
   },
 };

@@ -1,4 +1,4 @@
-import { runtimeReadiness, createSubgraphYoga, tokenSigner, type SubgraphDefinition } from '@cip/platform';
+import { createSubgraphApp, tokenSigner, type SubgraphDefinition } from '@cip/platform';
 import { createContext, createServices } from './context';
 import { CustomerEntity } from './data/customer';
 import { OrganizationEntity } from './data/organization';
@@ -25,21 +25,15 @@ export const shopsSubgraph: SubgraphDefinition = {
   migrations: [Initial1764201600000, LoginThrottling1764400000000, SignUpAndInvitations1764400100000],
   createApp(runtime) {
     const services = createServices(runtime);
-    const yoga = createSubgraphYoga({
-      name: 'shops',
+    return createSubgraphApp(runtime, {
       schema,
-      verifier: runtime.verifier,
-      logger: runtime.logger,
-      tracerProvider: runtime.tracerProvider,
       publicFields: ['signUp', 'confirmSignUp', 'acceptInvitation', 'login', 'refreshSession', 'logout'],
       cacheHints,
       context: ({ principal, request }) => createContext(runtime, services, principal, request),
-      ready: () => runtimeReadiness(runtime),
       routes: {
         '/.well-known/jwks.json': () =>
           Response.json(tokenSigner(runtime).jwks(), { headers: { 'cache-control': 'public, max-age=300' } }),
       },
     });
-    return { yoga };
   },
 };

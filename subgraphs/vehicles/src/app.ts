@@ -1,4 +1,4 @@
-import { runtimeReadiness, createSubgraphYoga, type SubgraphApp, type SubgraphDefinition, type SubgraphRuntime } from '@cip/platform';
+import { createSubgraphApp, type SubgraphApp, type SubgraphDefinition, type SubgraphRuntime } from '@cip/platform';
 import { createContext } from './context';
 import { DecodedVinEntity } from './data/decoded-vin';
 import { MileageReadingEntity } from './data/mileage-reading';
@@ -62,23 +62,15 @@ export function createVehiclesSubgraph(options: VehiclesOptions = {}): SubgraphD
         refillAfterSeconds: options.refillAfterSeconds ?? defaultDecoderTiming.refillAfterSeconds,
         onLateFill: (decoded) => applyLateFill(runtime, decoded),
       });
-      const yoga = createSubgraphYoga({
-        name: 'vehicles',
+      const app = createSubgraphApp(runtime, {
         schema,
-        verifier: runtime.verifier,
-        logger: runtime.logger,
-        tracerProvider: runtime.tracerProvider,
         context: ({ principal }) => createContext(runtime, decoder, principal),
-        ready: () => runtimeReadiness(runtime),
-      });
-      return {
-        yoga,
-        decoder,
         async start() {
           await offline?.decode(warmUpVin, null).catch(() => null);
         },
         stop: () => decoder.close(),
-      };
+      });
+      return { ...app, decoder };
     },
   };
 }

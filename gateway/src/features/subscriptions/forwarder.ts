@@ -1,7 +1,7 @@
 import { executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
 import type { QueryPlan } from '@apollo/query-planner';
 import { GraphQLError, type DocumentNode, type ExecutionResult } from 'graphql';
-import { ErrorCode, type Logger, type SubgraphName } from '@cip/platform';
+import { ErrorCode, gatewayCredentialHeader, type Logger, type SubgraphName } from '@cip/platform';
 import type { GatewayContext } from '../../context';
 import { SubgraphSource } from '../../subgraph-source';
 import { subgraphNameOf } from '../../supergraph';
@@ -32,6 +32,7 @@ export class SubscriptionForwarder {
     private readonly planner: () => SubscriptionPlanner,
     private readonly subgraphUrls: Record<SubgraphName, string>,
     private readonly logger: Logger,
+    private readonly gatewaySecret?: string,
   ) {}
 
   /**
@@ -80,6 +81,7 @@ export class SubscriptionForwarder {
     const variables = Object.fromEntries((plan.primary.variableUsages ?? []).filter((name) => name in request.variables).map((name) => [name, request.variables[name]]));
     const headers: Record<string, string> = {};
     if (request.context.forwardAuthorization) headers.authorization = request.context.forwardAuthorization;
+    if (this.gatewaySecret) headers[gatewayCredentialHeader] = this.gatewaySecret;
     const upstream = subscribeUpstream(
       this.urlOf(plan.primary.serviceName),
       { query: plan.primary.operation, variables, operationName: plan.primary.operationName },
@@ -129,7 +131,7 @@ export class SubscriptionForwarder {
     const map: ServiceMap = Object.create(null);
     for (const [name, url] of Object.entries(this.subgraphUrls)) {
       let source = this.sources.get(name);
-      if (!source) this.sources.set(name, (source = new SubgraphSource(url)));
+      if (!source) this.sources.set(name, (source = new SubgraphSource(url, this.gatewaySecret)));
       map[name] = source;
     }
     return map;

@@ -36,7 +36,7 @@ export interface SubscriptionsOptions {
 export function subscriptionsFeature(options: SubscriptionsOptions = {}): GatewayFeature {
   return {
     name: 'subscriptions',
-    setup({ gateway, subgraphUrls, logger }) {
+    setup({ gateway, subgraphUrls, logger, config }) {
       let planner: SubscriptionPlanner | undefined;
       gateway.onSupergraph(({ sdl }) => {
         planner = new SubscriptionPlanner(sdl);
@@ -45,7 +45,7 @@ export function subscriptionsFeature(options: SubscriptionsOptions = {}): Gatewa
         if (!planner) throw new Error('The gateway has not loaded its supergraph yet.');
         return planner;
       };
-      const forwarder = new SubscriptionForwarder(currentPlanner, subgraphUrls, logger);
+      const forwarder = new SubscriptionForwarder(currentPlanner, subgraphUrls, logger, config.gatewaySecret);
       let wss: WebSocketServer | undefined;
 
       /** Checks a subscription before anything is forwarded: parse, validate, the other features' rules, the shop check. */

@@ -12,6 +12,7 @@ import { metricsContentType, metricsText } from '../observability/metrics';
 import type { Readiness } from '../db/readiness';
 import { contextFromHeaders, tracingRecords } from '../telemetry/tracing';
 import { useCacheControl, type CacheHints } from './cache-control';
+import { useSubgraphEdge, type SubgraphEdgeOptions } from './gateway-only';
 
 export type Route = (request: Request) => Promise<Response> | Response;
 
@@ -34,12 +35,14 @@ export interface SubgraphYogaOptions<Ctx> {
   routes?: Record<string, Route>;
   /** How long query results may be cached, by schema coordinate; queries touching anything unhinted are not cacheable. */
   cacheHints?: CacheHints;
+  /** Who may call the subgraph directly, and the body and depth limits. */
+  edge: SubgraphEdgeOptions;
   plugins?: Plugin[];
 }
 
 /**
- * The Yoga app every subgraph serves: token verification, the public-field gate, error masking that
- * keeps codes, tracing continued from the caller's `traceparent`, Prometheus metrics and health routes.
+ * The Yoga app every subgraph serves: the gateway-only edge with its limits, token verification, the
+ * public-field gate, error masking that keeps codes, tracing continued from the caller's `traceparent`, Prometheus metrics and health routes.
  */
 export function createSubgraphYoga<Ctx extends object>(options: SubgraphYogaOptions<Ctx>) {
   const publicFields = new Set(['_service', '__typename', ...(options.publicFields ?? [])]);
@@ -67,6 +70,7 @@ export function createSubgraphYoga<Ctx extends object>(options: SubgraphYogaOpti
       },
     },
     plugins: [
+      ...useSubgraphEdge(options.edge),
       useRoutes({ ...options.routes, '/readyz': readyRoute(options.ready), '/metrics': metricsRoute(registry) }),
       ...(tracingRecords()
         ? [

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { generateSigningKeyPem } from '../auth/keys';
 import { subgraphNames, type ServiceName, type SubgraphName } from '../config';
+import { subgraphRegistry } from '../registry';
 import { freePort } from './ports';
 
 /** One parsed JSON log line of a service process (anything unparsable is kept as `{ msg }`). */
@@ -31,7 +32,7 @@ export interface ServiceProcess {
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const entries: Record<ServiceName, string> = {
   gateway: 'gateway/src/main.ts',
-  ...(Object.fromEntries(subgraphNames.map((name) => [name, `subgraphs/${name}/src/main.ts`])) as Record<SubgraphName, string>),
+  ...(Object.fromEntries(subgraphRegistry.map((entry) => [entry.name, entry.main])) as Record<SubgraphName, string>),
 };
 
 /** Starts one service's `main.ts` with `env` (on top of this process's environment) and waits for its "listening" line. */

@@ -24,6 +24,8 @@ export function testConfig(service: Config['service'], overrides: Record<string,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     REDIS_URL: process.env.REDIS_URL,
     BUS_NAMESPACE: `t${randomBytes(4).toString('hex')}`,
+    // Production refuses to start without the gateway's credential; services configured from one call share it.
+    ...(overrides.NODE_ENV === 'production' ? { GATEWAY_SECRET: randomBytes(24).toString('hex') } : {}),
     ...overrides,
   });
 }
