@@ -29,6 +29,7 @@ async function secondReplica(): Promise<{ url: string; close(): Promise<void> }>
       PORT: '0',
       AUTH_PRIVATE_KEY: pem,
       REDIS_URL: platform.config.redisUrl,
+      REDIS_COMMAND_TIMEOUT_MS: String(platform.config.redis.commandTimeoutMs),
       BUS_NAMESPACE: platform.config.busNamespace,
       DATABASE_URL: platform.database.url,
       SHOPS_URL: platform.subgraphs.shops!.url,

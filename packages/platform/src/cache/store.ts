@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../logger';
 import { closeRedis, redisClient } from './redis-client';
 
@@ -58,14 +59,21 @@ export function createMemoryStore(): KeyValueStore {
  * letting everything through (fail closed), until Redis answers again.
  */
 export function createRedisStore(url: string, namespace: string, options: { logger: Logger; commandTimeoutMs?: number; retryAfterMs?: number }): KeyValueStore {
-  const redis = redisClient({ url, logger: options.logger, name: 'store', keyPrefix: `${namespace}:kv:`, commandTimeoutMs: options.commandTimeoutMs ?? 500 });
-  void redis.connect().catch(() => undefined);
+  const commandTimeoutMs = options.commandTimeoutMs ?? 500;
+  const redis = redisClient({ url, logger: options.logger, name: 'store', keyPrefix: `${namespace}:kv:`, commandTimeoutMs });
+  let firstConnection: Promise<unknown> | null = redis
+    .connect()
+    .catch(() => undefined)
+    .finally(() => (firstConnection = null));
   const local = createMemoryStore();
   const retryAfterMs = options.retryAfterMs ?? 1_000;
   let unavailableUntil = 0;
 
   const attempt = async <T>(remote: () => Promise<T>, fallback: () => Promise<T>): Promise<T> => {
     if (Date.now() < unavailableUntil) return fallback();
+    // A store still making its first connection waits for it (as long as one command may take) rather than
+    // counting in memory while replicas that already connected count in Redis.
+    if (firstConnection) await Promise.race([firstConnection, sleep(commandTimeoutMs, undefined, { ref: false })]);
     try {
       return await remote();
     } catch (error) {

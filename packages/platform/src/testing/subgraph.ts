@@ -23,6 +23,8 @@ export function testConfig(service: Config['service'], overrides: Record<string,
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     REDIS_URL: process.env.REDIS_URL,
+    // A loaded test machine can stall a process past production's 500 ms; tests of that fallback set their own.
+    REDIS_COMMAND_TIMEOUT_MS: process.env.REDIS_COMMAND_TIMEOUT_MS ?? '5000',
     BUS_NAMESPACE: `t${randomBytes(4).toString('hex')}`,
     // Production refuses to start without the gateway's credential; services configured from one call share it.
     ...(overrides.NODE_ENV === 'production' ? { GATEWAY_SECRET: randomBytes(24).toString('hex') } : {}),
