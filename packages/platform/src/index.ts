@@ -41,6 +41,7 @@ export * from './server/cache-control';
 export * from './runtime';
 export * from './run';
 export * from './schema/builder';
+export { visibilityTag, type CallerKind } from './schema/visibility';
 export * from './db/batch';
 export * from './db/rows';
 export * from './validation';

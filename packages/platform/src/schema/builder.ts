@@ -8,6 +8,7 @@ import type { Principal, StaffRole } from '../auth/principal';
 import { forbidden, notFound, unauthenticated } from '../errors';
 import { inputError } from '../validation';
 import { registerValueTypes } from './values';
+import CallerVisibilityPlugin from './visibility';
 
 /** What every subgraph's request context carries: the verified caller, or null for an anonymous one. */
 export interface PrincipalContext {
@@ -57,12 +58,14 @@ const federationVersion = 'https://specs.apollo.dev/federation/v2.6';
 
 /**
  * The Pothos builder every subgraph starts from: federation, authorization declared on fields
- * (`authScopes`, from the verified principal), input validation declared on arguments (`validate`, zod),
+ * (`authScopes`, from the verified principal; `visibleTo` for the caller kinds that may read a field), input validation declared on arguments (`validate`, zod),
  * non-null fields by default, and the shared value types (`DateTime`, `Cents`, `Money`).
  */
 export function createSubgraphBuilder<Ctx extends PrincipalContext>() {
   const builder = new SchemaBuilder<BuilderTypes<Ctx>>({
-    plugins: [ScopeAuthPlugin, ValidationPlugin, DirectivePlugin, FederationPlugin],
+    // Field configs pass through the plugins last to first: caller visibility turns `visibleTo` into the
+    // scopes and tags that scope-auth and federation then act on.
+    plugins: [ScopeAuthPlugin, ValidationPlugin, DirectivePlugin, FederationPlugin, CallerVisibilityPlugin],
     defaultFieldNullability: false,
     scopeAuth: {
       authorizeOnSubscribe: true,

@@ -18,8 +18,8 @@ CustomerRef.implement({
     smsConsent: t.exposeBoolean('smsConsent', { description: 'Whether the customer agreed to receive text messages.' }),
     emailConsent: t.exposeBoolean('emailConsent', { description: 'Whether the customer agreed to receive e-mail.' }),
     consentUpdatedAt: t.expose('consentUpdatedAt', { type: 'DateTime', nullable: true, description: 'When consent last changed.' }),
-    tags: t.exposeStringList('tags', { description: 'Free-form labels, e.g. "fleet", "vip".' }),
-    notes: t.exposeString('notes', { description: 'Internal notes; never shown to the customer.' }),
+    tags: t.exposeStringList('tags', { visibleTo: ['staff'], description: 'Free-form labels, e.g. "fleet", "vip". Staff only.' }),
+    notes: t.exposeString('notes', { visibleTo: ['staff'], description: 'Internal notes; never shown to the customer. Staff only.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the customer was added.' }),
     shop: t.field({
       type: ShopRef,
@@ -59,6 +59,7 @@ function customerPages(ctx: ShopsContext, page: { search?: string; limit: number
 builder.objectFields(ShopRef, (t) => ({
   customers: t.field({
     type: [CustomerRef],
+    visibleTo: ['staff'],
     description: "A page of the shop's customers by last name, optionally filtered by a name, phone or e-mail fragment.",
     args: {
       search: t.arg.string({ description: 'Text to look for in name, phone or e-mail.' }),

@@ -49,6 +49,7 @@ const StaffInvitationInput = builder.inputType('StaffInvitationInput', {
 builder.objectFields(ShopRef, (t) => ({
   invitations: t.field({
     type: [StaffInvitationRef],
+    visibleTo: ['staff'],
     description: "Invitations to the shop, newest first. The shop's owners and managers only.",
     resolve: (shop, _args, ctx) => ctx.services.staff.invitationsOf(ctx.principal, shop.id, ctx.loaders.invitationsByShop),
   }),

@@ -13,6 +13,7 @@ OrganizationRef.implement({
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the organization signed up.' }),
     shops: t.field({
       type: [ShopRef],
+      visibleTo: ['staff'],
       description: "The organization's shops that the caller holds a role at, by name.",
       resolve: (org, _args, ctx) =>
         ctx.repos.shops.listByIds(Object.keys(requireStaff(ctx.principal).roles)).then((shops) => shops.filter((s) => s.orgId === org.id)),
@@ -28,6 +29,7 @@ builder.asEntity(OrganizationRef, {
 builder.queryField('organization', (t) =>
   t.field({
     type: OrganizationRef,
+    visibleTo: ['staff'],
     description: "The caller's own organization.",
     resolve: async (_root, _args, ctx) => {
       const staff = requireStaff(ctx.principal);

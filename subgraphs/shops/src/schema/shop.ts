@@ -39,6 +39,7 @@ ShopRef.implement({
     }),
     staff: t.field({
       type: [ShopRoleRef],
+      visibleTo: ['staff'],
       description: 'Who works at the shop and in what role. Staff only.',
       resolve: (shop, _args, ctx) => {
         requireShopRole(ctx.principal, shop.id);

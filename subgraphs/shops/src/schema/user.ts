@@ -65,6 +65,7 @@ builder.asEntity(UserRef, {
 builder.queryField('me', (t) =>
   t.field({
     type: UserRef,
+    visibleTo: ['staff'],
     description: 'The signed-in staff user.',
     resolve: async (_root, _args, ctx) => {
       const staff = requireStaff(ctx.principal);
