@@ -131,8 +131,8 @@ describe('webhook delivery', { timeout: 60_000 }, () => {
     const endpoint = await endpointFor(hook.url, shopId);
     const events = [inspectionEvent(shopId), inspectionEvent(randomUUID()), inspectionEvent(shopId, 'inspection.sent')];
     await bus.publish(events);
+    // The dispatcher reads the bus in publish order: with the first and the third delivered, the second was read and left out.
     await until(() => hook.received.length >= 2);
-    await new Promise((resolve) => setTimeout(resolve, 300));
     expect(hook.received).toHaveLength(2);
     for (const delivery of hook.received) {
       expect(delivery.signature).toMatch(/^v1,[A-Za-z0-9+/]{43}=$/);
