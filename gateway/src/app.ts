@@ -3,7 +3,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type ParseOptions, type ValidationRule } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { ErrorCode, metricsContentType, metricsText, openDatabase, type Config, type EventBus, type KeyValueStore, type Logger, type SubgraphName, type TokenSigner, type TokenVerifier } from '@cip/platform';
 import { authenticate, bearerAuthenticator } from './auth';
@@ -81,6 +81,8 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
       : undefined;
 
   let apollo!: ApolloServer<GatewayContext>;
+  let parseOptions: ParseOptions = {};
+  let validationRules: ValidationRule[] = [];
   let authenticators = [bearerAuthenticator(options.verifier)];
 
   const contextFor: GatewayHandle['contextFor'] = async (headers) => {
@@ -109,6 +111,7 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
   const handle: GatewayHandle = {
     contextFor,
     execute: (request, contextValue) => apollo.executeOperation(request, { contextValue }),
+    documentRules: () => ({ parseOptions, validationRules }),
     async admitSubscription(request, context) {
       const refusals: GraphQLError[] = [];
       for (const part of parts) {
@@ -150,6 +153,8 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
   const routes: GatewayRoute[] = parts.flatMap((part) => part.routes ?? []);
   const requestHooks = parts.flatMap((part) => (part.onRequest ? [part.onRequest.bind(part)] : []));
   const persistedQueries = parts.find((part) => part.persistedQueries)?.persistedQueries;
+  parseOptions = parts.find((part) => part.parseOptions)?.parseOptions ?? {};
+  validationRules = parts.flatMap((part) => part.validationRules ?? []);
 
   apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -161,6 +166,8 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
     formatError: (formatted) => formatGatewayError(formatted),
     apollo: config.apollo.key && config.apollo.graphRef ? { key: config.apollo.key, graphRef: config.apollo.graphRef } : undefined,
     ...(persistedQueries ? { persistedQueries } : {}),
+    parseOptions,
+    validationRules,
     plugins: [
       // The response cache reads the policy the subgraphs' headers give; browsers are not told it, since a
       // browser's copy would outlive the mutation that makes the gateway's stale.

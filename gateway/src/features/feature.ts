@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { ApolloServerPlugin, GraphQLRequest, GraphQLResponse } from '@apollo/server';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
-import type { GraphQLError, GraphQLSchema } from 'graphql';
+import type { GraphQLError, GraphQLSchema, ParseOptions, ValidationRule } from 'graphql';
 import type { DataSource, MigrationInterface } from 'typeorm';
 import type { Config, EventBus, KeyValueStore, Logger, SubgraphName, TokenSigner, TokenVerifier } from '@cip/platform';
 import type { Authenticator } from '../auth';
@@ -43,6 +43,10 @@ export interface FeatureParts {
    * error to refuse it with, or nothing to let it through.
    */
   admitSubscription?(request: SubscriptionRequest, context: GatewayContext): GraphQLError | undefined | Promise<GraphQLError | undefined>;
+  /** Validation rules beyond graphql-js's own, for HTTP operations and subscriptions alike. */
+  validationRules?: ValidationRule[];
+  /** Parser limits (`maxTokens`); the first feature that gives some wins. */
+  parseOptions?: ParseOptions;
   /** Where automatic persisted queries are kept; the first feature that gives one wins. */
   persistedQueries?: { cache: KeyValueCache<string>; ttl?: number };
   /** Runs once the HTTP server listens: attach to it (WebSocket upgrade), start background work. */
@@ -103,6 +107,8 @@ export interface GatewayHandle {
   execute(request: GraphQLRequest, context: GatewayContext): Promise<GraphQLResponse>;
   /** Every feature's `admitSubscription` refusals for a subscription, in feature order (none: admitted). */
   admitSubscription(request: SubscriptionRequest, context: GatewayContext): Promise<GraphQLError[]>;
+  /** The parser limits and extra validation rules every operation is held to (subscriptions apply them themselves). */
+  documentRules(): { parseOptions: ParseOptions; validationRules: ValidationRule[] };
   /** The supergraph currently served. Throws before the gateway has loaded one. */
   supergraph(): LoadedSupergraph;
   /** Calls `listener` with the supergraph now (when loaded) and on every later update. */

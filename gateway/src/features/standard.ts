@@ -1,4 +1,5 @@
 import { apiKeysFeature } from './api-keys';
+import { armorFeature } from './armor';
 import { corsFeature } from './cors';
 import { deprecationUsageFeature } from './deprecation-usage';
 import type { GatewayFeature } from './feature';
@@ -13,7 +14,7 @@ import { webhooksFeature } from './webhooks';
 /**
  * The features every deployment of the gateway runs, in the order they apply: CORS answers or refuses
  * cross-origin requests before anything else sees them, API keys authenticate
- * before bearer tokens, the persisted-operation rule runs before quotas and limits count, and the
+ * before bearer tokens, the persisted-operation rule runs before the edge's document limits (armor) and quotas count, and the
  * response cache answers last. Options come from configuration; pass features of your own to change one.
  */
 export function standardFeatures(): GatewayFeature[] {
@@ -22,6 +23,7 @@ export function standardFeatures(): GatewayFeature[] {
     subscriptionsFeature(),
     apiKeysFeature(),
     persistedOperationsFeature(),
+    armorFeature(),
     limitsFeature(),
     deprecationUsageFeature(),
     studioFeature(),

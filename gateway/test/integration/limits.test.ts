@@ -150,7 +150,7 @@ describe('per-field rate limits and complexity', () => {
     for (let i = 0; i < 7; i++) selection = `organization { shops { ${selection} } }`;
     const result = await platform.execute(`{ shops { ${selection} } }`, {}, { token: alpha.ownerToken });
     expect(result.status).toBe(400);
-    expect(result.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maxDepth: 12 });
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'depth', max: 12 });
     const shallow = await platform.execute(`{ shops { organization { shops { id } } } }`, {}, { token: alpha.ownerToken });
     expect(shallow.errors).toBeUndefined();
   });

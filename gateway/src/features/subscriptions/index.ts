@@ -1,11 +1,11 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { GraphQLError, Kind, parse, validate, type DocumentNode, type ExecutionArgs, type OperationDefinitionNode } from 'graphql';
+import { GraphQLError, Kind, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type OperationDefinitionNode } from 'graphql';
 import type { SubscribePayload } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { ErrorCode, notFound } from '@cip/platform';
 import type { GatewayContext } from '../../context';
-import { formatGatewayError, toFormattedErrors } from '../../errors';
+import { formatGatewayError, toFormattedErrors, withoutSuggestions } from '../../errors';
 import type { GatewayFeature } from '../feature';
 import { SubscriptionForwarder } from './forwarder';
 import { SubscriptionPlanner } from './planner';
@@ -51,14 +51,18 @@ export function subscriptionsFeature(options: SubscriptionsOptions = {}): Gatewa
       /** Checks a subscription before anything is forwarded: parse, validate, the other features' rules, the shop check. */
       const admit = async (context: GatewayContext, payload: SubscribePayload): Promise<ExecutionArgs | GraphQLError[]> => {
         const schema = currentPlanner().apiGraphQLSchema;
+        const rules = gateway.documentRules();
         let document: DocumentNode;
         try {
-          document = parse(payload.query);
+          document = parse(payload.query, rules.parseOptions);
         } catch (error) {
           return [codedError((error as GraphQLError).message, 'GRAPHQL_PARSE_FAILED')];
         }
-        const invalid = validate(schema, document);
-        if (invalid.length > 0) return invalid.map((e) => codedError(e.message, 'GRAPHQL_VALIDATION_FAILED'));
+        const invalid = validate(schema, document, [...specifiedRules, ...rules.validationRules]);
+        if (invalid.length > 0) {
+          const message = (e: GraphQLError) => (config.env === 'production' ? withoutSuggestions(e.message) : e.message);
+          return invalid.map((e) => new GraphQLError(message(e), { extensions: { ...e.extensions, code: e.extensions.code ?? 'GRAPHQL_VALIDATION_FAILED' } }));
+        }
         const operation = document.definitions.find(
           (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!payload.operationName || d.name?.value === payload.operationName),
         );
@@ -82,7 +86,8 @@ export function subscriptionsFeature(options: SubscriptionsOptions = {}): Gatewa
 
       return {
         attach(server) {
-          wss = new WebSocketServer({ server, path: options.path ?? '/graphql' });
+          // A message is held to the HTTP body limit (docs/integration.md, "Limits").
+          wss = new WebSocketServer({ server, path: options.path ?? '/graphql', maxPayload: 1_000_000 });
           const graphqlWs = useServer<Record<string, unknown> | undefined, ConnectionExtra>(
             {
               onConnect: async (ctx) => {
