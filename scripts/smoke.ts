@@ -45,7 +45,9 @@ function fail(message: string): never {
   console.error(`smoke test failed: ${message}`);
   try {
     process.kill(-child.pid!, 'SIGKILL');
-  } catch {}
+  } catch {
+    // Already gone.
+  }
   process.exit(1);
 }
 

@@ -6,7 +6,7 @@ import { standardFeatures } from '../../src/features/standard';
 import { localAuth, startGateway, type RunningGateway } from '../../src/server';
 import { loadSubgraphDefinition, startTestPlatform, type TestPlatform } from '../support/platform';
 import { signUp, type SeededOrg } from '../support/seed';
-import { clients, collect, completed, connect, metricsSubscription } from '../support/subscriptions';
+import { clients, collect, completed, connect } from '../support/subscriptions';
 
 let platform: TestPlatform;
 let secondBus: EventBus;

@@ -26,10 +26,11 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.in
 // The one vocabulary every subgraph validates its arguments with, so the same kind of value is refused the
 // same way everywhere, before it reaches the database.
 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 /** Embeddings and overrides (U+202A–U+202E, U+2066–U+2069) reorder what people read; they have no use in names or notes. */
 const bidiControls = /[\u202A-\u202E\u2066-\u2069]/;
-const invisible = /[\s\u200B-\u200F\u2060-\u2064\uFEFF\u00AD\u034F\u180E]/gu;
+const invisible = /[\s\u200B-\u200F\u2060-\u2064\uFEFF\u00AD\u180E]|\u034F/gu;
 
 /** Free text (notes, descriptions): no NUL or other control characters but line breaks and tabs, no bidi controls. */
 function text(max: number) {
@@ -47,6 +48,7 @@ function name(max = 200) {
     .trim()
     .min(1, 'must not be empty')
     .max(max, `must be at most ${max} characters`)
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
     .refine((value) => !/[\u0000-\u001F\u007F]/.test(value), 'must not contain control characters')
     .refine((value) => !bidiControls.test(value), 'must not contain bidirectional control characters')
     .refine((value) => value.replace(invisible, '').length > 0, 'must contain a visible character');

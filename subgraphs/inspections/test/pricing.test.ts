@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSubgraph, type TestSubgraph } from '@cip/platform/testing';
 import { inspectionsSubgraph } from '../src/app';
-import { must, publishShopRate, runToCompleted, seedShop, type SeededShop } from './seed';
+import { must, publishShopRate, runToCompleted, seedShop } from './seed';
 
 let inspections: TestSubgraph;
 

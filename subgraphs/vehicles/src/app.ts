@@ -8,6 +8,7 @@ import { defaultDecoderTiming, VinDecoder } from './decoding/decoder';
 import { openOfflineDecoder, type OfflineDecoder } from './decoding/offline';
 import { defaultVpicOptions, VpicClient, type VpicClientOptions } from './decoding/vpic-client';
 import { applyLateFill } from './domain/late-fill';
+import { createServices } from './domain/services';
 import { Initial1764208800000 } from './migrations/1764208800000-initial';
 import { schema } from './schema';
 
@@ -62,9 +63,10 @@ export function createVehiclesSubgraph(options: VehiclesOptions = {}): SubgraphD
         refillAfterSeconds: options.refillAfterSeconds ?? defaultDecoderTiming.refillAfterSeconds,
         onLateFill: (decoded) => applyLateFill(runtime, decoded),
       });
+      const services = createServices(runtime, decoder);
       const app = createSubgraphApp(runtime, {
         schema,
-        context: ({ principal }) => createContext(runtime, decoder, principal),
+        context: ({ principal }) => createContext(runtime, decoder, services, principal),
         async start() {
           await offline?.decode(warmUpVin, null).catch(() => null);
         },

@@ -5,12 +5,13 @@ import { MileageReadingRepository, type MileageReading } from './data/mileage-re
 import { TemplateOverrideRepository, type TemplateOverride } from './data/template-override';
 import { VehicleRepository, type Vehicle } from './data/vehicle';
 import type { VinDecoder } from './decoding/decoder';
+import type { Services } from './domain/services';
 
 export interface VehiclesContext {
   principal: Principal | null;
   runtime: SubgraphRuntime;
-  dataSource: DataSource;
   decoder: VinDecoder;
+  services: Services;
   repos: ReturnType<typeof createRepositories>;
   loaders: {
     vehicle: DataLoader<string, Vehicle | null>;
@@ -30,15 +31,15 @@ export function createRepositories(dataSource: DataSource) {
 }
 
 /** Fresh loaders for every request, so nothing cached outlives the caller it was loaded for. */
-export function createContext(runtime: SubgraphRuntime, decoder: VinDecoder, principal: Principal | null): VehiclesContext {
+export function createContext(runtime: SubgraphRuntime, decoder: VinDecoder, services: Services, principal: Principal | null): VehiclesContext {
   const dataSource = runtime.db.dataSource;
   const repos = createRepositories(dataSource);
   const shopIds = readableShopIds(principal);
   return {
     principal,
     runtime,
-    dataSource,
     decoder,
+    services,
     repos,
     loaders: {
       vehicle: batchLoader((ids) => repos.vehicles.findByIds(ids)),

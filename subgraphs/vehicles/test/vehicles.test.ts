@@ -90,6 +90,16 @@ describe('adding a vehicle', () => {
     expect(negative.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('refuses an odometer reading below the highest one, naming the field and recording nothing', async () => {
+    const { data } = await addVehicle(owner, freshVin(sampleVins.camry), { mileage: 20_000 });
+    const id = data!.addVehicle.id;
+    const record = `mutation($id: ID!, $miles: Int!) { recordVehicleMileage(vehicleId: $id, mileage: $miles) { mileageReadings { miles } } }`;
+    const backwards = await vehicles.execute(record, { id, miles: 19_999 }, { token: owner.token });
+    expect(backwards.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'mileage', message: 'must not be less than the last reading (20000 miles)' }] });
+    const same = await vehicles.execute(record, { id, miles: 20_000 }, { token: owner.token });
+    expect(same.data!.recordVehicleMileage.mileageReadings.map((r: { miles: number }) => r.miles)).toEqual([20_000, 20_000]);
+  });
+
   it('refuses a second vehicle with the same VIN at the same shop with CONFLICT', async () => {
     const vin = freshVin(sampleVins.camry);
     const first = await addVehicle(owner, vin);

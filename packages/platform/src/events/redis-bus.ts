@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { closeRedis, connectRedis, type RedisConnection } from '../cache/redis-client';
+import { closeRedis, connectRedis } from '../cache/redis-client';
 import type { Logger } from '../logger';
 import { BusResetError, type BusSubscription, type ConsumeOptions, type EventBus } from './bus';
 import type { EventEnvelope } from './envelope';

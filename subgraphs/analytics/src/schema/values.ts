@@ -1,5 +1,5 @@
 import type { MoneyShape } from '@cip/platform';
-import { builder, Money } from '../builder';
+import { Money } from '../builder';
 import type { Totals } from '../data/metrics';
 import { MetricsBucketRef, MetricsValuesRef, type ValuesShape } from './refs';
 

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { notFound } from '@cip/platform';
 import type { Program } from '../data/program';
 import type { Repositories } from '../data/repositories';
 import type { TierAssignment } from '../data/tier-assignment';
@@ -57,6 +58,12 @@ export class TierService {
   }
 
   /** The scheduled run: every active enrollment's tier, as of `asOf`. Returns how many tiers changed. */
+  /** Recomputes the tier of a shop enrolled in the program now; a shop not enrolled answers NOT_FOUND. */
+  async recomputeEnrolled(program: Program, shopId: string): Promise<TierStatus> {
+    if (!(await this.repos.programs.activeEnrollment(this.dataSource.manager, program.id, shopId))) throw notFound('Enrollment');
+    return (await this.recompute(program, shopId)).status;
+  }
+
   async recomputeAll(asOf = new Date()): Promise<number> {
     const enrollments = await this.repos.programs.allActiveEnrollments();
     const programs = await this.repos.programs.findByIds([...new Set(enrollments.map((e) => e.programId))]);

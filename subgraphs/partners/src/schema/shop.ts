@@ -224,8 +224,7 @@ builder.mutationFields((t) => ({
       } else throw forbidden();
       const program = await ctx.loaders.program.load(programId);
       if (!program || (principal.kind === 'partner' && program.partnerId !== principal.partnerId)) throw notFound('Program', programId);
-      if (!(await ctx.repos.programs.activeEnrollment(ctx.dataSource.manager, program.id, shopId))) throw notFound('Enrollment');
-      const { status } = await ctx.services.tiers.recompute(program, shopId);
+      const status = await ctx.services.tiers.recomputeEnrolled(program, shopId);
       return { ...status, hidePerformance: !canSeeShopField(principal, shopId, program, 'PERFORMANCE') };
     },
   }),

@@ -38,6 +38,15 @@ export class MileageReadingRepository {
     return groupedInKeyOrder(vehicleIds, rows, (row) => row.vehicleId);
   }
 
+  /** The highest reading of a vehicle, with the vehicle's row locked so readings recorded at once are checked in turn. */
+  async highestForUpdate(manager: EntityManager, vehicleId: string): Promise<number | null> {
+    await manager.query(`/* mileageReadings.lockVehicle */ SELECT 1 FROM vehicles.vehicle WHERE id = $1 FOR UPDATE`, [vehicleId]);
+    const [row] = (await manager.query(`/* mileageReadings.highest */ SELECT max(miles) AS miles FROM vehicles.mileage_reading WHERE vehicle_id = $1`, [vehicleId])) as {
+      miles: number | null;
+    }[];
+    return row?.miles ?? null;
+  }
+
   create(manager: EntityManager, input: Omit<MileageReading, 'id' | 'recordedAt'>): Promise<MileageReading> {
     return manager.save(MileageReadingEntity, manager.create(MileageReadingEntity, input));
   }
