@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const schemaFiles = 'subgraphs/*/src/schema/**/*.ts';
@@ -31,6 +32,18 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'warn',
       // TypeORM types its entity and migration lists with `Function`.
       '@typescript-eslint/no-unsafe-function-type': 'off',
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    // Pothos plugins add options by merging into its interfaces, whose type parameters must all be repeated.
+    files: ['packages/platform/src/schema/visibility.ts'],
+    rules: {
+      '@typescript-eslint/no-namespace': ['error', { allowDeclarations: true }],
+      '@typescript-eslint/no-unused-vars': 'off',
     },
   },
   {
