@@ -118,7 +118,9 @@ describe('an inspection through the gateway', () => {
     const decide = `mutation($id: ID!, $d: RecommendationDecision!) { decideRecommendation(id: $id, decision: $d) { decision } }`;
     must(await platform.execute(decide, { id: tires.id, d: 'APPROVED' }, { token: customerToken }));
     must(await platform.execute(decide, { id: pads.id, d: 'DECLINED' }, { token: customerToken }));
-    expect(codeOf(await platform.execute(decide, { id: tires.id, d: 'DECLINED' }, { token: customerToken }))).toBe('CONFLICT');
+    expect(codeOf(await platform.execute(decide, { id: tires.id, d: 'DECLINED' }, { token: advisor.token }))).toBe('CONFLICT');
+    // The last decision closed the inspection and, with it, the link: its customer token is refused from then on.
+    expect(codeOf(await platform.execute(decide, { id: tires.id, d: 'DECLINED' }, { token: customerToken }))).toBe('UNAUTHENTICATED');
 
     const shopView = must(
       await platform.execute(

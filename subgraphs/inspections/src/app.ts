@@ -1,5 +1,5 @@
 import { createSubgraphApp, eventConsumer, type SubgraphApp, type SubgraphDefinition, type SubgraphRuntime } from '@cip/platform';
-import { createContext, createRepositories } from './context';
+import { createContext } from './context';
 import { InspectionEntity, InspectionItemEntity } from './data/inspection';
 import { InspectionMediaEntity } from './data/media';
 import { RecommendationEntity } from './data/recommendation';
@@ -7,10 +7,12 @@ import { TemplateEntity, TemplateVersionEntity } from './data/template';
 import { ShopRateEntity } from './data/shop-rate';
 import { VehicleTemplateEntity } from './data/vehicle-template';
 import { createLiveUpdates } from './domain/live';
+import { createServices } from './domain/services';
 import { projectShopRate, shopRateEventTypes, shopRatesGroup } from './domain/shop-rates';
 import { projectVehicleTemplate, vehicleTemplateEventTypes, vehicleTemplatesGroup } from './domain/vehicle-templates';
 import { Initial1764205200000 } from './migrations/1764205200000-initial';
 import { Pricing1764900000000 } from './migrations/1764900000000-pricing';
+import { ShareGrant1764903600000 } from './migrations/1764903600000-share-grant';
 import { schema } from './schema';
 import { localDiskStorage, type MediaStorage } from './storage/storage';
 
@@ -32,19 +34,16 @@ export function createInspectionsSubgraph(options: InspectionsOptions = {}): Sub
     name: 'inspections',
     issuesTokens: true,
     entities: [TemplateEntity, TemplateVersionEntity, InspectionEntity, InspectionItemEntity, InspectionMediaEntity, RecommendationEntity, VehicleTemplateEntity, ShopRateEntity],
-    migrations: [Initial1764205200000, Pricing1764900000000],
+    migrations: [Initial1764205200000, Pricing1764900000000, ShareGrant1764903600000],
     async createApp(runtime): Promise<SubgraphApp> {
       const storage = await (options.storage ?? defaultStorage)(runtime);
-      const repos = createRepositories(runtime.db.dataSource);
       const live = createLiveUpdates(runtime.bus, runtime.logger);
+      const services = createServices(runtime, { storage, live });
       return createSubgraphApp(runtime, {
         schema,
         publicFields: ['openSharedInspection'],
-        context: ({ principal }) => createContext(runtime, { storage, live }, principal),
-        routes: storage.routes(async (storageKey) => {
-          const media = await repos.media.findByStorageKey(storageKey);
-          if (media) await repos.media.markUploaded(media.id);
-        }),
+        context: ({ principal }) => createContext(runtime, services, principal),
+        routes: storage.routes((storageKey) => services.media.uploaded(storageKey)),
         consumers: [
           eventConsumer({ group: vehicleTemplatesGroup, types: vehicleTemplateEventTypes, handle: (event) => projectVehicleTemplate(runtime, event) }),
           eventConsumer({ group: shopRatesGroup, types: shopRateEventTypes, handle: (event) => projectShopRate(runtime, event) }),

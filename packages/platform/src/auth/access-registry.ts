@@ -13,12 +13,15 @@ export interface AccessRegistry {
   publishRoles(userId: string, roles: Record<string, StaffRole>): Promise<void>;
   /** Ends every access token of a session (one login and the tokens refreshed from it). */
   endSession(sessionId: string): Promise<void>;
+  /** Ends every customer token of a share link (replaced, or closed with its inspection). */
+  endGrant(grant: string): Promise<void>;
   /** The principal as it stands now, or null when its session has ended. */
   current(principal: Principal): Promise<Principal | null>;
 }
 
 const rolesKey = (userId: string) => `auth:roles:${userId}`;
 const endedKey = (sessionId: string) => `auth:session-ended:${sessionId}`;
+const grantEndedKey = (grant: string) => `auth:grant-ended:${grant}`;
 
 /**
  * `retainSeconds` is the longest an access token lives: an entry written now outlives every token issued
@@ -30,7 +33,9 @@ export function createAccessRegistry(store: KeyValueStore, options: { retainSeco
   return {
     publishRoles: (userId, roles) => store.set(rolesKey(userId), JSON.stringify(roles), retain),
     endSession: (sessionId) => store.set(endedKey(sessionId), '1', retain),
+    endGrant: (grant) => store.set(grantEndedKey(grant), '1', retain),
     async current(principal) {
+      if (principal.kind === 'customer') return principal.grant && (await store.get(grantEndedKey(principal.grant))) ? null : principal;
       if (principal.kind !== 'staff') return principal;
       const [roles, ended] = await Promise.all([store.get(rolesKey(principal.userId)), principal.sessionId ? store.get(endedKey(principal.sessionId)) : null]);
       if (ended) return null;

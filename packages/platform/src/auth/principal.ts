@@ -23,6 +23,8 @@ export interface CustomerPrincipal {
   shopId: string;
   customerId: string;
   vehicleId: string;
+  /** The share link the token came from; replacing or closing the link ends it (tokens from before grants read nothing). */
+  grant?: string;
   expiresAt: number;
 }
 
@@ -62,6 +64,7 @@ export interface PrincipalClaims {
   shops?: string[];
   sid?: string;
   op?: string;
+  grt?: string;
 }
 
 export function claimsOf(
@@ -78,6 +81,7 @@ export function claimsOf(
         shop: principal.shopId,
         cust: principal.customerId,
         veh: principal.vehicleId,
+        ...(principal.grant ? { grt: principal.grant } : {}),
       };
     case 'partner':
       return { sub: principal.partnerId, kind: 'partner', key: principal.keyId, plan: principal.plan, shops: principal.shopIds };
@@ -102,6 +106,7 @@ export function principalOf(claims: Partial<PrincipalClaims> & { exp?: number })
         shopId: claims.shop,
         customerId: claims.cust,
         vehicleId: claims.veh,
+        ...(typeof claims.grt === 'string' ? { grant: claims.grt } : {}),
         expiresAt,
       };
     case 'partner':

@@ -22,6 +22,8 @@ export interface Inspection {
   status: InspectionStatus;
   currency: string;
   shareTokenHash: string | null;
+  /** The current share link's grant, which its customer tokens carry; null when there is no link. */
+  shareGrant: string | null;
   shareExpiresAt: Date | null;
   createdBy: string;
   createdAt: Date;
@@ -69,6 +71,7 @@ export const InspectionEntity = new EntitySchema<Inspection>({
     status: { type: 'text' },
     currency: { type: 'char', length: 3 },
     shareTokenHash: { type: 'text', name: 'share_token_hash', nullable: true },
+    shareGrant: { type: 'uuid', name: 'share_grant', nullable: true },
     shareExpiresAt: { type: 'timestamptz', name: 'share_expires_at', nullable: true },
     createdBy: { type: 'uuid', name: 'created_by' },
     createdAt: { type: 'timestamptz', name: 'created_at', createDate: true },

@@ -1,17 +1,24 @@
 import type { EntityManager } from 'typeorm';
-import { canReadShop, notFound, type Principal } from '@cip/platform';
-import type { InspectionsContext } from '../context';
-import type { Inspection } from '../data/inspection';
-import type { Recommendation } from '../data/recommendation';
+import { canReadShop, notFound, requireShopRole, type Principal, type StaffRole } from '@cip/platform';
+import type { Inspection, InspectionRepository } from '../data/inspection';
 import type { Template } from '../data/template';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (id: string) => uuid.test(id);
 
-/** Staff of the inspection's shop, and the customer holding its share link, may read an inspection. */
-export function canReadInspection(principal: Principal | null, inspection: Pick<Inspection, 'id' | 'shopId'>): boolean {
+/** Roles that price recommendations, send reports and act for the customer. */
+export const advisors = ['OWNER', 'MANAGER', 'ADVISOR'] as const;
+/** Roles that edit a shop's templates. */
+export const editors = ['OWNER', 'MANAGER'] as const;
+
+/**
+ * Staff of the inspection's shop, and the customer holding its current share link, may read an
+ * inspection. A customer token names the link it came from (`grant`): once the link is replaced or
+ * ended, tokens from it read nothing.
+ */
+export function canReadInspection(principal: Principal | null, inspection: Pick<Inspection, 'id' | 'shopId' | 'shareGrant'>): boolean {
   if (principal?.kind === 'staff') return canReadShop(principal, inspection.shopId);
-  if (principal?.kind === 'customer') return principal.inspectionId === inspection.id;
+  if (principal?.kind === 'customer') return principal.inspectionId === inspection.id && principal.grant !== undefined && principal.grant === inspection.shareGrant;
   return false;
 }
 
@@ -21,32 +28,15 @@ export function canReadTemplate(principal: Principal | null, template: Template)
   return template.shopId === null || canReadShop(principal, template.shopId);
 }
 
-export async function loadReadableInspection(ctx: InspectionsContext, id: string): Promise<Inspection | null> {
-  if (!isUuid(id)) return null;
-  const inspection = await ctx.loaders.inspection.load(id);
-  return inspection && canReadInspection(ctx.principal, inspection) ? inspection : null;
-}
-
-export async function loadReadableRecommendation(ctx: InspectionsContext, id: string): Promise<Recommendation | null> {
-  if (!isUuid(id)) return null;
-  const recommendation = await ctx.loaders.recommendation.load(id);
-  return recommendation && canReadInspection(ctx.principal, { id: recommendation.inspectionId, shopId: recommendation.shopId }) ? recommendation : null;
-}
-
-export async function loadReadableTemplate(ctx: InspectionsContext, id: string): Promise<Template | null> {
-  const template = await ctx.loaders.template.load(id);
-  return template && canReadTemplate(ctx.principal, template) ? template : null;
-}
-
-export async function requireReadableInspection(ctx: InspectionsContext, id: string): Promise<Inspection> {
-  const inspection = await loadReadableInspection(ctx, id);
-  if (!inspection) throw notFound('Inspection', id);
-  return inspection;
+/** The staff member acting at the inspection's shop with one of `roles`; anyone else gets NOT_FOUND or FORBIDDEN. */
+export function staffOf(principal: Principal | null, inspection: Pick<Inspection, 'id' | 'shopId'> | null, id: string, roles?: readonly StaffRole[]) {
+  if (!inspection || principal?.kind !== 'staff' || !canReadShop(principal, inspection.shopId)) throw notFound('Inspection', id);
+  return requireShopRole(principal, inspection.shopId, roles);
 }
 
 /** Reads the inspection under a row lock for a state change, inside the caller's transaction. */
-export async function lockInspection(ctx: InspectionsContext, manager: EntityManager, id: string): Promise<Inspection> {
-  const locked = await ctx.repos.inspections.findForUpdate(manager, id);
+export async function lockInspection(inspections: InspectionRepository, manager: EntityManager, id: string): Promise<Inspection> {
+  const locked = isUuid(id) ? await inspections.findForUpdate(manager, id) : null;
   if (!locked) throw notFound('Inspection', id);
   return locked;
 }

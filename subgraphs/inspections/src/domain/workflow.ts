@@ -2,9 +2,6 @@ import type { Inspection, InspectionItem } from '../data/inspection';
 import type { Recommendation } from '../data/recommendation';
 import { recommendationWording } from './wording';
 
-/** Roles that price recommendations, send reports and act for the customer. */
-export const advisors = ['OWNER', 'MANAGER', 'ADVISOR'] as const;
-
 /** An unpriced recommendation for every yellow or red item that has none yet, in item order. */
 export function autoRecommendations(inspection: Inspection, items: InspectionItem[], existing: Recommendation[]) {
   const covered = new Set(existing.map((r) => r.itemKey));

@@ -1,4 +1,3 @@
-import { latestInspections } from '../domain/history';
 import { InspectionRef, CustomerRef } from './refs';
 
 CustomerRef.implement({
@@ -8,7 +7,7 @@ CustomerRef.implement({
       type: [InspectionRef],
       description: "The customer's inspections at shops the caller may see, newest first.",
       args: { first: t.arg.int({ defaultValue: 20, description: 'How many, 1 to 100.' }) },
-      resolve: (customer, { first }, ctx) => latestInspections(ctx, 'customer_id', customer.id, first),
+      resolve: (customer, { first }, ctx) => ctx.reader.latest('customer_id', customer.id, first),
     }),
   }),
 });

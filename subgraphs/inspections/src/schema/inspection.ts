@@ -1,17 +1,10 @@
-import { z } from 'zod';
-import { enforceFieldRateLimit, enqueueEvents, notFound, parseInput, requireShopRole } from '@cip/platform';
+import { enforceFieldRateLimit, notFound } from '@cip/platform';
 import { builder, Money } from '../builder';
-import type { InspectionsContext } from '../context';
-import type { Inspection } from '../data/inspection';
-import type { Template } from '../data/template';
-import { canReadInspection, loadReadableInspection, lockInspection, requireReadableInspection } from '../domain/access';
+import type { ShareLink } from '../domain/sharing';
 import { approvalTotals } from '../domain/approval';
 import { summarize } from '../domain/conditions';
-import { actorOf, inspectionClosed, inspectionCompleted, inspectionSent, inspectionStarted } from '../domain/events';
-import { newShareToken } from '../domain/share';
+import { canReadInspection } from '../domain/access';
 import { changeOf, inspectionAfter, recommendationsAt, type InspectionChange } from '../domain/live';
-import { assertStatus, assertTransition } from '../domain/status';
-import { advisors, autoRecommendations } from '../domain/workflow';
 import {
   ApprovalRef,
   CustomerRef,
@@ -39,7 +32,7 @@ InspectionRef.implement({
     template: t.field({
       type: TemplateRef,
       description: 'The template the inspection was started from (its current version; see `templateVersion` for the one used).',
-      resolve: async (i, _args, ctx) => (await ctx.loaders.template.load(i.templateId)) as Template,
+      resolve: async (i, _args, ctx) => (await ctx.loaders.template.load(i.templateId))!,
     }),
     templateVersion: t.exposeInt('templateVersion', { description: 'The template version the inspection started with; its items never change with later edits.' }),
     repairOrderNumber: t.exposeString('repairOrderNumber', { nullable: true, description: "The shop management system's repair-order number, when tied to one." }),
@@ -68,7 +61,7 @@ InspectionRef.implement({
       type: InspectionRef,
       nullable: true,
       description: "The vehicle's previous completed inspection at this shop when this one was started (carry-forward); null for a first visit.",
-      resolve: (i, _args, ctx) => (i.previousInspectionId ? loadReadableInspection(ctx, i.previousInspectionId) : null),
+      resolve: (i, _args, ctx) => (i.previousInspectionId ? ctx.reader.inspection(i.previousInspectionId) : null),
     }),
     shareExpiresAt: t.expose('shareExpiresAt', { type: 'DateTime', nullable: true, description: "When the customer's share link stops working; null until sent." }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the inspection was opened.' }),
@@ -125,14 +118,14 @@ const InspectionChangeRef = builder.objectRef<InspectionChange>('InspectionChang
       type: RecommendationRef,
       nullable: true,
       description: 'The recommendation decided or refunded; null for changes of the inspection itself.',
-      resolve: async (c, _args, ctx) => (c.recommendationId ? (await ctx.loaders.recommendation.load(c.recommendationId)) : null),
+      resolve: (c, _args, ctx) => (c.recommendationId ? ctx.reader.recommendation(c.recommendationId) : null),
     }),
   }),
 });
 
 builder.asEntity(InspectionRef, {
   key: builder.selection<{ id: string }>('id'),
-  resolveReference: ({ id }, ctx) => loadReadableInspection(ctx, id),
+  resolveReference: ({ id }, ctx) => ctx.reader.inspection(id),
 });
 
 SummaryRef.implement({
@@ -168,12 +161,13 @@ ApprovalRef.implement({
   }),
 });
 
+
 builder.queryField('inspection', (t) =>
   t.field({
     type: InspectionRef,
     description: "One inspection by id. Staff of its shop, or the customer holding its share link. Anyone else gets NOT_FOUND.",
     args: { id: t.arg.id({ required: true, description: 'The inspection id.' }) },
-    resolve: (_root, { id }, ctx) => requireReadableInspection(ctx, id),
+    resolve: (_root, { id }, ctx) => ctx.reader.requireInspection(id),
   }),
 );
 
@@ -191,39 +185,7 @@ const StartInspectionInput = builder.inputType('StartInspectionInput', {
   }),
 });
 
-const startSchema = z.object({
-  shopId: z.string(),
-  vehicleId: z.string().uuid('must be a vehicle id'),
-  customerId: z.string().uuid('must be a customer id'),
-  templateId: z.string().min(1).max(100).nullish(),
-  technicianId: z.string().uuid('must be a user id').nullish(),
-  repairOrderNumber: z.string().trim().min(1).max(50).nullish(),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO-4217 code such as "USD"').nullish(),
-  draft: z.boolean().nullish(),
-});
-
-/** The template to start with: the one asked for, else the vehicle's recommended one, else the standard. */
-async function chooseTemplate(ctx: InspectionsContext, shopId: string, vehicleId: string, requested: string | null | undefined): Promise<Template> {
-  const usable = (template: Template | null) => template && (template.shopId === null || template.shopId === shopId);
-  if (requested) {
-    const [template] = await ctx.repos.templates.findByIds([requested]);
-    if (!usable(template)) throw notFound('Template', requested);
-    return template!;
-  }
-  const projected = await ctx.repos.vehicleTemplates.find(vehicleId);
-  const [template, standard] = await ctx.repos.templates.findByIds([projected?.templateId ?? 'tpl_standard', 'tpl_standard']);
-  return usable(template) ? template! : standard!;
-}
-
-/** Loads the inspection for a staff action at its shop, or answers NOT_FOUND. */
-async function staffInspection(ctx: InspectionsContext, id: string, roles?: readonly ('OWNER' | 'MANAGER' | 'ADVISOR' | 'TECHNICIAN')[]) {
-  const inspection = await loadReadableInspection(ctx, id);
-  if (!inspection || ctx.principal?.kind !== 'staff') throw notFound('Inspection', id);
-  return { inspection, staff: requireShopRole(ctx.principal, inspection.shopId, roles) };
-}
-
-
-const ShareLinkRef = builder.objectRef<{ token: string; expiresAt: Date; inspection: Inspection }>('InspectionShareLink').implement({
+const ShareLinkRef = builder.objectRef<ShareLink>('InspectionShareLink').implement({
   description: "What sending returns: the customer's link token. Shown once: only its hash is stored. Put it in the link you text or e-mail.",
   fields: (t) => ({
     token: t.exposeString('token', { description: 'The unguessable token; the customer exchanges it with `openSharedInspection`.' }),
@@ -232,85 +194,19 @@ const ShareLinkRef = builder.objectRef<{ token: string; expiresAt: Date; inspect
   }),
 });
 
-const shareHours = z.number().int().min(1, 'must be at least 1 hour').max(720, 'must be at most 720 hours (30 days)');
-
 builder.mutationFields((t) => ({
   startInspection: t.field({
     type: InspectionRef,
     description:
       "Opens an inspection of a vehicle with every item of the template's current version, carrying forward the vehicle's previous results at this shop. Starts it (IN_PROGRESS, `inspection.started`) unless `draft` is true. Any staff role.",
     args: { input: t.arg({ type: StartInspectionInput, required: true, description: 'The vehicle, customer and template.' }) },
-    resolve: async (_root, { input }, ctx) => {
-      const staff = requireShopRole(ctx.principal, input.shopId);
-      const values = parseInput(startSchema, input);
-      const template = await chooseTemplate(ctx, values.shopId, values.vehicleId, values.templateId);
-      const technicianId = values.technicianId ?? (staff.roles[values.shopId] === 'TECHNICIAN' ? staff.userId : null);
-      const now = new Date();
-      const inspection = await ctx.dataSource.transaction(async (manager) => {
-        const previous = await ctx.repos.inspections.findPreviousForVehicle(manager, values.shopId, values.vehicleId);
-        const created = await ctx.repos.inspections.create(manager, {
-          orgId: staff.orgId,
-          shopId: values.shopId,
-          vehicleId: values.vehicleId,
-          customerId: values.customerId,
-          technicianId,
-          templateId: template.id,
-          templateVersion: template.version,
-          previousInspectionId: previous?.id ?? null,
-          repairOrderNumber: values.repairOrderNumber ?? null,
-          status: values.draft ? 'DRAFT' : 'IN_PROGRESS',
-          currency: values.currency ?? 'USD',
-          shareTokenHash: null,
-          shareExpiresAt: null,
-          createdBy: staff.userId,
-          startedAt: values.draft ? null : now,
-          completedAt: null,
-          sentAt: null,
-          closedAt: null,
-        });
-        let position = 0;
-        await ctx.repos.items.insertAll(
-          manager,
-          template.sections.flatMap((section) =>
-            section.items.map((item) => ({
-              inspectionId: created.id,
-              itemKey: item.key,
-              position: position++,
-              sectionKey: section.key,
-              sectionName: section.name,
-              name: item.name,
-              kind: item.kind,
-              unit: item.unit,
-              thresholds: item.thresholds,
-              recommendation: item.recommendation ?? null,
-            })),
-          ),
-        );
-        if (!values.draft) await enqueueEvents(manager, 'inspections', [inspectionStarted(created, actorOf(ctx.principal))]);
-        return created;
-      });
-      return inspection;
-    },
+    resolve: (_root, { input }, ctx) => ctx.services.workflow.start(ctx.principal, input),
   }),
   beginInspection: t.field({
     type: InspectionRef,
     description: 'Starts a DRAFT inspection (IN_PROGRESS, `inspection.started`). Any staff role; assigns you when you are a technician and nobody is assigned.',
     args: { id: t.arg.id({ required: true, description: 'The inspection.' }) },
-    resolve: async (_root, { id }, ctx) => {
-      const { inspection, staff } = await staffInspection(ctx, id);
-      return ctx.dataSource.transaction(async (manager) => {
-        const locked = await lockInspection(ctx, manager, inspection.id);
-        assertTransition(locked.status, 'IN_PROGRESS');
-        const selfAssign = !locked.technicianId && staff.roles[locked.shopId] === 'TECHNICIAN';
-        const started = await ctx.repos.inspections.update(manager, locked.id, {
-          status: 'IN_PROGRESS',
-          startedAt: new Date(),
-          ...(selfAssign ? { technicianId: staff.userId } : {}),
-        });
-        await enqueueEvents(manager, 'inspections', [inspectionStarted(started, actorOf(ctx.principal))]);
-        return started;
-      });
-    },
+    resolve: (_root, { id }, ctx) => ctx.services.workflow.begin(ctx.principal, id),
   }),
   assignTechnician: t.field({
     type: InspectionRef,
@@ -319,34 +215,14 @@ builder.mutationFields((t) => ({
       id: t.arg.id({ required: true, description: 'The inspection.' }),
       technicianId: t.arg.id({ description: 'The staff user to assign; null to unassign.' }),
     },
-    resolve: async (_root, args, ctx) => {
-      const { inspection } = await staffInspection(ctx, args.id, advisors);
-      const technicianId = parseInput(z.string().uuid('must be a user id').nullish(), args.technicianId) ?? null;
-      return ctx.dataSource.transaction(async (manager) => {
-        const locked = await lockInspection(ctx, manager, inspection.id);
-        assertStatus(locked.status, ['DRAFT', 'IN_PROGRESS'], 'assign a technician');
-        return ctx.repos.inspections.update(manager, locked.id, { technicianId });
-      });
-    },
+    resolve: (_root, args, ctx) => ctx.services.workflow.assignTechnician(ctx.principal, args.id, args.technicianId),
   }),
   completeInspection: t.field({
     type: InspectionRef,
     description:
-      'Finishes an IN_PROGRESS inspection (COMPLETED, `inspection.completed`). Every yellow or red item without a recommendation gets one (unpriced) for the advisor to price. Any staff role.',
+      'Finishes an IN_PROGRESS inspection (COMPLETED, `inspection.completed`). Every yellow or red item without a recommendation gets one (unpriced, worded from the template item) for the advisor to price. Any staff role.',
     args: { id: t.arg.id({ required: true, description: 'The inspection.' }) },
-    resolve: async (_root, { id }, ctx) => {
-      const { inspection } = await staffInspection(ctx, id);
-      return ctx.dataSource.transaction(async (manager) => {
-        const locked = await lockInspection(ctx, manager, inspection.id);
-        assertTransition(locked.status, 'COMPLETED');
-        const items = await ctx.repos.items.listForInspection(manager, locked.id);
-        const existing = await ctx.repos.recommendations.listForInspection(manager, locked.id);
-        const added = await ctx.repos.recommendations.createMany(manager, autoRecommendations(locked, items, existing));
-        const completed = await ctx.repos.inspections.update(manager, locked.id, { status: 'COMPLETED', completedAt: new Date() });
-        await enqueueEvents(manager, 'inspections', [inspectionCompleted(completed, items, [...existing, ...added], actorOf(ctx.principal))]);
-        return completed;
-      });
-    },
+    resolve: (_root, { id }, ctx) => ctx.services.workflow.complete(ctx.principal, id),
   }),
   sendInspection: t.field({
     type: ShareLinkRef,
@@ -358,57 +234,25 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, ctx, info) => {
       await enforceFieldRateLimit(ctx.runtime.store, { args, context: ctx, info }, { max: 100, window: '10m' });
-      const { inspection } = await staffInspection(ctx, args.id, advisors);
-      const hours = parseInput(shareHours, args.expiresInHours);
-      const share = newShareToken();
-      return ctx.dataSource.transaction(async (manager) => {
-        const locked = await lockInspection(ctx, manager, inspection.id);
-        assertTransition(locked.status, 'SENT');
-        const recommendations = await ctx.repos.recommendations.listForInspection(manager, locked.id);
-        const now = new Date();
-        const expiresAt = new Date(now.getTime() + hours * 3_600_000);
-        const sent = await ctx.repos.inspections.update(manager, locked.id, { status: 'SENT', sentAt: now, shareTokenHash: share.hash, shareExpiresAt: expiresAt });
-        await enqueueEvents(manager, 'inspections', [inspectionSent(sent, recommendations, actorOf(ctx.principal))]);
-        return { token: share.token, expiresAt, inspection: sent };
-      });
+      return ctx.services.sharing.send(ctx.principal, args.id, args.expiresInHours);
     },
   }),
   renewShareLink: t.field({
     type: ShareLinkRef,
-    description: 'Replaces the share link of a SENT inspection with a new one (the old token stops working), e.g. after it expired. Owners, managers and advisors.',
+    description:
+      'Replaces the share link of a SENT inspection with a new one, e.g. after it expired: the old link and every customer access token it gave stop working at once. Owners, managers and advisors.',
     args: {
       id: t.arg.id({ required: true, description: 'The inspection.' }),
       expiresInHours: t.arg.int({ defaultValue: 72, description: 'How long the new link works, 1 to 720 hours.' }),
     },
-    resolve: async (_root, args, ctx) => {
-      const { inspection } = await staffInspection(ctx, args.id, advisors);
-      const hours = parseInput(shareHours, args.expiresInHours);
-      const share = newShareToken();
-      return ctx.dataSource.transaction(async (manager) => {
-        const locked = await lockInspection(ctx, manager, inspection.id);
-        assertStatus(locked.status, ['SENT'], 'renew the share link');
-        const expiresAt = new Date(Date.now() + hours * 3_600_000);
-        const renewed = await ctx.repos.inspections.update(manager, locked.id, { shareTokenHash: share.hash, shareExpiresAt: expiresAt });
-        return { token: share.token, expiresAt, inspection: renewed };
-      });
-    },
+    resolve: (_root, args, ctx) => ctx.services.sharing.renew(ctx.principal, args.id, args.expiresInHours),
   }),
   closeInspection: t.field({
     type: InspectionRef,
     description:
-      'Closes a SENT inspection (CLOSED, `inspection.closed`) with undecided recommendations left as they are. It closes by itself once the customer decided on every recommendation. Owners, managers and advisors.',
+      "Closes a SENT inspection (CLOSED, `inspection.closed`) with undecided recommendations left as they are; its share link and the customer's access tokens end with it. It closes by itself once the customer decided on every recommendation. Owners, managers and advisors.",
     args: { id: t.arg.id({ required: true, description: 'The inspection.' }) },
-    resolve: async (_root, { id }, ctx) => {
-      const { inspection } = await staffInspection(ctx, id, advisors);
-      return ctx.dataSource.transaction(async (manager) => {
-        const locked = await lockInspection(ctx, manager, inspection.id);
-        assertTransition(locked.status, 'CLOSED');
-        const recommendations = await ctx.repos.recommendations.listForInspection(manager, locked.id);
-        const closed = await ctx.repos.inspections.update(manager, locked.id, { status: 'CLOSED', closedAt: new Date() });
-        await enqueueEvents(manager, 'inspections', [inspectionClosed(closed, recommendations, actorOf(ctx.principal))]);
-        return closed;
-      });
-    },
+    resolve: (_root, { id }, ctx) => ctx.services.workflow.close(ctx.principal, id),
   }),
 }));
 
@@ -424,15 +268,15 @@ builder.subscriptionField('inspectionUpdated', (t) =>
       const principal = ctx.principal;
       const allowed = principal?.kind === 'staff' ? Boolean(principal.roles[shopId]) : principal?.kind === 'customer' && principal.shopId === shopId;
       if (!allowed) throw notFound('Shop', shopId);
-      return ctx.live.events((event) => {
+      return ctx.services.live.events((event) => {
         if (event.shopId !== shopId || !inspectionEventTypes.has(event.type)) return false;
         return principal?.kind !== 'customer' || event.data.inspectionId === principal.inspectionId;
       });
     },
     resolve: (event, _args, ctx) =>
-      ctx.live.deliver(async () => {
+      ctx.services.live.deliver(async () => {
         ctx.clearLoaders();
-        const current = await loadReadableInspection(ctx, event.data.inspectionId);
+        const current = await ctx.reader.inspection(event.data.inspectionId);
         if (!current || !canReadInspection(ctx.principal, current)) throw notFound('Inspection');
         const change = changeOf(event);
         const [, recommendations] = await Promise.all([ctx.loaders.itemsByInspection.load(current.id), ctx.loaders.recommendationsByInspection.load(current.id)]);

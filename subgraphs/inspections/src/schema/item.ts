@@ -1,11 +1,5 @@
-import { z } from 'zod';
-import { badInput, parseInput, requireShopRole } from '@cip/platform';
 import { builder } from '../builder';
-import { conditions, type InspectionItem } from '../data/inspection';
-import { measurementUnits } from '../data/template';
-import { loadReadableInspection, lockInspection, requireReadableInspection } from '../domain/access';
-import { conditionFor } from '../domain/conditions';
-import { assertStatus } from '../domain/status';
+import type { InspectionItem } from '../data/inspection';
 import { ConditionEnum, InspectionItemRef, InspectionMediaRef, InspectionRef, ItemKindEnum, ThresholdsRef, UnitEnum } from './refs';
 
 const PreviousResultRef = builder.objectRef<InspectionItem>('InspectionItemPreviousResult').implement({
@@ -45,8 +39,8 @@ InspectionItemRef.implement({
       nullable: true,
       description: "This item's result at the vehicle's previous inspection; null on a first visit, when that inspection had no such item, or for a customer's share-link token.",
       resolve: async (i, _args, ctx) => {
-        const inspection = await loadReadableInspection(ctx, i.inspectionId);
-        if (!inspection?.previousInspectionId || !(await loadReadableInspection(ctx, inspection.previousInspectionId))) return null;
+        const inspection = await ctx.reader.inspection(i.inspectionId);
+        if (!inspection?.previousInspectionId || !(await ctx.reader.inspection(inspection.previousInspectionId))) return null;
         const previous = await ctx.loaders.itemsByInspection.load(inspection.previousInspectionId);
         return previous.find((p) => p.itemKey === i.itemKey) ?? null;
       },
@@ -72,18 +66,6 @@ const ItemResultInput = builder.inputType('InspectionItemResultInput', {
   }),
 });
 
-const resultsSchema = z
-  .array(
-    z.object({
-      itemKey: z.string().min(1).max(100),
-      condition: z.enum(conditions).nullish(),
-      measurement: z.object({ value: z.number().finite(), unit: z.enum(measurementUnits) }).nullish(),
-      notes: z.string().max(4000).nullish(),
-    }),
-  )
-  .min(1, 'must hold at least one result')
-  .max(500);
-
 builder.mutationField('recordItemResults', (t) =>
   t.field({
     type: InspectionRef,
@@ -93,40 +75,6 @@ builder.mutationField('recordItemResults', (t) =>
       inspectionId: t.arg.id({ required: true, description: 'The inspection.' }),
       results: t.arg({ type: [ItemResultInput], required: true, description: 'One result per item.' }),
     },
-    resolve: async (_root, args, ctx) => {
-      const inspection = await requireReadableInspection(ctx, args.inspectionId);
-      const staff = requireShopRole(ctx.principal, inspection.shopId);
-      const results = parseInput(resultsSchema, args.results);
-      const now = new Date();
-      const saved = await ctx.dataSource.transaction(async (manager) => {
-        const locked = await lockInspection(ctx, manager, inspection.id);
-        assertStatus(locked.status, ['IN_PROGRESS'], 'record results');
-        const items = new Map((await ctx.repos.items.listForInspection(manager, locked.id)).map((item) => [item.itemKey, item]));
-        const changed = new Map<string, InspectionItem>();
-        results.forEach((result, index) => {
-          const field = `results.${index}`;
-          const item = changed.get(result.itemKey) ?? items.get(result.itemKey);
-          if (!item) {
-            throw badInput(`Item "${result.itemKey}" is not in this inspection's template (${locked.templateId} version ${locked.templateVersion}).`, { field: `${field}.itemKey` });
-          }
-          const next = { ...item, inspectedBy: staff.userId, inspectedAt: now };
-          if (result.measurement) {
-            if (item.kind !== 'MEASUREMENT') throw badInput(`Item "${item.itemKey}" takes a condition, not a measurement.`, { field: `${field}.measurement` });
-            if (result.measurement.unit !== item.unit) {
-              throw badInput(`Item "${item.itemKey}" is measured in ${item.unit}, not ${result.measurement.unit}.`, { field: `${field}.measurement.unit`, expectedUnit: item.unit });
-            }
-            next.measurement = result.measurement.value;
-            if (item.thresholds) next.condition = conditionFor(result.measurement.value, item.thresholds);
-          }
-          if (result.condition) next.condition = result.condition;
-          if (result.notes != null) next.notes = result.notes;
-          changed.set(item.itemKey, next);
-        });
-        await ctx.repos.items.saveResults(manager, [...changed.values()]);
-        return locked;
-      });
-      ctx.loaders.itemsByInspection.clear(saved.id);
-      return saved;
-    },
+    resolve: (_root, args, ctx) => ctx.services.results.record(ctx.principal, args.inspectionId, args.results),
   }),
 );

@@ -1,15 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
-import { badInput, parseInput, requireShopRole } from '@cip/platform';
 import { builder } from '../builder';
 import type { InspectionMedia } from '../data/media';
-import { lockInspection, requireReadableInspection } from '../domain/access';
-import { assertStatus } from '../domain/status';
 import { maxMediaBytes, mediaContentTypes, type SignedUpload } from '../storage/storage';
 import { InspectionMediaRef } from './refs';
 
-const uploadTtlSeconds = 15 * 60;
-const downloadTtlSeconds = 60 * 60;
 
 const MediaKindEnum = builder.enumType('InspectionMediaKind', {
   description: 'What a media file is.',
@@ -33,7 +26,7 @@ InspectionMediaRef.implement({
     url: t.string({
       nullable: true,
       description: 'A signed URL to read the file, valid for an hour; null until uploaded.',
-      resolve: (m, _args, ctx) => (m.uploadedAt ? ctx.storage.signDownload({ storageKey: m.storageKey, contentType: m.contentType, ttlSeconds: downloadTtlSeconds }) : null),
+      resolve: (m, _args, ctx) => ctx.services.media.readUrl(m),
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the upload was requested.' }),
   }),
@@ -73,16 +66,6 @@ const MediaUploadInput = builder.inputType('InspectionMediaUploadInput', {
   }),
 });
 
-const uploadSchema = z
-  .object({
-    itemKey: z.string().min(1).max(100),
-    kind: z.enum(['PHOTO', 'VIDEO']),
-    contentType: z.string(),
-    byteSize: z.number().int().min(1, 'must be at least 1 byte').max(maxMediaBytes, `must be at most ${maxMediaBytes} bytes (25 MB)`),
-    caption: z.string().max(500).nullish(),
-  })
-  .refine((m) => (mediaContentTypes[m.kind] as readonly string[]).includes(m.contentType), { message: 'is not a content type this kind allows', path: ['contentType'] });
-
 builder.mutationField('requestMediaUpload', (t) =>
   t.field({
     type: MediaUploadRef,
@@ -92,31 +75,6 @@ builder.mutationField('requestMediaUpload', (t) =>
       inspectionId: t.arg.id({ required: true, description: 'The inspection.' }),
       input: t.arg({ type: MediaUploadInput, required: true, description: 'The file about to be uploaded.' }),
     },
-    resolve: async (_root, args, ctx) => {
-      const inspection = await requireReadableInspection(ctx, args.inspectionId);
-      const staff = requireShopRole(ctx.principal, inspection.shopId);
-      const values = parseInput(uploadSchema, args.input);
-      const media = await ctx.dataSource.transaction(async (manager) => {
-        const locked = await lockInspection(ctx, manager, inspection.id);
-        assertStatus(locked.status, ['IN_PROGRESS', 'COMPLETED'], 'add media');
-        const items = await ctx.repos.items.listForInspection(manager, locked.id);
-        if (!items.some((item) => item.itemKey === values.itemKey)) {
-          throw badInput(`Item "${values.itemKey}" is not in this inspection's template.`, { field: 'input.itemKey' });
-        }
-        return ctx.repos.media.create(manager, {
-          inspectionId: locked.id,
-          shopId: locked.shopId,
-          itemKey: values.itemKey,
-          kind: values.kind,
-          contentType: values.contentType,
-          byteSize: values.byteSize,
-          storageKey: `${locked.shopId}/${locked.id}/${randomUUID()}`,
-          caption: values.caption ?? '',
-          createdBy: staff.userId,
-        });
-      });
-      const upload = await ctx.storage.signUpload({ storageKey: media.storageKey, contentType: media.contentType, byteSize: media.byteSize, ttlSeconds: uploadTtlSeconds });
-      return { media, upload };
-    },
+    resolve: (_root, args, ctx) => ctx.services.media.requestUpload(ctx.principal, args.inspectionId, args.input),
   }),
 );

@@ -1,13 +1,7 @@
-import { z } from 'zod';
-import { appError, badInput, enqueueEvents, ErrorCode, forbidden, notFound, parseInput, requireShopRole, type CatalogEvent } from '@cip/platform';
+import { notFound } from '@cip/platform';
 import { builder, Money } from '../builder';
 import type { InspectionsContext } from '../context';
-import { totalCents, urgencies, type Recommendation } from '../data/recommendation';
-import { loadReadableInspection, loadReadableRecommendation, lockInspection } from '../domain/access';
-import { actorOf, inspectionClosed, recommendationDecided, recommendationRefunded } from '../domain/events';
-import { priceLabor } from '../domain/pricing';
-import { assertStatus } from '../domain/status';
-import { advisors } from '../domain/workflow';
+import { totalCents, type Recommendation } from '../data/recommendation';
 import { DecisionEnum, InspectionItemRef, InspectionRef, PartnerProductRef, RecommendationRef, UrgencyEnum } from './refs';
 
 RecommendationRef.implement({
@@ -18,11 +12,7 @@ RecommendationRef.implement({
     inspection: t.field({
       type: InspectionRef,
       description: 'The inspection it belongs to.',
-      resolve: async (r, _args, ctx) => {
-        const inspection = await loadReadableInspection(ctx, r.inspectionId);
-        if (!inspection) throw notFound('Inspection', r.inspectionId);
-        return inspection;
-      },
+      resolve: (r, _args, ctx) => r.inspectionAfter ?? ctx.reader.requireInspection(r.inspectionId),
     }),
     item: t.field({
       type: InspectionItemRef,
@@ -71,7 +61,7 @@ async function money(ctx: InspectionsContext, r: Recommendation, amountCents: nu
 
 builder.asEntity(RecommendationRef, {
   key: builder.selection<{ id: string }>('id'),
-  resolveReference: ({ id }, ctx) => loadReadableRecommendation(ctx, id),
+  resolveReference: ({ id }, ctx) => ctx.reader.recommendation(id),
 });
 
 const RecommendationInput = builder.inputType('RecommendationInput', {
@@ -100,96 +90,26 @@ const RecommendationPriceInput = builder.inputType('RecommendationPriceInput', {
   }),
 });
 
-const maxCents = 10_000_000;
-const cents = z.number().int().min(0, 'must not be negative').max(maxCents, `must be at most ${maxCents}`);
-const recommendationSchema = z.object({
-  title: z.string().trim().min(1).max(200).optional(),
-  description: z.string().max(4000).optional(),
-  urgency: z.enum(urgencies).optional(),
-  itemKey: z.string().min(1).max(100).optional(),
-  laborHours: z.number().min(0, 'must not be negative').max(100).optional(),
-  partsCents: cents.optional(),
-  laborCents: cents.optional(),
-  quantity: z.number().int().min(1, 'must be at least 1').max(100).optional(),
-  partnerProductId: z.string().min(1).max(100).nullable().optional(),
-});
-const priceLinesSchema = z
-  .array(recommendationSchema.pick({ laborHours: true, laborCents: true, partsCents: true, quantity: true }).extend({ id: z.string().uuid('must be a recommendation id') }))
-  .min(1, 'must price at least one recommendation')
-  .max(100, 'must price at most 100 recommendations')
-  .refine((lines) => new Set(lines.map((l) => l.id)).size === lines.length, 'must name each recommendation once');
-const withoutNulls = (input: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(input).filter(([key, value]) => value !== undefined && (value !== null || key === 'partnerProductId')));
-
-/** Loads a recommendation and its inspection for an advisor action, or answers NOT_FOUND. */
-async function advisorRecommendation(ctx: InspectionsContext, id: string) {
-  const recommendation = await loadReadableRecommendation(ctx, id);
-  if (!recommendation || ctx.principal?.kind !== 'staff') throw notFound('Recommendation', id);
-  return { recommendation, staff: requireShopRole(ctx.principal, recommendation.shopId, advisors) };
-}
-
-const editable = ['IN_PROGRESS', 'COMPLETED'] as const;
 
 builder.mutationFields((t) => ({
   addRecommendation: t.field({
     type: RecommendationRef,
-    description: 'Adds recommended work to an inspection before it is sent. Owners, managers and advisors.',
+    description: "Adds recommended work to an inspection before it is sent. `laborHours` without `laborCents` is priced at the shop's labor rate. Owners, managers and advisors.",
     args: {
       inspectionId: t.arg.id({ required: true, description: 'The inspection.' }),
       input: t.arg({ type: RecommendationInput, required: true, description: 'The work; `title` is required.' }),
     },
-    resolve: async (_root, args, ctx) => {
-      const inspection = await loadReadableInspection(ctx, args.inspectionId);
-      if (!inspection || ctx.principal?.kind !== 'staff') throw notFound('Inspection', args.inspectionId);
-      requireShopRole(ctx.principal, inspection.shopId, advisors);
-      const values = parseInput(recommendationSchema.required({ title: true }), withoutNulls(args.input));
-      return ctx.dataSource.transaction(async (manager) => {
-        const locked = await lockInspection(ctx, manager, inspection.id);
-        assertStatus(locked.status, editable, 'add recommendations');
-        if (values.itemKey && !(await ctx.repos.items.listForInspection(manager, locked.id)).some((i) => i.itemKey === values.itemKey)) {
-          throw badInput(`Item "${values.itemKey}" is not in this inspection's template.`, { field: 'input.itemKey' });
-        }
-        const existing = await ctx.repos.recommendations.listForInspection(manager, locked.id);
-        const labor = priceLabor(values, await ctx.repos.shopRates.find(locked.shopId, manager), locked.currency);
-        const [created] = await ctx.repos.recommendations.createMany(manager, [
-          {
-            inspectionId: locked.id,
-            orgId: locked.orgId,
-            shopId: locked.shopId,
-            itemKey: values.itemKey ?? null,
-            position: existing.reduce((max, r) => Math.max(max, r.position + 1), 0),
-            title: values.title,
-            description: values.description ?? '',
-            urgency: values.urgency ?? 'SOON',
-            laborHours: values.laborHours ?? 0,
-            partsCents: values.partsCents ?? 0,
-            laborCents: labor.laborCents ?? 0,
-            laborRateCents: labor.laborRateCents ?? null,
-            quantity: values.quantity ?? 1,
-            partnerProductId: values.partnerProductId ?? null,
-          },
-        ]);
-        return created;
-      });
-    },
+    resolve: (_root, args, ctx) => ctx.services.recommendations.add(ctx.principal, args.inspectionId, args.input),
   }),
   updateRecommendation: t.field({
     type: RecommendationRef,
-    description: 'Edits and prices a recommendation before the inspection is sent. A negative price fails with BAD_USER_INPUT and changes nothing. Owners, managers and advisors.',
+    description:
+      "Edits and prices a recommendation before the inspection is sent: `laborHours` without `laborCents` is priced at hours × the shop's labor rate, `laborCents` overrides it. A negative price, or hours alone while the shop's rate is unknown, fails with BAD_USER_INPUT and changes nothing. Owners, managers and advisors.",
     args: {
       id: t.arg.id({ required: true, description: 'The recommendation.' }),
       input: t.arg({ type: RecommendationInput, required: true, description: 'The fields to change (`itemKey` cannot change).' }),
     },
-    resolve: async (_root, args, ctx) => {
-      const { recommendation } = await advisorRecommendation(ctx, args.id);
-      const { itemKey: _itemKey, ...changes } = parseInput(recommendationSchema, withoutNulls(args.input));
-      return ctx.dataSource.transaction(async (manager) => {
-        const locked = await lockInspection(ctx, manager, recommendation.inspectionId);
-        assertStatus(locked.status, editable, 'edit recommendations');
-        const labor = priceLabor(changes, await ctx.repos.shopRates.find(locked.shopId, manager), locked.currency);
-        return ctx.repos.recommendations.update(manager, recommendation.id, { ...changes, ...labor });
-      });
-    },
+    resolve: (_root, args, ctx) => ctx.services.recommendations.update(ctx.principal, args.id, args.input),
   }),
   priceRecommendations: t.field({
     type: InspectionRef,
@@ -199,94 +119,29 @@ builder.mutationFields((t) => ({
       inspectionId: t.arg.id({ required: true, description: 'The inspection.' }),
       lines: t.arg({ type: [RecommendationPriceInput], required: true, description: 'One entry per recommendation to price, 1 to 100, each recommendation once.' }),
     },
-    resolve: async (_root, args, ctx) => {
-      const inspection = await loadReadableInspection(ctx, args.inspectionId);
-      if (!inspection || ctx.principal?.kind !== 'staff') throw notFound('Inspection', args.inspectionId);
-      requireShopRole(ctx.principal, inspection.shopId, advisors);
-      const { lines } = parseInput(z.object({ lines: priceLinesSchema }), { lines: args.lines.map((line) => withoutNulls(line)) });
-      return ctx.dataSource.transaction(async (manager) => {
-        const locked = await lockInspection(ctx, manager, inspection.id);
-        assertStatus(locked.status, editable, 'price recommendations');
-        const current = new Map((await ctx.repos.recommendations.listForInspection(manager, locked.id)).map((r) => [r.id, r]));
-        const rate = await ctx.repos.shopRates.find(locked.shopId, manager);
-        const updates = lines.map(({ id, ...changes }, index) => {
-          if (!current.has(id)) throw badInput(`Recommendation "${id}" is not on this inspection.`, { field: `lines.${index}.id` });
-          return { id, changes: { ...changes, ...priceLabor(changes, rate, locked.currency, `lines.${index}`) } };
-        });
-        for (const { id, changes } of updates) await ctx.repos.recommendations.update(manager, id, changes);
-        ctx.loaders.recommendationsByInspection.clear(locked.id);
-        ctx.loaders.recommendation.clearAll();
-        return locked;
-      });
-    },
+    resolve: (_root, args, ctx) => ctx.services.recommendations.price(ctx.principal, args.inspectionId, args.lines),
   }),
   removeRecommendation: t.field({
     type: InspectionRef,
     description: 'Removes a recommendation before the inspection is sent; returns the inspection. Owners, managers and advisors.',
     args: { id: t.arg.id({ required: true, description: 'The recommendation.' }) },
-    resolve: async (_root, { id }, ctx) => {
-      const { recommendation } = await advisorRecommendation(ctx, id);
-      return ctx.dataSource.transaction(async (manager) => {
-        const locked = await lockInspection(ctx, manager, recommendation.inspectionId);
-        assertStatus(locked.status, editable, 'remove recommendations');
-        await ctx.repos.recommendations.remove(manager, recommendation.id);
-        ctx.loaders.recommendationsByInspection.clear(locked.id);
-        return locked;
-      });
-    },
+    resolve: (_root, { id }, ctx) => ctx.services.recommendations.remove(ctx.principal, id),
   }),
   decideRecommendation: t.field({
     type: RecommendationRef,
     description:
-      "Approves or declines a recommendation of a SENT inspection, once (a second decision fails with CONFLICT). The customer does this with the share link's token; owners, managers and advisors may record it for them. When every recommendation is decided the inspection closes.",
+      "Approves or declines a recommendation of a SENT inspection, once (a second decision fails with CONFLICT). The customer does this with the share link's token; owners, managers and advisors may record it for them. When every recommendation is decided the inspection closes, and its share link with it: this answer still shows the closed inspection, later requests with the link's tokens are refused.",
     args: {
       id: t.arg.id({ required: true, description: 'The recommendation.' }),
       decision: t.arg({ type: DecisionEnum, required: true, description: 'Approve or decline.' }),
     },
-    resolve: async (_root, args, ctx) => {
-      const recommendation = await loadReadableRecommendation(ctx, args.id);
-      if (!recommendation) throw notFound('Recommendation', args.id);
-      const principal = ctx.principal!;
-      if (principal.kind === 'staff') requireShopRole(principal, recommendation.shopId, advisors);
-      else if (principal.kind !== 'customer') throw forbidden('Only the customer or the shop may decide on a recommendation.');
-      return ctx.dataSource.transaction(async (manager) => {
-        const inspection = await lockInspection(ctx, manager, recommendation.inspectionId);
-        const current = (await ctx.repos.recommendations.findForUpdate(manager, recommendation.id))!;
-        if (current.decision) {
-          throw appError(ErrorCode.CONFLICT, `This recommendation was already ${current.decision.toLowerCase()}.`, { decision: current.decision });
-        }
-        assertStatus(inspection.status, ['SENT'], 'decide on recommendations');
-        const decided = await ctx.repos.recommendations.update(manager, current.id, {
-          decision: args.decision,
-          decidedAt: new Date(),
-          decidedBy: principal.kind === 'customer' ? 'CUSTOMER' : 'STAFF',
-        });
-        const all = await ctx.repos.recommendations.listForInspection(manager, inspection.id);
-        const closes = all.every((r) => r.decision);
-        const events: CatalogEvent[] = [recommendationDecided(inspection, decided, actorOf(principal), closes)];
-        if (closes) {
-          const closed = await ctx.repos.inspections.update(manager, inspection.id, { status: 'CLOSED', closedAt: new Date() });
-          events.push(inspectionClosed(closed, all, actorOf(principal)));
-        }
-        await enqueueEvents(manager, 'inspections', events);
-        return decided;
-      });
-    },
+    resolve: (_root, args, ctx) => ctx.services.recommendations.decide(ctx.principal, args.id, args.decision),
   }),
   recordEducationView: t.field({
     type: RecommendationRef,
     description: "Records that the customer opened a recommendation's education content (a video or article). Counts only before the decision; repeating it changes nothing. Customer share-link tokens only.",
     args: { id: t.arg.id({ required: true, description: 'The recommendation.' }) },
-    resolve: async (_root, { id }, ctx) => {
-      const recommendation = await loadReadableRecommendation(ctx, id);
-      if (!recommendation) throw notFound('Recommendation', id);
-      if (ctx.principal?.kind !== 'customer') throw forbidden('Only the customer records education views.');
-      return ctx.dataSource.transaction(async (manager) => {
-        const current = (await ctx.repos.recommendations.findForUpdate(manager, recommendation.id))!;
-        if (current.educationViewedAt || current.decision) return current;
-        return ctx.repos.recommendations.update(manager, current.id, { educationViewedAt: new Date() });
-      });
-    },
+    resolve: (_root, { id }, ctx) => ctx.services.recommendations.recordEducationView(ctx.principal, id),
   }),
   refundRecommendation: t.field({
     type: RecommendationRef,
@@ -295,19 +150,7 @@ builder.mutationFields((t) => ({
       id: t.arg.id({ required: true, description: 'The recommendation.' }),
       reason: t.arg.string({ required: true, description: 'Why, 1 to 500 characters.' }),
     },
-    resolve: async (_root, args, ctx) => {
-      const { recommendation } = await advisorRecommendation(ctx, args.id);
-      const reason = parseInput(z.string().trim().min(1).max(500), args.reason);
-      return ctx.dataSource.transaction(async (manager) => {
-        const inspection = await lockInspection(ctx, manager, recommendation.inspectionId);
-        const current = (await ctx.repos.recommendations.findForUpdate(manager, recommendation.id))!;
-        if (current.decision !== 'APPROVED') throw appError(ErrorCode.CONFLICT, 'Only an approved recommendation can be refunded.');
-        if (current.refundedAt) throw appError(ErrorCode.CONFLICT, 'This recommendation was already refunded.');
-        const refunded = await ctx.repos.recommendations.update(manager, current.id, { refundedAt: new Date(), refundReason: reason });
-        await enqueueEvents(manager, 'inspections', [recommendationRefunded(inspection, refunded, actorOf(ctx.principal))]);
-        return refunded;
-      });
-    },
+    resolve: (_root, args, ctx) => ctx.services.recommendations.refund(ctx.principal, args.id, args.reason),
   }),
 }));
 
@@ -318,12 +161,12 @@ builder.subscriptionField('recommendationDecided', (t) =>
     args: { shopId: t.arg.id({ required: true, description: 'The shop to watch.' }) },
     subscribe: (_root, { shopId }, ctx) => {
       if (ctx.principal?.kind !== 'staff' || !ctx.principal.roles[shopId]) throw notFound('Shop', shopId);
-      return ctx.live.events((event) => event.shopId === shopId && (event.type === 'recommendation.approved' || event.type === 'recommendation.declined'));
+      return ctx.services.live.events((event) => event.shopId === shopId && (event.type === 'recommendation.approved' || event.type === 'recommendation.declined'));
     },
     resolve: (event, _args, ctx) =>
-      ctx.live.deliver(async () => {
+      ctx.services.live.deliver(async () => {
         ctx.clearLoaders();
-        const recommendation = await loadReadableRecommendation(ctx, event.subject.id);
+        const recommendation = await ctx.reader.recommendation(event.subject.id);
         if (!recommendation) throw notFound('Recommendation', event.subject.id);
         return recommendation;
       }),

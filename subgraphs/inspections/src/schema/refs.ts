@@ -15,7 +15,8 @@ export const ThresholdsRef = builder.objectRef<Thresholds>('TemplateItemThreshol
 export const InspectionRef = builder.objectRef<Inspection & { change?: InspectionChange }>('Inspection');
 export const InspectionItemRef = builder.objectRef<InspectionItem>('InspectionItem');
 export const InspectionMediaRef = builder.objectRef<InspectionMedia>('InspectionMedia');
-export const RecommendationRef = builder.objectRef<Recommendation>('Recommendation');
+/** `inspectionAfter` is set on a decision's answer: the inspection as the decision left it. */
+export const RecommendationRef = builder.objectRef<Recommendation & { inspectionAfter?: Inspection }>('Recommendation');
 export const SummaryRef = builder.objectRef<ConditionSummary>('InspectionSummary');
 export const ApprovalRef = builder.objectRef<ApprovalTotals & { currency: string }>('InspectionApproval');
 

@@ -1,9 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
-import { badInput, notFound, parseInput, requireShopRole } from '@cip/platform';
 import { builder } from '../builder';
-import { isBuiltIn, itemKinds, measurementUnits, type RecommendationWording, type TemplateSection } from '../data/template';
-import { loadReadableTemplate } from '../domain/access';
+import { isBuiltIn, type RecommendationWording } from '../data/template';
 import { ItemKindEnum, ShopRef, TemplateItemRef, TemplateRef, TemplateSectionRef, ThresholdDirectionEnum, ThresholdsRef, UnitEnum } from './refs';
 
 TemplateRef.implement({
@@ -20,7 +16,7 @@ TemplateRef.implement({
       type: TemplateRef,
       nullable: true,
       description: 'The template this one was copied from.',
-      resolve: (tpl, _args, ctx) => (tpl.basedOnId ? loadReadableTemplate(ctx, tpl.basedOnId) : null),
+      resolve: (tpl, _args, ctx) => (tpl.basedOnId ? ctx.reader.template(tpl.basedOnId) : null),
     }),
     sections: t.field({ type: [TemplateSectionRef], description: 'Sections in order, each with its items in order.', resolve: (tpl) => tpl.sections }),
     itemCount: t.int({ description: 'How many items the template has.', resolve: (tpl) => tpl.sections.reduce((n, s) => n + s.items.length, 0) }),
@@ -74,7 +70,7 @@ ThresholdsRef.implement({
 
 builder.asEntity(TemplateRef, {
   key: builder.selection<{ id: string }>('id'),
-  resolveReference: ({ id }, ctx) => loadReadableTemplate(ctx, id),
+  resolveReference: ({ id }, ctx) => ctx.reader.template(id),
 });
 
 const ThresholdsInput = builder.inputType('TemplateItemThresholdsInput', {
@@ -115,68 +111,18 @@ const TemplateSectionInput = builder.inputType('TemplateSectionInput', {
   }),
 });
 
-const key = z.string().trim().regex(/^[a-z0-9_.]{1,80}$/, 'must be 1 to 80 lower-case letters, digits, "_" or "."');
-const thresholdsSchema = z
-  .object({ direction: z.enum(['LOWER_IS_WORSE', 'HIGHER_IS_WORSE']), yellowAt: z.number().finite(), redAt: z.number().finite() })
-  .refine((t) => (t.direction === 'LOWER_IS_WORSE' ? t.redAt < t.yellowAt : t.redAt > t.yellowAt), 'redAt must be past yellowAt in the direction that is worse');
-const itemSchema = z
-  .object({
-    key: key.nullish(),
-    name: z.string().trim().min(1).max(200),
-    kind: z.enum(itemKinds),
-    unit: z.enum(measurementUnits).nullish(),
-    thresholds: thresholdsSchema.nullish(),
-    recommendation: z.object({ title: z.string().trim().min(1).max(150), description: z.string().trim().max(2000).nullish() }).nullish(),
-  })
-  .refine((i) => (i.kind === 'MEASUREMENT' ? Boolean(i.unit && i.thresholds) : !i.unit && !i.thresholds), 'a measurement needs a unit and thresholds; a condition item has neither');
-const sectionsSchema = z
-  .array(z.object({ key: key.nullish(), name: z.string().trim().min(1).max(200), items: z.array(itemSchema).min(1).max(200) }))
-  .min(1)
-  .max(50);
-
-/** Validates sections and fills missing keys; keys must be unique across the template. */
-function parseSections(input: unknown): TemplateSection[] {
-  const sections = parseInput(sectionsSchema, input).map((s) => ({
-    key: s.key ?? `s_${randomUUID().slice(0, 8)}`,
-    name: s.name,
-    items: s.items.map((i) => ({
-      key: i.key ?? `i_${randomUUID().slice(0, 8)}`,
-      name: i.name,
-      kind: i.kind,
-      unit: i.unit ?? null,
-      thresholds: i.thresholds ?? null,
-      recommendation: i.recommendation ? { title: i.recommendation.title, description: i.recommendation.description ?? '' } : null,
-    })),
-  }));
-  const seen = new Set<string>();
-  for (const itemKey of sections.flatMap((s) => s.items.map((i) => i.key))) {
-    if (seen.has(itemKey)) throw badInput(`Item key "${itemKey}" is used twice; item keys must be unique in a template.`, { field: 'sections' });
-    seen.add(itemKey);
-  }
-  return sections;
-}
-
-const editors = ['OWNER', 'MANAGER'] as const;
-
 builder.queryFields((t) => ({
   template: t.field({
     type: TemplateRef,
     description: "One template by id: a built-in, or one of a shop you work at. Another shop's template answers NOT_FOUND.",
     args: { id: t.arg.id({ required: true, description: 'The template id.' }) },
-    resolve: async (_root, { id }, ctx) => {
-      const template = await loadReadableTemplate(ctx, id);
-      if (!template) throw notFound('Template', id);
-      return template;
-    },
+    resolve: (_root, { id }, ctx) => ctx.reader.requireTemplate(id),
   }),
   templates: t.field({
     type: [TemplateRef],
     description: "The templates a shop can use: the built-ins first, then the shop's own by name. Staff of the shop only.",
     args: { shopId: t.arg.id({ required: true, description: 'The shop.' }) },
-    resolve: (_root, { shopId }, ctx) => {
-      requireShopRole(ctx.principal, shopId);
-      return ctx.repos.templates.listForShop(shopId);
-    },
+    resolve: (_root, { shopId }, ctx) => ctx.services.templates.list(ctx.principal, shopId),
   }),
 }));
 
@@ -189,23 +135,7 @@ builder.mutationFields((t) => ({
       templateId: t.arg.id({ required: true, description: 'The template to copy.' }),
       name: t.arg.string({ description: 'Name of the copy; defaults to "<original> (copy)".' }),
     },
-    resolve: async (_root, args, ctx) => {
-      const staff = requireShopRole(ctx.principal, args.shopId, editors);
-      const source = await ctx.repos.templates.findByIds([args.templateId]).then(([row]) => row);
-      if (!source || (source.shopId !== null && source.shopId !== args.shopId)) throw notFound('Template', args.templateId);
-      const name = parseInput(z.string().trim().min(1).max(200), args.name ?? `${source.name} (copy)`);
-      return ctx.dataSource.transaction((manager) =>
-        ctx.repos.templates.create(manager, {
-          id: randomUUID(),
-          orgId: staff.orgId,
-          shopId: args.shopId,
-          name,
-          description: source.description,
-          basedOnId: source.id,
-          sections: source.sections,
-        }),
-      );
-    },
+    resolve: (_root, args, ctx) => ctx.services.templates.copy(ctx.principal, args.shopId, args.templateId, args.name),
   }),
   updateTemplate: t.field({
     type: TemplateRef,
@@ -217,20 +147,6 @@ builder.mutationFields((t) => ({
       description: t.arg.string({ description: 'New description.' }),
       sections: t.arg({ type: [TemplateSectionInput], description: 'The full new list of sections, in order.' }),
     },
-    resolve: async (_root, args, ctx) => {
-      const template = await loadReadableTemplate(ctx, args.id);
-      if (!template) throw notFound('Template', args.id);
-      if (!template.shopId) throw badInput('Built-in templates cannot be edited; copy it with copyTemplate and edit the copy.', { field: 'id' });
-      requireShopRole(ctx.principal, template.shopId, editors);
-      const changes = {
-        ...(args.name != null ? { name: parseInput(z.string().trim().min(1).max(200), args.name) } : {}),
-        ...(args.description != null ? { description: parseInput(z.string().max(2000), args.description) } : {}),
-        ...(args.sections != null ? { sections: parseSections(args.sections) } : {}),
-      };
-      return ctx.dataSource.transaction(async (manager) => {
-        const locked = await ctx.repos.templates.findForUpdate(manager, template.id);
-        return ctx.repos.templates.update(manager, locked!, changes);
-      });
-    },
+    resolve: (_root, args, ctx) => ctx.services.templates.update(ctx.principal, args.id, args),
   }),
 }));

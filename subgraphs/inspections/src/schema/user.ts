@@ -1,4 +1,3 @@
-import { latestInspections } from '../domain/history';
 import { InspectionRef, UserRef } from './refs';
 
 UserRef.implement({
@@ -8,7 +7,7 @@ UserRef.implement({
       type: [InspectionRef],
       description: 'Inspections assigned to this technician at shops the caller may see, newest first.',
       args: { first: t.arg.int({ defaultValue: 20, description: 'How many, 1 to 100.' }) },
-      resolve: (user, { first }, ctx) => latestInspections(ctx, 'technician_id', user.id, first),
+      resolve: (user, { first }, ctx) => ctx.reader.latest('technician_id', user.id, first),
     }),
   }),
 });

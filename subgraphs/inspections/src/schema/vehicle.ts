@@ -1,4 +1,3 @@
-import { latestInspections } from '../domain/history';
 import { InspectionRef, VehicleRef } from './refs';
 
 VehicleRef.implement({
@@ -8,7 +7,7 @@ VehicleRef.implement({
       type: [InspectionRef],
       description: "The vehicle's inspection history at shops the caller may see, newest first. A customer's share-link token sees only its own inspection.",
       args: { first: t.arg.int({ defaultValue: 20, description: 'How many, 1 to 100.' }) },
-      resolve: (vehicle, { first }, ctx) => latestInspections(ctx, 'vehicle_id', vehicle.id, first),
+      resolve: (vehicle, { first }, ctx) => ctx.reader.latest('vehicle_id', vehicle.id, first),
     }),
   }),
 });

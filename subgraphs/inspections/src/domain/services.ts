@@ -1,0 +1,28 @@
+import type { SubgraphRuntime } from '@cip/platform';
+import { createRepositories } from '../data/repositories';
+import type { MediaStorage } from '../storage/storage';
+import { InspectionWorkflow } from './inspections';
+import type { LiveUpdates } from './live';
+import { MediaLibrary } from './media';
+import { RecommendationDesk } from './recommendations';
+import { ItemResults } from './results';
+import { Sharing } from './sharing';
+import { TemplateLibrary } from './templates';
+
+/** The domain services of this subgraph, built once per process from the runtime. */
+export function createServices(runtime: SubgraphRuntime, deps: { storage: MediaStorage; live: LiveUpdates }) {
+  const dataSource = runtime.db.dataSource;
+  const repos = createRepositories(dataSource.manager);
+  return {
+    repos,
+    live: deps.live,
+    workflow: new InspectionWorkflow(dataSource, repos, runtime.access),
+    results: new ItemResults(dataSource, repos),
+    recommendations: new RecommendationDesk(dataSource, repos, runtime.access),
+    sharing: new Sharing(runtime, dataSource, repos),
+    media: new MediaLibrary(dataSource, repos, deps.storage),
+    templates: new TemplateLibrary(dataSource, repos),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
