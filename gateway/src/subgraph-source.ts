@@ -1,11 +1,13 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { Fetcher } from '@apollo/utils.fetcher';
+import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { context, propagation } from '@opentelemetry/api';
-import { gatewayCredentialHeader, tracingRecords } from '@cip/platform';
+import { GraphQLError } from 'graphql';
+import { ErrorCode, gatewayCredentialHeader, tracingRecords } from '@cip/platform';
 import fetch from 'node-fetch';
 import type { GatewayContext } from './context';
+import { withoutSuggestions } from './errors';
 
 /**
  * Pools of kept-alive connections for every subgraph call. node-fetch over `node:http` costs the gateway
@@ -42,5 +44,18 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     let carrier: Record<string, string> = ctx.traceHeaders;
     if (tracingRecords()) propagation.inject(context.active(), (carrier = {}));
     for (const [key, value] of Object.entries(carrier)) headers.set(key, value);
+  }
+
+  /**
+   * A subgraph's refusal of the request itself: a 400 with BAD_USER_INPUT (a variable its scalars refuse,
+   * such as Cents of 1.5) keeps its code and message; every other failure keeps only a code, never the
+   * subgraph's URL or body.
+   */
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    const body = (await response.json().catch(() => null)) as { errors?: { message?: unknown; extensions?: { code?: unknown } }[] } | null;
+    const refusal = body?.errors?.find((error) => error.extensions?.code === ErrorCode.BAD_USER_INPUT && typeof error.message === 'string');
+    if (response.status === 400 && refusal) return new GraphQLError(withoutSuggestions(refusal.message as string), { extensions: { code: ErrorCode.BAD_USER_INPUT } });
+    const code = response.status === 401 ? ErrorCode.UNAUTHENTICATED : response.status === 403 ? ErrorCode.FORBIDDEN : undefined;
+    return new GraphQLError(`${response.status}: ${response.statusText}`, code ? { extensions: { code } } : {});
   }
 }

@@ -1,4 +1,4 @@
-import { canReadShop, notFound, requireShopRole } from '@cip/platform';
+import { canReadShop, notFound, requireShopRole, valid } from '@cip/platform';
 import { builder } from '../builder';
 import type { AnalyticsContext } from '../context';
 import { loadShopMetrics, parseRange, parseShopMetricsId, shopMetricsId, type ShopMetricsView } from '../domain/views';
@@ -63,7 +63,7 @@ builder.subscriptionField('shopMetricsUpdated', (t) =>
     type: ShopMetricsRef,
     description:
       "Today's metrics of a shop (its local day, granularity DAY) each time an event changes any of its rollups, including late events about earlier days. Staff of the shop only; another shop answers NOT_FOUND.",
-    args: { shopId: t.arg.id({ required: true, description: 'The shop to watch.' }) },
+    args: { shopId: t.arg.id({ required: true, description: 'The shop to watch.' }).validate(valid.id('Shop')) },
     subscribe: (_root, { shopId }, ctx) => {
       if (!canSeeShopMetrics(ctx, shopId)) throw notFound('Shop', shopId);
       return ctx.live.updates(shopId);

@@ -1,4 +1,4 @@
-import { forbidden, readableShopIds, requireStaff } from '@cip/platform';
+import { forbidden, readableShopIds, requireStaff, valid } from '@cip/platform';
 import { builder } from '../builder';
 import { parseRange, type DayRange } from '../domain/views';
 import type { AnalyticsContext } from '../context';
@@ -79,7 +79,7 @@ UserRef.implement({
       args: {
         range: t.arg({ type: MetricsRangeInput, required: true, description: 'The shop-local days to measure.' }),
         granularity: t.arg({ type: MetricsGranularityEnum, defaultValue: 'DAY', required: true, description: 'How to bucket the series.' }),
-        shopId: t.arg.id({ description: 'Only this shop; all visible shops when omitted.' }),
+        shopId: t.arg.id({ description: 'Only this shop; all visible shops when omitted.' }).validate(valid.id('Shop').nullish()),
       },
       resolve: async (user, { range, granularity, shopId }, ctx) => {
         const view = await technicianMetrics(ctx, user.id, parseRange(range), granularity, shopId ?? null);

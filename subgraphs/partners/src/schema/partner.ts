@@ -1,4 +1,4 @@
-import { notFound, requirePrincipal, forbidden } from '@cip/platform';
+import { notFound, requirePrincipal, forbidden, valid } from '@cip/platform';
 import { builder } from '../builder';
 import type { PartnersContext } from '../context';
 import type { Partner } from '../data/partner';
@@ -80,7 +80,7 @@ builder.queryFields((t) => ({
   partner: t.field({
     type: PartnerRef,
     description: "One partner by id. A partner's key sees only its own partner; other ids answer NOT_FOUND.",
-    args: { id: t.arg.id({ required: true, description: 'The partner id.' }) },
+    args: { id: t.arg.id({ required: true, description: 'The partner id.' }).validate(valid.id('Partner')) },
     resolve: async (_root, { id }, ctx) => {
       const partner = await loadVisiblePartner(ctx, id);
       if (!partner) throw notFound('Partner', id);
@@ -115,7 +115,7 @@ builder.mutationFields((t) => ({
   revokePartnerApiKey: t.field({
     type: ApiKeyRef,
     description: "Revokes one of the calling partner's keys; the gateway stops accepting it. A key of another partner answers NOT_FOUND.",
-    args: { keyId: t.arg.id({ required: true, description: 'The key to revoke.' }) },
+    args: { keyId: t.arg.id({ required: true, description: 'The key to revoke.' }).validate(valid.id('PartnerApiKey')) },
     resolve: async (_root, { keyId }, ctx) => {
       const caller = partnerCaller(requirePrincipal(ctx.principal));
       if (!caller) throw forbidden('Only the partner, with its API key, may revoke keys.');

@@ -1,4 +1,4 @@
-import { notFound, requirePrincipal } from '@cip/platform';
+import { notFound, requirePrincipal, valid } from '@cip/platform';
 import { builder, Money } from '../builder';
 import type { PartnersContext } from '../context';
 import type { Program } from '../data/program';
@@ -175,7 +175,7 @@ builder.queryFields((t) => ({
   program: t.field({
     type: ProgramRef,
     description: 'One program by id; one the caller cannot see answers NOT_FOUND.',
-    args: { id: t.arg.id({ required: true, description: 'The program id.' }) },
+    args: { id: t.arg.id({ required: true, description: 'The program id.' }).validate(valid.id('Program')) },
     resolve: async (_root, { id }, ctx) => {
       const program = await loadVisibleProgram(ctx, id);
       if (!program) throw notFound('Program', id);
@@ -189,7 +189,7 @@ builder.mutationFields((t) => ({
     type: PartnerProductRef,
     description: 'Adds a product to one of the calling partner\'s programs.',
     args: {
-      programId: t.arg.id({ required: true, description: 'The program.' }),
+      programId: t.arg.id({ required: true, description: 'The program.' }).validate(valid.id('Program')),
       input: t.arg({ type: PartnerProductInput, required: true, description: 'The product.' }),
     },
     resolve: async (_root, { programId, input }, ctx) => ctx.services.programs.addProduct(await loadOwnProgram(ctx, programId), input),
@@ -199,7 +199,7 @@ builder.mutationFields((t) => ({
     description:
       "Records the next version of a program's commission rule. Nothing is edited: sales keep the version in force when they were decided, and the new version must start after every sale already accrued.",
     args: {
-      programId: t.arg.id({ required: true, description: 'The program.' }),
+      programId: t.arg.id({ required: true, description: 'The program.' }).validate(valid.id('Program')),
       input: t.arg({ type: CommissionRuleInput, required: true, description: 'The new version.' }),
     },
     resolve: async (_root, { programId, input }, ctx) => {

@@ -1,4 +1,4 @@
-import { badInput, canReadShop, forbidden, notFound, requirePrincipal, requireShopRole } from '@cip/platform';
+import { badInput, canReadShop, forbidden, notFound, requirePrincipal, requireShopRole, valid } from '@cip/platform';
 import { builder, Money } from '../builder';
 import type { PartnersContext } from '../context';
 import type { Enrollment, Program } from '../data/program';
@@ -187,8 +187,8 @@ builder.mutationFields((t) => ({
     type: EnrollmentRef,
     description: 'Enrolls a shop in a partner program from now on. Owners and managers of the shop only; the partner\'s keys then reach the shop.',
     args: {
-      shopId: t.arg.id({ required: true, description: 'The shop.' }),
-      programId: t.arg.id({ required: true, description: 'The program to join.' }),
+      shopId: t.arg.id({ required: true, description: 'The shop.' }).validate(valid.id('Shop')),
+      programId: t.arg.id({ required: true, description: 'The program to join.' }).validate(valid.id('Program')),
     },
     resolve: async (_root, { shopId, programId }, ctx) => {
       const staff = requireShopRole(ctx.principal, shopId, ['OWNER', 'MANAGER']);
@@ -200,8 +200,8 @@ builder.mutationFields((t) => ({
     type: EnrollmentRef,
     description: 'Ends a shop\'s enrollment from now on; sales decided later earn nothing. Owners and managers of the shop only.',
     args: {
-      shopId: t.arg.id({ required: true, description: 'The shop.' }),
-      programId: t.arg.id({ required: true, description: 'The program to leave.' }),
+      shopId: t.arg.id({ required: true, description: 'The shop.' }).validate(valid.id('Shop')),
+      programId: t.arg.id({ required: true, description: 'The program to leave.' }).validate(valid.id('Program')),
     },
     resolve: async (_root, { shopId, programId }, ctx) => {
       requireShopRole(ctx.principal, shopId, ['OWNER', 'MANAGER']);
@@ -213,8 +213,8 @@ builder.mutationFields((t) => ({
     description:
       "Recomputes a shop's tier in a program now (it is also recomputed hourly). A change applies to sales decided from now on, never to earlier ones. Owners and managers of the shop, or the program's partner for a shop its key reaches.",
     args: {
-      shopId: t.arg.id({ required: true, description: 'The shop.' }),
-      programId: t.arg.id({ required: true, description: 'The program.' }),
+      shopId: t.arg.id({ required: true, description: 'The shop.' }).validate(valid.id('Shop')),
+      programId: t.arg.id({ required: true, description: 'The program.' }).validate(valid.id('Program')),
     },
     resolve: async (_root, { shopId, programId }, ctx) => {
       const principal = requirePrincipal(ctx.principal);

@@ -1,4 +1,4 @@
-import { forbidden, notFound, requirePrincipal } from '@cip/platform';
+import { forbidden, notFound, requirePrincipal, valid } from '@cip/platform';
 import { builder, Money } from '../builder';
 import type { StatementView } from '../domain/statements';
 import { canSeeEarnings, partnerCaller } from '../domain/access';
@@ -100,8 +100,8 @@ builder.queryFields((t) => ({
     type: StatementRef,
     description: "A shop's statement with a partner for a month, for the shop's staff or that partner's key. Others get NOT_FOUND.",
     args: {
-      shopId: t.arg.id({ required: true, description: 'The shop.' }),
-      partnerId: t.arg.id({ required: true, description: 'The partner.' }),
+      shopId: t.arg.id({ required: true, description: 'The shop.' }).validate(valid.id('Shop')),
+      partnerId: t.arg.id({ required: true, description: 'The partner.' }).validate(valid.id('Partner')),
       period: t.arg.string({ required: true, description: PeriodArg }),
     },
     resolve: async (_root, { shopId, partnerId, period }, ctx) => {
@@ -126,7 +126,7 @@ builder.mutationFields((t) => ({
     description:
       "Closes the calling partner's statement with a shop for a month that has ended. A closed statement never changes: later events for the month land in the next open month as adjustments, and closing it again answers PERIOD_CLOSED.",
     args: {
-      shopId: t.arg.id({ required: true, description: 'The shop.' }),
+      shopId: t.arg.id({ required: true, description: 'The shop.' }).validate(valid.id('Shop')),
       period: t.arg.string({ required: true, description: PeriodArg }),
     },
     resolve: async (_root, { shopId, period }, ctx): Promise<StatementView> => {

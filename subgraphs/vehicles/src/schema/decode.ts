@@ -1,4 +1,4 @@
-import { badInput, canReadShop, requireStaff } from '@cip/platform';
+import { badInput, canReadShop, requireStaff, valid } from '@cip/platform';
 import { builder } from '../builder';
 import { vpicBatchLimit } from '../decoding/vpic-client';
 import { builtInTemplateIds, recommendedTemplateId, templateCategory, type TemplateCategory } from '../domain/template';
@@ -21,7 +21,7 @@ DecodedVinRef.implement({
     recommendedTemplate: t.field({
       type: TemplateRef,
       description: "The inspection template for this vehicle: the built-in one for its category, or the given shop's override.",
-      args: { shopId: t.arg.id({ description: 'Apply this shop\'s template overrides (a shop you work at).' }) },
+      args: { shopId: t.arg.id({ description: 'Apply this shop\'s template overrides (a shop you work at).' }).validate(valid.id('Shop').nullish()) },
       resolve: async (d, { shopId }, ctx) => ({ id: await templateFor(ctx, templateCategory(d), shopId ?? null) }),
     }),
   }),
