@@ -65,30 +65,36 @@ async function awayFromMinuteBoundary() {
 }
 
 describe('per-key quotas', () => {
-  it.runIf(Boolean(process.env.REDIS_URL))('admits no more than the quota across two gateway processes sharing Redis', { timeout: 240_000 }, async () => {
-    const key = await seedPartnerKey(platform, alpha, 'Quota');
+  it.runIf(Boolean(process.env.REDIS_URL))('admits no more than the quota across two gateway processes sharing Redis', { timeout: 400_000 }, async () => {
     const replica = await secondReplica();
     try {
       const urls = [platform.gatewayUrl, replica.url];
-      await waitForKey(platform, key.secret, true, replica.url);
-      await awayFromMinuteBoundary();
       const total = 400;
       const concurrency = 16;
-      const statuses: number[] = [];
-      let next = 0;
-      const worker = async () => {
-        while (next < total) {
-          const url = urls[next++ % 2];
-          const response = await fetch(url, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', 'x-api-key': key.secret },
-            body: byHash(manifestHash(PartnerProgramsDocument)),
-          });
-          await response.arrayBuffer();
-          statuses.push(response.status);
-        }
-      };
-      await Promise.all(Array.from({ length: concurrency }, worker));
+      let statuses: number[] = [];
+      // A burst that straddles a minute boundary meets two quota windows; such a burst is run again with a new key.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const key = await seedPartnerKey(platform, alpha, `Quota ${attempt}`);
+        await waitForKey(platform, key.secret, true, replica.url);
+        await awayFromMinuteBoundary();
+        const minute = Math.floor(Date.now() / 60_000);
+        statuses = [];
+        let next = 0;
+        const worker = async () => {
+          while (next < total) {
+            const url = urls[next++ % 2];
+            const response = await fetch(url, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', 'x-api-key': key.secret },
+              body: byHash(manifestHash(PartnerProgramsDocument)),
+            });
+            await response.arrayBuffer();
+            statuses.push(response.status);
+          }
+        };
+        await Promise.all(Array.from({ length: concurrency }, worker));
+        if (Math.floor(Date.now() / 60_000) === minute) break;
+      }
       const admitted = statuses.filter((s) => s === 200).length;
       const limited = statuses.filter((s) => s === 429).length;
       // The key's quota this minute is 60 (the standard plan), minus the requests that proved the key reached both replicas.
