@@ -3,6 +3,7 @@
 // passes its service name, so the service runs in this process (PID 1: SIGTERM reaches its own shutdown).
 // Without a name (`npm run start:prod`) it starts all six the same way, each its own process, as the
 // cluster does; PostgreSQL is DATABASE_URL or, when unset, one embedded server shared by the six.
+// `migrate` applies every subgraph's pending migrations and exits: the release's pre-sync Job.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -16,7 +17,9 @@ const entries = {
 };
 
 const service = process.argv[2];
-if (service !== undefined) {
+if (service === 'migrate') {
+  await migrate();
+} else if (service !== undefined) {
   if (!Object.hasOwn(entries, service)) {
     process.stderr.write(`start-prod: unknown service "${service}"; one of ${Object.keys(entries).join(', ')}\n`);
     process.exit(2);
@@ -24,6 +27,24 @@ if (service !== undefined) {
   await import(new URL(`../${entries[service]}`, import.meta.url).href);
 } else {
   await startAll();
+}
+
+async function migrate() {
+  const { configOrExit, createLogger, openDatabase, subgraphNames } = await import('@cip/platform');
+  const config = configOrExit('gateway');
+  const logger = createLogger(config.logLevel, { service: 'migrate' });
+  if (!config.database.url) {
+    logger.error('DATABASE_URL is required to migrate');
+    process.exit(1);
+  }
+  // One schema at a time, each under the advisory lock the services take when they migrate at start-up
+  // (two connections: one holds the lock while the migrations run on the other).
+  for (const name of subgraphNames) {
+    const definition = (await import(`@cip/${name}`))[`${name}Subgraph`];
+    const { dataSource } = await openDatabase({ url: config.database.url, schema: name, entities: definition.entities, migrations: definition.migrations, poolMax: 2, applicationName: `migrate-${name}` });
+    await dataSource.destroy();
+    logger.info('migrations applied', { subgraph: name });
+  }
 }
 
 async function startAll() {

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@cip/platform/testing';
 import { signUp, must, type Executor } from '@cip/shops/testing';
 import { repoRoot } from './support/manifests';
-import { imageEntrypoint, stageProductionTree, startProductionServices } from './support/production';
+import pg from 'pg';
+import { imageEntrypoint, runMigrationJob, stageProductionTree, startProductionServices } from './support/production';
 
 /** Names of every package installed under `dir`/node_modules, nested ones included. */
 function installedPackages(dir: string): Set<string> {
@@ -31,10 +32,27 @@ let appDir: string;
 let database: TestDatabase;
 let platform: Awaited<ReturnType<typeof startProductionServices>>;
 let executor: Executor;
+let migration: Awaited<ReturnType<typeof runMigrationJob>>;
+let appliedBeforeStart: Record<string, number>;
+
+async function appliedMigrations(url: string): Promise<Record<string, number>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const tables = await client.query<{ schema: string }>(`SELECT table_schema AS schema FROM information_schema.tables WHERE table_name = 'migrations' ORDER BY 1`);
+    const counts: Record<string, number> = {};
+    for (const { schema } of tables.rows) counts[schema] = Number((await client.query(`SELECT count(*) AS n FROM "${schema}".migrations`)).rows[0].n);
+    return counts;
+  } finally {
+    await client.end();
+  }
+}
 
 beforeAll(async () => {
   appDir = stageProductionTree();
   database = await createTestDatabase('prod_start');
+  migration = await runMigrationJob(appDir, database.url);
+  appliedBeforeStart = await appliedMigrations(database.url);
   platform = await startProductionServices(appDir, database.url, mkdtempSync(join(tmpdir(), 'cip-prod-logs-')));
   executor = {
     database,
@@ -72,6 +90,12 @@ describe('the production image layout, outside a container', () => {
       expect(existsSync(join(appDir, dir, 'dist'))).toBe(true);
       expect(existsSync(join(appDir, dir, 'src'))).toBe(false);
     }
+  });
+
+  it('migrates the schema of every subgraph in the pre-sync Job before any service starts', () => {
+    expect(migration.code, migration.output.slice(-2000)).toBe(0);
+    expect(Object.keys(appliedBeforeStart).sort()).toEqual(['analytics', 'inspections', 'partners', 'shops', 'vehicles']);
+    for (const [schema, count] of Object.entries(appliedBeforeStart)) expect(count, schema).toBeGreaterThan(0);
   });
 
   it('starts every workload with its container args and answers a query across all five subgraphs through the gateway', async () => {

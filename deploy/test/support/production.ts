@@ -21,6 +21,23 @@ export function stageProductionTree(): string {
   return target;
 }
 
+/** Runs the pre-sync migration Job's container command (entry point + the Job's args) to completion. */
+export async function runMigrationJob(appDir: string, databaseUrl: string): Promise<{ code: number | null; output: string }> {
+  const [, ...entryArgs] = imageEntrypoint();
+  const job = render('base').find((object) => object.kind === 'Job' && object.metadata.name === 'cip-migrate');
+  if (!job) throw new Error('the base renders no cip-migrate Job');
+  const child = spawn(process.execPath, [...entryArgs, ...job.spec.template.spec.containers[0].args], {
+    cwd: appDir,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', NODE_ENV: 'production', LOG_LEVEL: 'info', DATABASE_URL: databaseUrl },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { code, output };
+}
+
 export interface ProductionService {
   name: string;
   url: string;
