@@ -26,6 +26,7 @@ export async function seedProgram(
     sharedFields?: string[];
     tierWindowDays?: number;
     partnerId?: string;
+    currency?: string;
   } = {},
 ): Promise<SeededProgram> {
   const partnerId = options.partnerId ?? (await svc.programs.createPartner({ name: `${options.name ?? 'Tread'} Co`, kind: 'TIRE_DISTRIBUTOR' })).id;
@@ -33,7 +34,7 @@ export async function seedProgram(
     partnerId,
     name: `${options.name ?? 'Tread'} Tires`,
     description: 'Premium tires for every season.',
-    currency: 'USD',
+    currency: options.currency ?? 'USD',
     sharedFields: options.sharedFields ?? ['TIER'],
     tierWindowDays: options.tierWindowDays ?? 90,
     educationIncentiveCents: options.educationIncentiveCents ?? 250,

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { appError, enqueueEvents, ErrorCode, notFound, parseInput } from '@cip/platform';
+import { appError, enqueueEvents, ErrorCode, notFound, parseInput, valid } from '@cip/platform';
 import { latestAccruedSaleAt } from '../data/ledger';
 import { apiKeyPlans, partnerKinds, type ApiKeyPlan, type Partner, type PartnerApiKey } from '../data/partner';
 import type { PartnerProduct } from '../data/product';
@@ -11,7 +11,7 @@ import type { CommissionRule } from '../data/rule';
 import { apiKeyIssued, apiKeyRevoked, enrollmentChanged } from './events';
 import { partnerTiers } from './tiers';
 
-const currency = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO-4217 code such as "USD"');
+const currency = valid.currency();
 const cents = z.number().int().min(0).max(1_000_000_000_00);
 const basisPoints = z.number().int().min(0).max(10_000);
 
@@ -74,8 +74,8 @@ export const tierLevelsSchema = z
 
 export const programSchema = z.object({
   partnerId: z.string().uuid(),
-  name: z.string().trim().min(1).max(200),
-  description: z.string().trim().min(1).max(2000),
+  name: valid.name(200),
+  description: valid.text(2000).trim().min(1, 'must not be empty'),
   currency,
   sharedFields: z.array(z.enum(sharedFieldNames)).transform((fields) => [...new Set(fields)]),
   tierWindowDays: z.number().int().min(1).max(366),
@@ -85,14 +85,14 @@ export const programSchema = z.object({
 });
 
 export const productSchema = z.object({
-  sku: z.string().trim().min(1).max(100),
-  name: z.string().trim().min(1).max(200),
-  description: z.string().trim().max(2000).default(''),
+  sku: valid.name(100),
+  name: valid.name(200),
+  description: valid.text(2000).trim().default(''),
   unitPriceCents: cents,
-  educationTopic: z.string().trim().min(1).max(500).nullish().transform((v) => v ?? null),
+  educationTopic: valid.name(500).nullish().transform((v) => v ?? null),
 });
 
-export const partnerSchema = z.object({ name: z.string().trim().min(1).max(200), kind: z.enum(partnerKinds) });
+export const partnerSchema = z.object({ name: valid.name(200), kind: z.enum(partnerKinds) });
 
 export interface IssuedKey {
   key: PartnerApiKey;
@@ -184,7 +184,7 @@ export class PartnerPrograms {
 
   /** Issues an API key: the secret is returned once; only its SHA-256 and prefix are kept. */
   async issueApiKey(partnerId: string, input: { plan: ApiKeyPlan; label: string }): Promise<IssuedKey> {
-    const values = parseInput(z.object({ plan: z.enum(apiKeyPlans), label: z.string().trim().min(1).max(100) }), input);
+    const values = parseInput(z.object({ plan: z.enum(apiKeyPlans), label: valid.name(100) }), input);
     const prefix = `cip_${randomBytes(4).toString('hex')}`;
     const secret = `${prefix}.${randomBytes(32).toString('base64url')}`;
     return this.dataSource.transaction(async (manager) => {
