@@ -1,128 +1,181 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
-import { MapperKind, mapSchema } from '@graphql-tools/utils';
-import { isObjectType, isScalarType, print, specifiedScalarTypes, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
-import { createSofa, createSofaRouter } from 'sofa-api';
+import { getNamedType, isListType, isNonNullType, parse, type GraphQLFormattedError, type GraphQLInputType, type GraphQLSchema } from 'graphql';
 import { ErrorCode } from '@cip/platform';
 import type { GatewayContext } from '../../context';
-import { sendJson } from '../../http-adapter';
+import { readBody, RequestError, sendJson } from '../../http-adapter';
 import type { GatewayHandle, GatewayRoute } from '../feature';
-import { allowGeneratedOperation } from '../persisted-operations/plugin';
 import { deprecationHeaders } from './deprecation';
+import { openApiDocument } from './openapi';
+import { isJsonArgument, restRoutes, type RestArgument, type RestRoute } from './routes';
 
-/**
- * The schema routes are generated from: subscriptions are left to webhooks, and nested fields that take
- * arguments (pages, filters, periods) are left out of a route's response, since a route cannot supply them;
- * that data has a route of its own or stays with GraphQL.
- */
-function routableSchema(schema: GraphQLSchema): GraphQLSchema {
-  const roots = new Set([schema.getQueryType()?.name, schema.getMutationType()?.name]);
-  return mapSchema(schema, {
-    [MapperKind.SUBSCRIPTION]: () => null,
-    [MapperKind.COMPOSITE_FIELD]: (field, _name, typeName) => (!roots.has(typeName) && Object.keys(field.args ?? {}).length > 0 ? null : field),
-  });
-}
-
-/** Every type with an `id` is an entity: nested in a response it is a reference `{ id }`, fetched by its own route. */
-const entityTypes = (schema: GraphQLSchema) =>
-  Object.values(schema.getTypeMap())
-    .filter((type) => isObjectType(type) && !type.name.startsWith('__') && 'id' in type.getFields())
-    .map((type) => type.name);
-
-/** OpenAPI schemas of the custom scalars (sofa refers to them by name). */
-const scalarSchemas = (schema: GraphQLSchema) => {
-  const builtIn = new Set(specifiedScalarTypes.map((t) => t.name));
-  const known: Record<string, object> = { DateTime: { type: 'string', format: 'date-time' }, Cents: { type: 'integer', format: 'int64' } };
-  return Object.fromEntries(
-    Object.values(schema.getTypeMap())
-      .filter((type) => isScalarType(type) && !builtIn.has(type.name) && !type.name.startsWith('_') && !type.name.includes('__'))
-      .map((type) => [type.name, { ...(known[type.name] ?? { type: 'string' }), ...(type.description ? { description: type.description } : {}) }]),
-  );
+/** The HTTP status of a refusal, by its error code; anything unlisted is a server error. */
+const statusOf: Record<string, number> = {
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.QUERY_TOO_COMPLEX]: 400,
+  [ErrorCode.INVALID_VIN_LENGTH]: 400,
+  [ErrorCode.INVALID_VIN_CHARACTER]: 400,
+  [ErrorCode.CHECK_DIGIT_MISMATCH]: 400,
+  GRAPHQL_VALIDATION_FAILED: 400,
+  GRAPHQL_PARSE_FAILED: 400,
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.PERSISTED_QUERY_NOT_ALLOWED]: 403,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.CONFLICT]: 409,
+  [ErrorCode.INVALID_TRANSITION]: 409,
+  [ErrorCode.PERIOD_CLOSED]: 409,
+  [ErrorCode.RATE_LIMITED]: 429,
 };
 
-interface RestRequestState {
-  context: GatewayContext;
-  headers: Record<string, string>;
+class Refusal extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+const refusalBody = (errors: { message: string; code: string; path?: readonly (string | number)[] }[]) => ({
+  errors: errors.map(({ message, code, path }) => ({ message, ...(path ? { path } : {}), extensions: { code } })),
+});
+
+/** Reads one query-string value as the argument's GraphQL type wants it. */
+function fromQuery(values: string[], type: GraphQLInputType, argument: RestArgument): unknown {
+  const inner = isNonNullType(type) ? type.ofType : type;
+  if (isJsonArgument(argument)) {
+    try {
+      return JSON.parse(values[0]!);
+    } catch {
+      throw new Refusal(400, ErrorCode.BAD_USER_INPUT, `${argument.name}: not valid JSON.`);
+    }
+  }
+  if (isListType(inner)) return values.map((value) => fromQuery([value], inner.ofType, argument));
+  const value = values[0]!;
+  switch (getNamedType(inner).name) {
+    case 'Int':
+    case 'Cents':
+      if (!/^-?\d+$/.test(value)) throw new Refusal(400, ErrorCode.BAD_USER_INPUT, `${argument.name}: expected an integer.`);
+      return Number(value);
+    case 'Float':
+      if (Number.isNaN(Number(value)) || value.trim() === '') throw new Refusal(400, ErrorCode.BAD_USER_INPUT, `${argument.name}: expected a number.`);
+      return Number(value);
+    case 'Boolean':
+      if (value !== 'true' && value !== 'false') throw new Refusal(400, ErrorCode.BAD_USER_INPUT, `${argument.name}: expected true or false.`);
+      return value === 'true';
+    default:
+      return value;
+  }
+}
+
+async function variablesOf(route: RestRoute, req: IncomingMessage, url: URL, pathId: string | undefined) {
+  const variables: Record<string, unknown> = {};
+  let body: Record<string, unknown> = {};
+  if (route.method === 'post') {
+    const text = await readBody(req);
+    try {
+      body = text ? JSON.parse(text) : {};
+    } catch {
+      throw new Refusal(400, ErrorCode.BAD_USER_INPUT, 'The body is not valid JSON.');
+    }
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Refusal(400, ErrorCode.BAD_USER_INPUT, 'The body must be a JSON object of the arguments.');
+    const unknown = Object.keys(body).filter((key) => !route.args.some((a) => a.name === key));
+    if (unknown.length > 0) throw new Refusal(400, ErrorCode.BAD_USER_INPUT, `Unknown arguments: ${unknown.join(', ')}.`);
+  }
+  for (const argument of route.args) {
+    if (argument.place === 'path') variables[argument.name] = pathId;
+    else if (argument.place === 'body') {
+      if (argument.name in body) variables[argument.name] = body[argument.name];
+    } else {
+      const values = url.searchParams.getAll(argument.name);
+      if (values.length > 0) variables[argument.name] = fromQuery(values, argument.arg.type, argument);
+    }
+  }
+  return variables;
+}
+
+const decoded = (segment: string) => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new Refusal(400, ErrorCode.BAD_USER_INPUT, 'The path is not validly percent-encoded.');
+  }
+};
+
+/** The route for a method and path, and the `{id}` it carries; a fixed path wins over a templated one. */
+function match(routes: RestRoute[], method: string, path: string): { route: RestRoute; id?: string } | 'wrong-method' | null {
+  const fixed = routes.filter((route) => route.path === path);
+  const templated = routes.flatMap((route) => {
+    const prefix = route.path.endsWith('/{id}') ? route.path.slice(0, -'/{id}'.length) : undefined;
+    const id = prefix && path.startsWith(`${prefix}/`) ? path.slice(prefix.length + 1) : '';
+    return id && !id.includes('/') ? [{ route, id: decoded(id) }] : [];
+  });
+  const candidates = fixed.length > 0 ? fixed.map((route) => ({ route })) : templated;
+  return candidates.find((c) => c.route.method === method) ?? (candidates.length > 0 ? 'wrong-method' : null);
 }
 
 /**
- * The REST surface generated from the API schema by SOFA: every root field is a route under `basePath`
- * (OpenAPI at `<basePath>/openapi.json`). Each call is one GraphQL operation run through the gateway's own
- * pipeline, so it is authenticated, counted against quotas and limited exactly like `/graphql`.
+ * The REST surface: every root field is a route under `basePath` and every published partner operation
+ * one under `<basePath>/partner-operations/`, with the OpenAPI document at `<basePath>/openapi.json`. Each call is one
+ * GraphQL operation run through the gateway's own pipeline (authentication, quotas, limits), and a
+ * refusal answers with its HTTP status and code.
  */
-export function restRoute(gateway: GatewayHandle, basePath: string): GatewayRoute {
-  let router: ReturnType<typeof createSofaRouter> | undefined;
-  let schemaOfRouter: GraphQLSchema | undefined;
-  const states = new WeakMap<GatewayContext, RestRequestState>();
-
-  const routerFor = () => {
+export function restRoute(gateway: GatewayHandle, basePath: string, partnerOperations: () => Map<string, string>): GatewayRoute {
+  let built: { schema: GraphQLSchema; routes: RestRoute[]; document: unknown; deprecations: Map<RestRoute, Record<string, string>> } | undefined;
+  const current = () => {
     const schema = gateway.supergraph().apiSchema;
-    if (router && schemaOfRouter === schema) return router;
-    schemaOfRouter = schema;
-    const routable = routableSchema(schema);
-    const sofa = createSofa({
-      basePath,
-      schema: routable,
-      customScalars: scalarSchemas(routable),
-      context: ((serverContext: { gatewayContext: GatewayContext }) => serverContext.gatewayContext) as never,
-      execute: (async (args: ExecutionArgs): Promise<ExecutionResult> => {
-        const context = args.contextValue as GatewayContext;
-        Object.assign(states.get(context)?.headers ?? {}, deprecationHeaders(schema, args.document));
-        allowGeneratedOperation(context);
-        const response = await gateway.execute(
-          { query: print(args.document), variables: (args.variableValues ?? {}) as Record<string, unknown>, operationName: args.operationName ?? undefined },
-          context,
-        );
-        if (response.body.kind !== 'single') throw new Error('REST routes run single-result operations only.');
-        const status = response.http.status;
-        const errors = response.body.singleResult.errors?.map((error) => ({ ...error, extensions: { ...error.extensions, ...(status ? { http: { status } } : {}) } }));
-        return { ...response.body.singleResult, ...(errors ? { errors } : {}) } as ExecutionResult;
-      }) as never,
-      openAPI: {
-        info: {
-          title: 'Courtesy Inspection Platform REST API',
-          version: '1',
-          description: 'Generated from the GraphQL schema: one route per root field. Authenticate with `Authorization: Bearer <token>` or `X-Api-Key`.',
-        },
-        components: {
-          securitySchemes: {
-            bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
-            apiKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
-          },
-        },
-        security: [{ bearer: [] }, { apiKey: [] }],
-      } as never,
-    });
-    sofa.models = entityTypes(routable);
-    router = createSofaRouter(sofa);
-    return router;
+    if (built?.schema !== schema) {
+      const routes = restRoutes(schema, partnerOperations());
+      const deprecations = new Map(routes.map((route) => [route, deprecationHeaders(schema, parse(route.document))]));
+      built = { schema, routes, document: openApiDocument(schema, routes, basePath), deprecations };
+    }
+    return built;
   };
 
   return {
     matches: (pathname) => pathname === basePath || pathname.startsWith(`${basePath}/`),
     async handle(req: IncomingMessage, res: ServerResponse) {
-      let context: GatewayContext;
+      const url = new URL(req.url ?? '/', 'http://gateway');
+      const path = url.pathname.slice(basePath.length) || '/';
+      const method = (req.method ?? 'GET').toLowerCase();
+      let context: GatewayContext | undefined;
       try {
-        context = await gateway.contextFor(req.headers);
+        const { routes, document, deprecations } = current();
+        if (path === '/openapi.json' && method === 'get') return sendJson(res, 200, document);
+        const found = match(routes, method, path);
+        if (found === 'wrong-method') throw new Refusal(405, ErrorCode.BAD_USER_INPUT, `${req.method} is not allowed on ${path}.`);
+        if (!found) throw new Refusal(404, ErrorCode.NOT_FOUND, `No REST route ${path}; see ${basePath}/openapi.json.`);
+        const { route, id } = found;
+        context = await gateway.contextFor(req.headers).catch(() => {
+          throw new Refusal(401, ErrorCode.UNAUTHENTICATED, 'The access token or API key is not valid.');
+        });
+        if (context.principal?.kind === 'partner' && !route.partnerHash) {
+          throw new Refusal(403, ErrorCode.PERSISTED_QUERY_NOT_ALLOWED, `API keys may call only the published partner operations (${basePath}/partner-operations/…).`);
+        }
+        const variables = await variablesOf(route, req, url, id);
+        const response = await gateway.execute(
+          {
+            query: route.document,
+            variables,
+            operationName: route.operation.name!.value,
+            ...(route.partnerHash ? { extensions: { persistedQuery: { version: 1, sha256Hash: route.partnerHash } } } : {}),
+          },
+          context,
+        );
+        for (const [key, value] of context.responseHeaders) res.setHeader(key, value);
+        if (response.body.kind !== 'single') throw new Error('REST routes run single-result operations only.');
+        const { data, errors } = response.body.singleResult;
+        const value = (data as Record<string, unknown> | null | undefined)?.[route.rootField];
+        if (errors?.length && (value === null || value === undefined)) {
+          const first = errors[0] as GraphQLFormattedError;
+          const code = String(first.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
+          const status = statusOf[code] ?? 500;
+          return sendJson(res, status, refusalBody(errors.map((e) => ({ message: e.message, code: String(e.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR), path: e.path }))));
+        }
+        return sendJson(res, 200, value ?? null, deprecations.get(route));
       } catch (error) {
-        const message = error instanceof Error ? error.message : 'A valid access token or API key is required.';
-        return sendJson(res, 401, { errors: [{ message, extensions: { code: ErrorCode.UNAUTHENTICATED } }] });
+        if (context) for (const [key, value] of context.responseHeaders) res.setHeader(key, value);
+        if (error instanceof Refusal) return sendJson(res, error.status, refusalBody([{ message: error.message, code: error.code }]));
+        if (error instanceof RequestError) return sendJson(res, error.status, refusalBody([{ message: error.message, code: ErrorCode.BAD_USER_INPUT }]));
+        throw error;
       }
-      const url = `http://${req.headers.host ?? 'gateway'}${req.url ?? '/'}`;
-      const method = req.method ?? 'GET';
-      const request = new Request(url, {
-        method,
-        headers: Object.entries(req.headers).flatMap(([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? v.join(', ') : v] as [string, string]])),
-        ...(method === 'GET' || method === 'HEAD' ? {} : { body: Readable.toWeb(req) as never, duplex: 'half' }),
-      } as RequestInit);
-      const state: RestRequestState = { context, headers: {} };
-      states.set(context, state);
-      const response = await routerFor().fetch(request, { gatewayContext: context } as never);
-      res.statusCode = response.status;
-      response.headers.forEach((value, key) => res.setHeader(key, value));
-      for (const [key, value] of context.responseHeaders) res.setHeader(key, value);
-      for (const [key, value] of Object.entries(state.headers)) res.setHeader(key, value);
-      res.end(Buffer.from(await response.arrayBuffer()));
     },
   };
 }
