@@ -63,7 +63,7 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
   const managed = Boolean(config.apollo.key && config.apollo.graphRef) && !options.supergraphSdl;
   const gateway = new ApolloGateway({
     ...(managed ? {} : { supergraphSdl: options.supergraphSdl ?? (await readCommittedSupergraph()) }),
-    buildService: ({ name, url }) => new SubgraphSource(subgraphUrls[subgraphNameOf(name)] ?? url!, config.gatewaySecret),
+    buildService: ({ name, url }) => new SubgraphSource(subgraphUrls[subgraphNameOf(name)] ?? url!, config.gatewaySecret, { serviceName: name, settings: config.subgraphCalls }),
     logger: apolloLogger(logger),
   });
 

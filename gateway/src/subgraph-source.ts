@@ -1,13 +1,15 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { context, propagation } from '@opentelemetry/api';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Kind, parse, type DocumentNode, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import { ErrorCode, gatewayCredentialHeader, tracingRecords } from '@cip/platform';
 import fetch from 'node-fetch';
 import type { GatewayContext } from './context';
 import { withoutSuggestions } from './errors';
+import { guardedFetcher, SubgraphCallError, type SubgraphCallSettings } from './subgraph-calls';
 
 /**
  * Pools of kept-alive connections for every subgraph call. node-fetch over `node:http` costs the gateway
@@ -26,11 +28,31 @@ const fetcher: Fetcher = (url, init) =>
  * the W3C `traceparent` of the current span (the caller's own when no spans are recorded), and the client's name and version.
  */
 export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly serviceName?: string;
+
+  /** With `calls`, every call goes through the subgraph's timeout, bulkhead, retries and circuit breaker (subgraph-calls.ts). */
   constructor(
     url: string,
     private readonly gatewaySecret?: string,
+    calls?: { serviceName: string; settings: SubgraphCallSettings },
   ) {
-    super({ url, fetcher });
+    super({ url, fetcher: calls ? guardedFetcher(calls.serviceName, fetcher, calls.settings).fetcher : fetcher });
+    this.serviceName = calls?.serviceName;
+  }
+
+  /**
+   * A failed call answers as the subgraph's own errors would, one per field it was asked for, so the gateway
+   * names the service and the path, and every other subgraph's fields still answer.
+   */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      if (!(error instanceof SubgraphCallError)) throw error;
+      const extensions = { code: error.code, serviceName: this.serviceName };
+      const document = ('document' in options ? options.document : undefined) ?? (options.request.query ? parse(options.request.query) : undefined);
+      return { errors: requestedPaths(document).map((path) => ({ message: error.message, path, extensions }) as never) };
+    }
   }
 
   override willSendRequest({ request, context: ctx }: GraphQLDataSourceProcessOptions<GatewayContext>) {
@@ -58,4 +80,15 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     const code = response.status === 401 ? ErrorCode.UNAUTHENTICATED : response.status === 403 ? ErrorCode.FORBIDDEN : undefined;
     return new GraphQLError(`${response.status}: ${response.statusText}`, code ? { extensions: { code } } : {});
   }
+}
+
+/**
+ * Where a failed fetch's fields sit, relative to where the gateway runs it: the root fields it asked for, or
+ * for an entity fetch its first entity (the gateway maps `_entities` indexes to response paths).
+ */
+function requestedPaths(document: DocumentNode | undefined): (string | number)[][] {
+  const operation = document?.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const fields = (operation?.selectionSet.selections ?? []).filter((s): s is FieldNode => s.kind === Kind.FIELD);
+  if (fields.some((field) => field.name.value === '_entities')) return [['_entities', 0]];
+  return fields.length > 0 ? fields.map((field) => [(field.alias ?? field.name).value]) : [[]];
 }

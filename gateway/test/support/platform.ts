@@ -64,6 +64,8 @@ export async function startTestPlatform(
     only?: SubgraphName[];
     /** The gateway's features; the standard ones by default. */
     features?: GatewayFeature[];
+    /** Where the gateway reaches some subgraphs instead of their own servers (a proxy the test controls). */
+    routeSubgraphs?: Partial<Record<SubgraphName, string>>;
   } = {},
 ): Promise<TestPlatform> {
   const database = await createTestDatabase('platform');
@@ -85,7 +87,7 @@ export async function startTestPlatform(
 
   const composed = composeServices(services);
   if (composed.errors) throw new Error(`composition failed: ${composed.errors.map((e) => e.message).join('; ')}`);
-  const subgraphUrls = Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s!.url])) as Record<SubgraphName, string>;
+  const subgraphUrls = { ...Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s!.url])), ...options.routeSubgraphs } as Record<SubgraphName, string>;
   const running = await startGateway({
     config,
     logger,

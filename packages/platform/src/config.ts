@@ -59,6 +59,13 @@ const schema = z.object({
   APOLLO_KEY: z.string().min(1).optional(),
   APOLLO_GRAPH_REF: z.string().min(1).optional(),
   APOLLO_USAGE_REPORTING_URL: optionalUrl,
+  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(10).max(300_000).default(10_000),
+  SUBGRAPH_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).default(100),
+  SUBGRAPH_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+  SUBGRAPH_RETRY_BASE_MS: z.coerce.number().int().min(1).max(10_000).default(50),
+  SUBGRAPH_BREAKER_ERROR_PERCENT: z.coerce.number().int().min(1).max(100).default(50),
+  SUBGRAPH_BREAKER_VOLUME: z.coerce.number().int().min(1).default(20),
+  SUBGRAPH_BREAKER_RESET_MS: z.coerce.number().int().min(100).default(10_000),
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).default(30_000),
   WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).default(100),
   WEBHOOK_ALLOW_PRIVATE_TARGETS: bool.optional(),
@@ -109,6 +116,21 @@ export interface Config {
   };
   otlpEndpoint?: string;
   apollo: { key?: string; graphRef?: string; usageReportingUrl?: string };
+  /**
+   * The gateway's calls to each subgraph: a call not answered within `timeoutMs` fails; at most `maxConcurrency`
+   * are in flight (more are refused at once); queries that fail on the network or with 502/503/504 are retried
+   * `retries` times after a random delay of up to `retryBaseMs` × 2^attempt (mutations never); once
+   * `breakerErrorPercent` of at least `breakerVolume` calls in 10 s fail, calls are refused at once for `breakerResetMs`.
+   */
+  subgraphCalls: {
+    timeoutMs: number;
+    maxConcurrency: number;
+    retries: number;
+    retryBaseMs: number;
+    breakerErrorPercent: number;
+    breakerVolume: number;
+    breakerResetMs: number;
+  };
   /** Webhook delivery: the first retry's delay (doubling after), and consecutive failures before an endpoint is disabled. */
   webhooks: { retryBaseMs: number; disableAfterFailures: number; allowPrivateTargets: boolean };
   vpicBaseUrl: string;
@@ -187,6 +209,15 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
     },
     otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
     apollo: { key: e.APOLLO_KEY, graphRef: e.APOLLO_GRAPH_REF, usageReportingUrl: e.APOLLO_USAGE_REPORTING_URL },
+    subgraphCalls: {
+      timeoutMs: e.SUBGRAPH_TIMEOUT_MS,
+      maxConcurrency: e.SUBGRAPH_MAX_CONCURRENCY,
+      retries: e.SUBGRAPH_RETRIES,
+      retryBaseMs: e.SUBGRAPH_RETRY_BASE_MS,
+      breakerErrorPercent: e.SUBGRAPH_BREAKER_ERROR_PERCENT,
+      breakerVolume: e.SUBGRAPH_BREAKER_VOLUME,
+      breakerResetMs: e.SUBGRAPH_BREAKER_RESET_MS,
+    },
     webhooks: {
       retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
       disableAfterFailures: e.WEBHOOK_DISABLE_AFTER_FAILURES,
