@@ -3,6 +3,7 @@ import { armorFeature } from './armor';
 import { corsFeature } from './cors';
 import { deprecationUsageFeature } from './deprecation-usage';
 import type { GatewayFeature } from './feature';
+import { idempotencyFeature } from './idempotency';
 import { limitsFeature } from './limits';
 import { persistedOperationsFeature } from './persisted-operations';
 import { responseCacheFeature } from './response-cache';
@@ -25,6 +26,7 @@ export function standardFeatures(): GatewayFeature[] {
     persistedOperationsFeature(),
     armorFeature(),
     limitsFeature(),
+    idempotencyFeature(),
     deprecationUsageFeature(),
     studioFeature(),
     restFeature(),
