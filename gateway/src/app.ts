@@ -5,7 +5,7 @@ import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheContr
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, type ParseOptions, type ValidationRule } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { ErrorCode, metricsContentType, metricsText, openDatabase, type Config, type EventBus, type KeyValueStore, type Logger, type SubgraphName, type TokenSigner, type TokenVerifier } from '@cip/platform';
+import { ErrorCode, metricsContentType, metricsText, openDatabase, PlatformFlags, type Config, type EventBus, type KeyValueStore, type Logger, type SubgraphName, type TokenSigner, type TokenVerifier } from '@cip/platform';
 import { authenticate, bearerAuthenticator } from './auth';
 import type { GatewayContext } from './context';
 import { formatGatewayError } from './errors';
@@ -37,6 +37,8 @@ export interface GatewayApp {
   apollo: ApolloServer<GatewayContext>;
   gateway: ApolloGateway;
   handle: GatewayHandle;
+  /** Feature flags and dynamic settings, evaluated in process. */
+  flags: PlatformFlags;
   handler: (req: IncomingMessage, res: ServerResponse) => void;
   /** The features' parts, in feature order (attach, drain and close are the server's to call). */
   parts: FeatureParts[];
@@ -79,6 +81,8 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
     migrations.length > 0
       ? (await openDatabase({ url: options.databaseUrl, schema: 'gateway', entities: [], migrations, poolMax: 5, applicationName: 'gateway' })).dataSource
       : undefined;
+
+  const flags = await PlatformFlags.open({ databaseUrl: options.databaseUrl, config, logger });
 
   let apollo!: ApolloServer<GatewayContext>;
   let parseOptions: ParseOptions = {};
@@ -141,6 +145,7 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
         bus: options.bus,
         store: options.store,
         subgraphUrls,
+        flags,
         database() {
           if (!database) throw new Error(`The ${feature.name} feature needs the gateway database: declare its migrations.`);
           return database;
@@ -213,6 +218,7 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
     apollo,
     gateway,
     handle,
+    flags,
     parts,
     contextFor,
     handler: (req, res) => {
@@ -232,6 +238,7 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
     start: () => apollo.start(),
     async stop() {
       await apollo.stop();
+      await flags.close();
       await database?.destroy();
     },
   };

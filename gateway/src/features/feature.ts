@@ -3,7 +3,7 @@ import type { ApolloServerPlugin, GraphQLRequest, GraphQLResponse } from '@apoll
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { GraphQLError, GraphQLSchema, ParseOptions, ValidationRule } from 'graphql';
 import type { DataSource, MigrationInterface } from 'typeorm';
-import type { Config, EventBus, KeyValueStore, Logger, SubgraphName, TokenSigner, TokenVerifier } from '@cip/platform';
+import type { Config, EventBus, KeyValueStore, Logger, PlatformFlags, SubgraphName, TokenSigner, TokenVerifier } from '@cip/platform';
 import type { Authenticator } from '../auth';
 import type { GatewayContext } from '../context';
 
@@ -86,6 +86,8 @@ export interface FeatureRuntime {
   store: KeyValueStore;
   /** Where each subgraph is reached. */
   subgraphUrls: Record<SubgraphName, string>;
+  /** Feature flags and dynamic settings (limits, TTLs), kept current without a restart. */
+  flags: PlatformFlags;
   /** The gateway's own database (schema `gateway`); throws when no feature declared migrations. */
   database(): DataSource;
   gateway: GatewayHandle;

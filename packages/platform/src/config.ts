@@ -72,6 +72,7 @@ const schema = z.object({
   VPIC_BASE_URL: z.string().url().default('https://vpic.nhtsa.dot.gov/api'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   SEED_DEMO: bool.default(true),
+  FLAGS_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   INTROSPECTION: bool.optional(),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   GATEWAY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -136,6 +137,8 @@ export interface Config {
   vpicBaseUrl: string;
   shutdownTimeoutMs: number;
   seedDemo: boolean;
+  /** Feature flags: how often each process reads the flag store whatever was pushed to it. */
+  flags: { pollMs: number };
   introspection: boolean;
   /**
    * The credential the gateway adds to every subgraph request (`gateway-authorization`); subgraphs given
@@ -226,6 +229,7 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
     vpicBaseUrl: e.VPIC_BASE_URL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     seedDemo: e.SEED_DEMO,
+    flags: { pollMs: e.FLAGS_POLL_MS },
     introspection: e.INTROSPECTION ?? e.NODE_ENV !== 'production',
     gatewaySecret: e.GATEWAY_SECRET,
     trustedProxyHops: e.TRUSTED_PROXY_HOPS,

@@ -13,6 +13,7 @@ import type { EventBus } from './events/bus';
 import { createPostgresBus } from './events/postgres-bus';
 import { createRedisBus } from './events/redis-bus';
 import { startOutboxRelay, type OutboxRelay } from './events/relay';
+import { PlatformFlags } from './flags/client';
 import { createLogger, type Logger } from './logger';
 import { setupTracing } from './telemetry/tracing';
 
@@ -33,6 +34,8 @@ export interface SubgraphRuntime {
   signer: TokenSigner | null;
   verifier: TokenVerifier;
   tracerProvider: TracerProvider;
+  /** Feature flags and dynamic settings, evaluated in process (flags/). */
+  flags: PlatformFlags;
 }
 
 export interface SubgraphApp {
@@ -117,6 +120,7 @@ export async function createRuntime(definition: SubgraphDefinition, config: Conf
   const auth = { issuer: config.auth.issuer, audience: config.auth.audience };
   const store = options.store ?? createStore(config, logger);
   const access = accessRegistryOf(config, store);
+  const flags = await PlatformFlags.open({ databaseUrl: options.databaseUrl, config, logger });
   return {
     name: definition.name,
     config,
@@ -134,6 +138,7 @@ export async function createRuntime(definition: SubgraphDefinition, config: Conf
       ...(signingKey && !config.auth.jwksUrl ? { publicJwks: { keys: [signingKey.publicJwk] } } : { jwksUrl: jwksUrlOf(config) }),
     }),
     tracerProvider: options.tracerProvider ?? setupTracing({ serviceName: definition.name, otlpEndpoint: config.otlpEndpoint }),
+    flags,
   };
 }
 
@@ -153,6 +158,7 @@ export async function closeRuntime(runtime: SubgraphRuntime, app?: SubgraphApp, 
   await app?.stop?.();
   await runtime.relay.stop();
   await runtime.retention.stop();
+  await runtime.flags.close();
   if (!options.sharedBus) await runtime.bus.close();
   if (!options.sharedStore) await runtime.store.close();
   await runtime.db.dataSource.destroy();

@@ -18,6 +18,8 @@ export type Scalars = {
   Cents: { input: number; output: number; }
   /** An instant in time, as an ISO-8601 string in UTC (e.g. "2026-03-01T14:30:00.000Z"). */
   DateTime: { input: string; output: string; }
+  /** Any JSON value. */
+  JSON: { input: any; output: any; }
   join__FieldSet: { input: any; output: any; }
   link__Import: { input: any; output: any; }
 };
@@ -94,6 +96,15 @@ export type CustomerInput = {
   /** Labels. */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
 };
+
+/** What a flag is for. */
+export type FeatureFlagKind =
+  /** Splits units between variants and measures a metric. */
+  | 'EXPERIMENT'
+  /** Turns a feature on for some or all callers. */
+  | 'RELEASE'
+  /** An operational setting (limits, schedules, TTLs) changed without a restart. */
+  | 'SETTING';
 
 /** Who made a change. */
 export type InspectionActorKind =
@@ -378,6 +389,22 @@ export type RecommendationUrgency =
   | 'MONITOR'
   /** Do it within the next visit or two. */
   | 'SOON';
+
+/** A new configuration for a flag, checked against the schema the code gives the flag. */
+export type SetFeatureFlagInput = {
+  /** When the configuration takes over; now when left out or past. */
+  activateAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** When the flag is due for removal; unchanged when left out. */
+  expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The flag key. */
+  key: Scalars['String']['input'];
+  /** Who answers for the flag; unchanged when left out. */
+  owner?: InputMaybe<Scalars['String']['input']>;
+  /** Why: kept in the history and the change event. */
+  reason: Scalars['String']['input'];
+  /** The configuration: `{ enabled, unit?, rules?: [{ when: { orgIds?, shopIds?, userIds?, roles?, plans? }, serve }], fallthrough?: serve }` where serve is `{ value }`, `{ value, percentage }` or `{ variants: [{ name, value, weight }] }`. */
+  state: Scalars['JSON']['input'];
+};
 
 /** A shop's settings. */
 export type ShopInput = {

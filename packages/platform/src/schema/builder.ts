@@ -51,6 +51,8 @@ export interface BuilderTypes<Ctx extends PrincipalContext> {
     ID: { Input: string; Output: string };
     DateTime: { Input: Date; Output: Date | string };
     Cents: { Input: number; Output: number };
+    /** Only the subgraph serving flag management declares it (flags/schema.ts). */
+    JSON: { Input: unknown; Output: unknown };
   };
 }
 

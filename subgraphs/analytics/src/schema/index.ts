@@ -3,6 +3,7 @@ import './values';
 import './shop';
 import './organization';
 import './technician';
+import './feature-flag';
 import { toSchema } from '../builder';
 
 export const schema = toSchema();
