@@ -1,5 +1,6 @@
-import { FlagAdmin, registerFlagSchema } from '@cip/platform';
+import { registerFlagSchema } from '@cip/platform';
 import { builder } from '../builder';
+import { flagAdminOf } from '../domain/feature-flags';
 
 builder.mutationType({});
-registerFlagSchema(builder, (ctx) => new FlagAdmin({ dataSource: ctx.runtime.db.dataSource, outboxSchema: 'analytics', flags: ctx.runtime.flags }));
+registerFlagSchema(builder, (ctx) => flagAdminOf(ctx.runtime));
