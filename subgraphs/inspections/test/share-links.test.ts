@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSubgraph, type TestSubgraph } from '@cip/platform/testing';
 import { inspectionsSubgraph } from '../src/app';
-import { must, openShare, runToSent, seedShop, type SeededShop } from './seed';
+import { must, openShare, runToCompleted, runToSent, seedShop, type SeededShop } from './seed';
 
 let inspections: TestSubgraph;
 let shop: SeededShop;
@@ -17,6 +17,15 @@ const read = (id: string, token: string) => inspections.execute(`query($id: ID!)
 const openResult = (token: string) => inspections.execute(`mutation($t: String!) { openSharedInspection(token: $t) { accessToken } }`, { t: token });
 
 describe('share links', () => {
+  it("are sent as the customer's page under the public origin, not this subgraph's address, with the token in the fragment", async () => {
+    const { id } = await runToCompleted(inspections, shop);
+    const sent = must(await inspections.execute(`mutation($id: ID!) { sendInspection(id: $id) { token url } }`, { id }, { token: shop.advisor.token })).sendInspection;
+    expect(sent.url).toBe(`${inspections.runtime.config.publicUrl}/approve/#${sent.token}`);
+    expect(new URL(sent.url).origin).not.toBe(new URL(inspections.runtime.config.subgraphUrls.inspections).origin);
+    const renewed = must(await inspections.execute(`mutation($id: ID!) { renewShareLink(id: $id) { token url } }`, { id }, { token: shop.advisor.token })).renewShareLink;
+    expect(renewed.url).toBe(`${inspections.runtime.config.publicUrl}/approve/#${renewed.token}`);
+  });
+
   it('replaced: the old link and every customer token it gave stop working at once, the new one works', async () => {
     const sent = await runToSent(inspections, shop);
     const customer = await openShare(inspections, sent.shareToken);

@@ -16,6 +16,8 @@ const shareHours = z.number().int().min(1, 'must be at least 1 hour').max(720, '
 
 export interface ShareLink {
   token: string;
+  /** The customer's page, under the gateway's public origin; the token rides in the fragment, which browsers never send. */
+  url: string;
   expiresAt: Date;
   inspection: Inspection;
 }
@@ -45,7 +47,7 @@ export class Sharing {
       const expiresAt = new Date(now.getTime() + hours * 3_600_000);
       const sent = await this.repos.inspections.update(manager, locked.id, { status: 'SENT', sentAt: now, shareTokenHash: share.hash, shareGrant: randomUUID(), shareExpiresAt: expiresAt });
       await enqueueEvents(manager, 'inspections', [inspectionSent(sent, recommendations, actorOf(principal))]);
-      return { token: share.token, expiresAt, inspection: sent };
+      return { token: share.token, url: this.customerUrl(share.token), expiresAt, inspection: sent };
     });
   }
 
@@ -59,7 +61,7 @@ export class Sharing {
       assertStatus(locked.status, ['SENT'], 'renew the share link');
       const expiresAt = new Date(Date.now() + hours * 3_600_000);
       const renewed = await this.repos.inspections.update(manager, locked.id, { shareTokenHash: share.hash, shareGrant: randomUUID(), shareExpiresAt: expiresAt });
-      return { link: { token: share.token, expiresAt, inspection: renewed }, ended: locked.shareGrant };
+      return { link: { token: share.token, url: this.customerUrl(share.token), expiresAt, inspection: renewed }, ended: locked.shareGrant };
     });
     if (link.ended) await this.runtime.access.endGrant(link.ended);
     return link.link;
@@ -85,6 +87,10 @@ export class Sharing {
       Math.min(customerTokenTtlSeconds, remainingSeconds),
     );
     return { accessToken, expiresAt, inspection };
+  }
+
+  private customerUrl(token: string): string {
+    return `${this.runtime.config.publicUrl}/approve/#${token}`;
   }
 
   private async inspection(id: string): Promise<Inspection | null> {

@@ -186,9 +186,12 @@ const StartInspectionInput = builder.inputType('StartInspectionInput', {
 });
 
 const ShareLinkRef = builder.objectRef<ShareLink>('InspectionShareLink').implement({
-  description: "What sending returns: the customer's link token. Shown once: only its hash is stored. Put it in the link you text or e-mail.",
+  description: "What sending returns: the customer's link and its token. Shown once: only the token's hash is stored.",
   fields: (t) => ({
     token: t.exposeString('token', { description: 'The unguessable token; the customer exchanges it with `openSharedInspection`.' }),
+    url: t.exposeString('url', {
+      description: "The customer's link, `<PUBLIC_URL>/approve/#<token>`: the approval page under the platform's public origin, the token in the fragment (never sent to a server). Text or e-mail this.",
+    }),
     expiresAt: t.expose('expiresAt', { type: 'DateTime', description: 'When the link stops working.' }),
     inspection: t.field({ type: InspectionRef, description: 'The inspection sent.', resolve: (link) => link.inspection }),
   }),
