@@ -19,7 +19,8 @@ export interface EdgeLimits {
   maxCost: number;
 }
 
-export const defaultEdgeLimits: EdgeLimits = { maxTokens: 2_000, maxAliases: 15, maxDirectives: 50, maxDepth: 12, maxCost: 10_000 };
+// maxCost admits every published operation (the shop board costs about 18,500; a test checks them all).
+export const defaultEdgeLimits: EdgeLimits = { maxTokens: 2_000, maxAliases: 15, maxDirectives: 50, maxDepth: 12, maxCost: 30_000 };
 
 export interface ArmorOptions {
   limits?: Partial<EdgeLimits>;
