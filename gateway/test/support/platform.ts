@@ -17,7 +17,7 @@ import {
   type SubgraphName,
 } from '@cip/platform';
 import { registeredSubgraph, subgraphRegistry } from '@cip/platform/registry';
-import { createTestDatabase, testConfig, testSigningKey, type TestDatabase } from '@cip/platform/testing';
+import { createTestDatabase, freePort, testConfig, testSigningKey, type TestDatabase } from '@cip/platform/testing';
 import type { GatewayApp } from '../../src/app';
 import type { GatewayFeature } from '../../src/features/feature';
 import { standardFeatures } from '../../src/features/standard';
@@ -69,7 +69,11 @@ export async function startTestPlatform(
   } = {},
 ): Promise<TestPlatform> {
   const database = await createTestDatabase('platform');
-  const config = testConfig('gateway', options.configOverrides);
+  const names = options.only ?? subgraphRegistry.map((entry) => entry.name);
+  // Ports chosen first, so each subgraph's configuration points at the others (vehicles asks shops about customers).
+  const ports = Object.fromEntries(await Promise.all(names.map(async (name) => [name, await freePort()] as const))) as Record<SubgraphName, number>;
+  const urls = Object.fromEntries(names.map((name) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[name]}/graphql`]));
+  const config = testConfig('gateway', { ...urls, ...options.configOverrides });
   const logger = createLogger(config.logLevel, { service: 'test-platform' });
   const tracerProvider = setupTracing({ serviceName: 'test-platform', exporter: options.exporter });
   const bus = await createBus(config, database.url, logger);
@@ -78,9 +82,9 @@ export async function startTestPlatform(
   const subgraphs: Partial<Record<SubgraphName, RunningSubgraph>> = {};
   const services = [];
 
-  for (const name of options.only ?? subgraphRegistry.map((entry) => entry.name)) {
+  for (const name of names) {
     const { definition, schema } = await registeredSubgraph(name).load();
-    const subgraph = await serveSubgraph(definition, config, { databaseUrl: database.url, signingKey, bus, store, relayPollMs: 200, tracerProvider, host: '127.0.0.1', port: 0 });
+    const subgraph = await serveSubgraph(definition, config, { databaseUrl: database.url, signingKey, bus, store, relayPollMs: 200, tracerProvider, host: '127.0.0.1', port: ports[name] });
     subgraphs[name] = subgraph;
     services.push({ name, url: subgraph.url, typeDefs: parse(printSubgraphSchema(schema)) });
   }

@@ -37,6 +37,7 @@ export * from './server/http';
 export * from './server/subgraph-yoga';
 export * from './server/subgraph-app';
 export * from './server/gateway-only';
+export * from './server/entity-lookup';
 export * from './server/cache-control';
 export * from './runtime';
 export * from './run';

@@ -24,6 +24,11 @@ export interface VehiclesOptions {
   onlineWaitMs?: number;
   hotTtlSeconds?: number;
   refillAfterSeconds?: number;
+  /**
+   * Check each new vehicle's customer with the shops subgraph, as the caller (default true). Off only in
+   * this subgraph's own tests, which run it without shops; every test through the gateway checks.
+   */
+  checkCustomers?: boolean;
 }
 
 export interface VehiclesApp extends SubgraphApp {
@@ -63,10 +68,10 @@ export function createVehiclesSubgraph(options: VehiclesOptions = {}): SubgraphD
         refillAfterSeconds: options.refillAfterSeconds ?? defaultDecoderTiming.refillAfterSeconds,
         onLateFill: (decoded) => applyLateFill(runtime, decoded),
       });
-      const services = createServices(runtime, decoder);
+      const services = createServices(runtime, decoder, { checkCustomers: options.checkCustomers });
       const app = createSubgraphApp(runtime, {
         schema,
-        context: ({ principal }) => createContext(runtime, decoder, services, principal),
+        context: ({ principal, request }) => createContext(runtime, decoder, services, principal, request.headers.get('authorization')),
         async start() {
           await offline?.decode(warmUpVin, null).catch(() => null);
         },

@@ -9,6 +9,8 @@ import type { Services } from './domain/services';
 
 export interface VehiclesContext {
   principal: Principal | null;
+  /** The caller's `authorization` header, for asking other subgraphs as the caller. */
+  authorization: string | null;
   runtime: SubgraphRuntime;
   decoder: VinDecoder;
   services: Services;
@@ -31,12 +33,13 @@ export function createRepositories(dataSource: DataSource) {
 }
 
 /** Fresh loaders for every request, so nothing cached outlives the caller it was loaded for. */
-export function createContext(runtime: SubgraphRuntime, decoder: VinDecoder, services: Services, principal: Principal | null): VehiclesContext {
+export function createContext(runtime: SubgraphRuntime, decoder: VinDecoder, services: Services, principal: Principal | null, authorization: string | null): VehiclesContext {
   const dataSource = runtime.db.dataSource;
   const repos = createRepositories(dataSource);
   const shopIds = readableShopIds(principal);
   return {
     principal,
+    authorization,
     runtime,
     decoder,
     services,

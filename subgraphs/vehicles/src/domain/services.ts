@@ -1,14 +1,15 @@
-import type { SubgraphRuntime } from '@cip/platform';
+import { createEntityLookup, type SubgraphRuntime } from '@cip/platform';
 import { createRepositories } from '../context';
 import type { VinDecoder } from '../decoding/decoder';
 import { createTemplateOverrideService } from './template-overrides';
 import { createVehicleService } from './vehicles';
 
-/** The vehicles subgraph's services, built once per process. */
-export function createServices(runtime: SubgraphRuntime, decoder: VinDecoder) {
+/** The vehicles subgraph's services, built once per process; `checkCustomers` false only where no shops subgraph runs. */
+export function createServices(runtime: SubgraphRuntime, decoder: VinDecoder, options: { checkCustomers?: boolean } = {}) {
   const repos = createRepositories(runtime.db.dataSource);
+  const customers = options.checkCustomers === false ? null : createEntityLookup(runtime.config);
   return {
-    vehicles: createVehicleService(runtime, repos, decoder),
+    vehicles: createVehicleService(runtime, repos, decoder, customers),
     templateOverrides: createTemplateOverrideService(runtime, repos),
   };
 }

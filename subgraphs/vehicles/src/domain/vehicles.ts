@@ -1,4 +1,4 @@
-import { appError, buildEvent, canReadShop, enqueueEvents, ErrorCode, inputError, notFound, requireShopRole, type Principal, type SubgraphRuntime } from '@cip/platform';
+import { appError, buildEvent, canReadShop, enqueueEvents, ErrorCode, inputError, notFound, requireShopRole, type EntityLookup, type Principal, type SubgraphRuntime } from '@cip/platform';
 import type { createRepositories } from '../context';
 import type { Vehicle } from '../data/vehicle';
 import type { VinDecoder } from '../decoding/decoder';
@@ -30,8 +30,18 @@ export function canReadVehicle(principal: Principal | null, vehicle: Vehicle): b
   return false;
 }
 
-/** Adding vehicles, odometer readings and plates: permission checks, the transaction and the events. */
-export function createVehicleService(runtime: SubgraphRuntime, repos: Repositories, decoder: VinDecoder) {
+/** Who asks: the verified principal, and the credentials it came with (to ask other subgraphs as that caller). */
+export interface Caller {
+  principal: Principal | null;
+  authorization: string | null;
+}
+
+/**
+ * Adding vehicles, odometer readings and plates: permission checks, the transaction and the events.
+ * `customers` checks a new vehicle's customer with the shops subgraph (null: not checked, for the
+ * subgraph's own tests, which run without shops).
+ */
+export function createVehicleService(runtime: SubgraphRuntime, repos: Repositories, decoder: VinDecoder, customers: EntityLookup | null) {
   const dataSource = runtime.db.dataSource;
 
   async function writable(principal: Principal | null, vehicleId: string) {
@@ -41,8 +51,13 @@ export function createVehicleService(runtime: SubgraphRuntime, repos: Repositori
   }
 
   return {
-    async add(principal: Principal | null, input: NewVehicleInput): Promise<Vehicle> {
+    async add({ principal, authorization }: Caller, input: NewVehicleInput): Promise<Vehicle> {
       const staff = requireShopRole(principal, input.shopId);
+      if (customers) {
+        // Another organization's customer, or one of another shop, answers as a missing one would.
+        const customer = await customers.find<{ shop: { id: string } }>(authorization, 'shops', { typename: 'Customer', id: input.customerId }, 'shop { id }');
+        if (customer?.shop.id !== input.shopId) throw notFound('Customer', input.customerId);
+      }
       const vin = assertVin(input.vin);
       const digit = checkDigit(vin);
       if (!digit.valid && !input.acceptCheckDigitMismatch) {

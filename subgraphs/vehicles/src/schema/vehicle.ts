@@ -127,7 +127,7 @@ builder.mutationFields((t) => ({
       plateState: t.arg.string({ description: 'Two-letter code of the state or province that issued the plate.' }).validate(plateState),
       acceptCheckDigitMismatch: t.arg.boolean({ defaultValue: false, description: 'Add the vehicle even though its check digit is wrong (e.g. an imported vehicle).' }),
     },
-    resolve: (_root, args, ctx) => ctx.services.vehicles.add(ctx.principal, args),
+    resolve: (_root, args, ctx) => ctx.services.vehicles.add({ principal: ctx.principal, authorization: ctx.authorization }, args),
   }),
   recordVehicleMileage: t.field({
     type: VehicleRef,
