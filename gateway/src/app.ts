@@ -62,7 +62,7 @@ const apolloLogger = (logger: Logger) => ({
 export async function createGatewayApp(options: GatewayOptions): Promise<GatewayApp> {
   const { config, logger } = options;
   const subgraphUrls = options.subgraphUrls ?? config.subgraphUrls;
-  const managed = Boolean(config.apollo.key && config.apollo.graphRef) && !options.supergraphSdl;
+  const managed = config.apollo.managedFederation && !options.supergraphSdl;
   const gateway = new ApolloGateway({
     ...(managed ? {} : { supergraphSdl: options.supergraphSdl ?? (await readCommittedSupergraph()) }),
     buildService: ({ name, url }) => new SubgraphSource(subgraphUrls[subgraphNameOf(name)] ?? url!, config.gatewaySecret, { serviceName: name, settings: config.subgraphCalls }),

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { Report } from '@apollo/usage-reporting-protobuf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '@cip/platform';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 import { signUp } from '../support/seed';
 
@@ -77,5 +78,72 @@ describe('Apollo Studio usage reporting', () => {
     } finally {
       await quiet.close();
     }
+  });
+});
+
+type TraceNode = { responseName?: string | null; parentType?: string | null; startTime?: number | Long | null; endTime?: number | Long | null; child?: TraceNode[] | null };
+type Long = { toNumber(): number };
+
+/** Every field node, with its timing, of the subgraph fetches in the traces of a report. */
+function subgraphFieldTimings(report: Report, operation: string) {
+  const found: { service: string; field: string; durationNs: number }[] = [];
+  const walk = (service: string, node: TraceNode | null | undefined) => {
+    if (!node) return;
+    if (node.responseName && node.parentType && node.endTime != null) {
+      const ns = (value: number | Long | null | undefined) => (typeof value === 'number' ? value : (value?.toNumber() ?? 0));
+      found.push({ service, field: `${node.parentType}.${node.responseName}`, durationNs: ns(node.endTime) - ns(node.startTime) });
+    }
+    for (const child of node.child ?? []) walk(service, child);
+  };
+  const plan = (node: any): void => {
+    if (!node) return;
+    if (node.fetch) walk(node.fetch.serviceName, node.fetch.trace?.root);
+    for (const child of [...(node.sequence?.nodes ?? []), ...(node.parallel?.nodes ?? [])]) plan(child);
+    plan(node.flatten?.node);
+  };
+  for (const [signature, stats] of Object.entries(report.tracesPerQuery)) {
+    if (!signature.includes(operation)) continue;
+    for (const trace of stats.trace ?? []) if (typeof trace === 'object' && trace && 'queryPlan' in trace) plan(trace.queryPlan);
+  }
+  return found;
+}
+
+describe('field-level timing from the subgraphs (ftv1)', () => {
+  const gatewaySecret = 'g'.repeat(48);
+  let platform: TestPlatform;
+  afterAll(() => platform?.close());
+
+  it('reaches Studio: a usage report holds the shops subgraph’s per-field timing of an operation', async () => {
+    platform = await startTestPlatform({
+      only: ['shops'],
+      configOverrides: { APOLLO_KEY: 'service:cip-test:secret', APOLLO_GRAPH_REF: 'cip-test@current', APOLLO_USAGE_REPORTING_URL: studioUrl, GATEWAY_SECRET: gatewaySecret },
+    });
+    const org = await signUp(platform, 'Timing Tires');
+    expect((await platform.execute(`query TimedShops { shops { id name timezone } }`, {}, { token: org.ownerToken })).errors).toBeUndefined();
+    await until(() => received.some((r) => subgraphFieldTimings(r.report, 'TimedShops').length > 0));
+    const timings = received.flatMap((r) => subgraphFieldTimings(r.report, 'TimedShops'));
+    expect(timings.map((t) => `${t.service}:${t.field}`)).toEqual(expect.arrayContaining(['shops:Query.shops', 'shops:Shop.name', 'shops:Shop.timezone']));
+    for (const timing of timings) expect(timing.durationNs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('is produced for the gateway only: a direct caller asking for ftv1 gets none', async () => {
+    const url = platform.subgraphs.shops!.url;
+    const ask = (headers: Record<string, string>) =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'apollo-federation-include-trace': 'ftv1', ...headers }, body: JSON.stringify({ query: '{ __typename }' }) }).then((r) => r.json());
+    expect((await ask({ 'gateway-authorization': gatewaySecret })).extensions?.ftv1).toEqual(expect.any(String));
+    expect((await ask({})).extensions?.ftv1).toBeUndefined();
+  });
+});
+
+describe('managed federation', () => {
+  const studio = { APOLLO_KEY: 'service:cip-test:secret', APOLLO_GRAPH_REF: 'cip-test@current' };
+
+  it('is its own setting: APOLLO_KEY and APOLLO_GRAPH_REF turn on reporting, not loading the supergraph from Uplink', () => {
+    expect(loadConfig('gateway', studio).apollo).toMatchObject({ ...{ key: studio.APOLLO_KEY, graphRef: studio.APOLLO_GRAPH_REF }, managedFederation: false });
+    expect(loadConfig('gateway', { ...studio, APOLLO_MANAGED_FEDERATION: 'true' }).apollo.managedFederation).toBe(true);
+  });
+
+  it('refuses to start without the key and graph ref it needs, naming the variable', () => {
+    expect(() => loadConfig('gateway', { APOLLO_MANAGED_FEDERATION: 'true' })).toThrow(/APOLLO_MANAGED_FEDERATION: managed federation needs APOLLO_KEY and APOLLO_GRAPH_REF/);
   });
 });

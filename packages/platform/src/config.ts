@@ -59,6 +59,7 @@ const schema = z.object({
   APOLLO_KEY: z.string().min(1).optional(),
   APOLLO_GRAPH_REF: z.string().min(1).optional(),
   APOLLO_USAGE_REPORTING_URL: optionalUrl,
+  APOLLO_MANAGED_FEDERATION: bool.optional(),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(10).max(300_000).default(10_000),
   SUBGRAPH_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).default(100),
   SUBGRAPH_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
@@ -116,7 +117,8 @@ export interface Config {
     refreshTokenTtlSeconds: number;
   };
   otlpEndpoint?: string;
-  apollo: { key?: string; graphRef?: string; usageReportingUrl?: string };
+  /** Studio reporting (key and graph ref); the gateway loads its supergraph from Apollo Uplink only when `managedFederation` says so. */
+  apollo: { key?: string; graphRef?: string; usageReportingUrl?: string; managedFederation: boolean };
   /**
    * The gateway's calls to each subgraph: a call not answered within `timeoutMs` fails; at most `maxConcurrency`
    * are in flight (more are refused at once); queries that fail on the network or with 502/503/504 are retried
@@ -174,6 +176,9 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
     );
   }
   const e = parsed.data;
+  if (e.APOLLO_MANAGED_FEDERATION && !(e.APOLLO_KEY && e.APOLLO_GRAPH_REF)) {
+    throw new ConfigError([{ variable: 'APOLLO_MANAGED_FEDERATION', message: 'managed federation needs APOLLO_KEY and APOLLO_GRAPH_REF' }]);
+  }
   const subgraphUrl = (name: SubgraphName, value?: string) => value ?? `http://127.0.0.1:${defaultPorts[name]}/graphql`;
   return {
     service,
@@ -211,7 +216,7 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
       refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
     },
     otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
-    apollo: { key: e.APOLLO_KEY, graphRef: e.APOLLO_GRAPH_REF, usageReportingUrl: e.APOLLO_USAGE_REPORTING_URL },
+    apollo: { key: e.APOLLO_KEY, graphRef: e.APOLLO_GRAPH_REF, usageReportingUrl: e.APOLLO_USAGE_REPORTING_URL, managedFederation: e.APOLLO_MANAGED_FEDERATION ?? false },
     subgraphCalls: {
       timeoutMs: e.SUBGRAPH_TIMEOUT_MS,
       maxConcurrency: e.SUBGRAPH_MAX_CONCURRENCY,

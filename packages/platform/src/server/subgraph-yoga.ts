@@ -1,9 +1,11 @@
 import { useOpenTelemetry } from '@envelop/opentelemetry';
+import { useApolloInlineTrace } from '@graphql-yoga/plugin-apollo-inline-trace';
 import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import { context, type TracerProvider } from '@opentelemetry/api';
 import { GraphQLError, Kind, type DefinitionNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionNode } from 'graphql';
 import { createYoga, type Plugin, type YogaInitialContext } from 'graphql-yoga';
 import { Registry } from 'prom-client';
+import { fromGateway } from '../auth/client';
 import type { Principal } from '../auth/principal';
 import type { TokenVerifier } from '../auth/tokens';
 import { ErrorCode, isPublicError, unauthenticated } from '../errors';
@@ -42,7 +44,7 @@ export interface SubgraphYogaOptions<Ctx> {
 
 /**
  * The Yoga app every subgraph serves: the gateway-only edge with its limits, token verification, the
- * public-field gate, error masking that keeps codes, tracing continued from the caller's `traceparent`, Prometheus metrics and health routes.
+ * public-field gate, error masking that keeps codes, inline traces (ftv1) for the gateway, tracing continued from the caller's `traceparent`, Prometheus metrics and health routes.
  */
 export function createSubgraphYoga<Ctx extends object>(options: SubgraphYogaOptions<Ctx>) {
   const publicFields = new Set(['_service', '__typename', ...(options.publicFields ?? [])]);
@@ -72,6 +74,8 @@ export function createSubgraphYoga<Ctx extends object>(options: SubgraphYogaOpti
     plugins: [
       ...useSubgraphEdge(options.edge),
       useRoutes({ ...options.routes, '/readyz': readyRoute(options.ready), '/metrics': metricsRoute(registry) }),
+      // Field timings (ftv1) for Studio, only when the gateway asks for them: nobody else learns resolver timings.
+      useApolloInlineTrace({ ignoreRequest: (request) => request.headers.get('apollo-federation-include-trace') !== 'ftv1' || !fromGateway(request.headers, options.edge.gatewaySecret) }),
       ...(tracingRecords()
         ? [
             useTraceParent(),
