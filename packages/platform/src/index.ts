@@ -63,3 +63,4 @@ export * from './flags/client';
 export * from './flags/admin';
 export * from './flags/schema';
 export * from './events/schemas/flags';
+export * from './flags/experiments';

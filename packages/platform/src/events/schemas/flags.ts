@@ -24,3 +24,18 @@ export const flagsEvents = [
     }),
   }),
 ] as const;
+
+export const experimentEvents = [
+  defineEvent({
+    type: 'experiment.exposure_recorded',
+    version: 1,
+    producer: 'inspections',
+    subject: 'ExperimentExposure',
+    description: 'A unit (a sent report) was first shown a variant of an experiment; recorded once per unit.',
+    data: z.object({
+      flagKey: z.string().describe('The experiment flag.'),
+      unitId: z.string().describe('The unit assigned (for report experiments, the inspection).'),
+      variant: z.string().describe('The variant it was assigned.'),
+    }),
+  }),
+] as const;
