@@ -5,6 +5,7 @@ import { deprecationUsageFeature } from './deprecation-usage';
 import type { GatewayFeature } from './feature';
 import { idempotencyFeature } from './idempotency';
 import { limitsFeature } from './limits';
+import { mediaFeature } from './media';
 import { persistedOperationsFeature } from './persisted-operations';
 import { responseCacheFeature } from './response-cache';
 import { restFeature } from './rest';
@@ -30,6 +31,7 @@ export function standardFeatures(): GatewayFeature[] {
     deprecationUsageFeature(),
     studioFeature(),
     restFeature(),
+    mediaFeature(),
     webhooksFeature(),
     responseCacheFeature(),
   ];

@@ -66,6 +66,8 @@ export async function startTestPlatform(
     features?: GatewayFeature[];
     /** Where the gateway reaches some subgraphs instead of their own servers (a proxy the test controls). */
     routeSubgraphs?: Partial<Record<SubgraphName, string>>;
+    /** The gateway's port (with PUBLIC_URL naming it in `configOverrides`); a free one by default. */
+    gatewayPort?: number;
   } = {},
 ): Promise<TestPlatform> {
   const database = await createTestDatabase('platform');
@@ -104,7 +106,7 @@ export async function startTestPlatform(
     supergraphSdl: composed.supergraphSdl,
     features: options.features ?? standardFeatures(),
     host: '127.0.0.1',
-    port: 0,
+    port: options.gatewayPort ?? 0,
   });
   const gatewayUrl = running.url;
 

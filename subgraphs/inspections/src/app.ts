@@ -19,13 +19,13 @@ import { localDiskStorage, type MediaStorage } from './storage/storage';
 export { schema };
 
 export interface InspectionsOptions {
-  /** Where media bytes go; local disk under DATA_DIR, behind URLs this subgraph signs and serves, by default. */
+  /** Where media bytes go; by default local disk under DATA_DIR, behind URLs this subgraph signs and serves under the gateway's public origin (the gateway's media route passes them here). */
   storage?: (runtime: SubgraphRuntime) => Promise<MediaStorage>;
 }
 
 async function defaultStorage(runtime: SubgraphRuntime): Promise<MediaStorage> {
   const [{ secret }] = (await runtime.db.dataSource.query('SELECT secret FROM inspections.media_signing_key WHERE id = 1')) as { secret: string }[];
-  return localDiskStorage({ dataDir: runtime.config.dataDir, publicBaseUrl: runtime.config.subgraphUrls.inspections, secret });
+  return localDiskStorage({ dataDir: runtime.config.dataDir, publicBaseUrl: runtime.config.publicUrl, secret });
 }
 
 /** Templates, inspections and their items and media, recommendations and the customer's approval. */
