@@ -3,6 +3,7 @@ import { armorFeature } from './armor';
 import { corsFeature } from './cors';
 import { deprecationUsageFeature } from './deprecation-usage';
 import type { GatewayFeature } from './feature';
+import { errorGroupsFeature } from './error-groups';
 import { idempotencyFeature } from './idempotency';
 import { limitsFeature } from './limits';
 import { mediaFeature } from './media';
@@ -34,5 +35,6 @@ export function standardFeatures(): GatewayFeature[] {
     mediaFeature(),
     webhooksFeature(),
     responseCacheFeature(),
+    errorGroupsFeature(),
   ];
 }
