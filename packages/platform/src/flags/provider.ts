@@ -1,4 +1,4 @@
-import { ErrorCode, type JsonValue, type Provider, type ResolutionDetails } from '@openfeature/server-sdk';
+import { ErrorCode, OpenFeature, type JsonValue, type Provider, type ResolutionDetails } from '@openfeature/server-sdk';
 import type { FlagDefinition } from './definition';
 import { resolveState, valuesOf, type FlagContext, type Resolution } from './rules';
 import type { StoredFlag } from './store';
@@ -61,4 +61,10 @@ export class PlatformFlagProvider implements Provider {
   resolveObjectEvaluation<T extends JsonValue>(key: string, defaultValue: T, context: FlagContext) {
     return this.details(key, defaultValue, context);
   }
+}
+
+/** An OpenFeature client evaluating through `provider` alone (its own domain), e.g. for a benchmark or a tool. */
+export async function openFeatureClient(provider: Provider, domain: string) {
+  await OpenFeature.setProviderAndWait(domain, provider);
+  return OpenFeature.getClient(domain);
 }
