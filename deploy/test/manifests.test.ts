@@ -21,7 +21,7 @@ describe.each(overlays)('overlay %s', (overlay) => {
 
   it('renders only objects that validate against the Kubernetes schemas and the CRDs used', () => {
     const kinds = new Set(objects.map((object) => object.kind));
-    for (const kind of ['Rollout', 'AnalysisTemplate', 'ServiceMonitor', 'ExternalSecret', 'SecretStore', 'Ingress', 'NetworkPolicy', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'Job']) {
+    for (const kind of ['Rollout', 'AnalysisTemplate', 'ServiceMonitor', 'PrometheusRule', 'ExternalSecret', 'SecretStore', 'Ingress', 'NetworkPolicy', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'Job']) {
       expect(kinds, kind).toContain(kind);
     }
     const failures = objects.flatMap((object) => {

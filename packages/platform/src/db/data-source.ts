@@ -1,5 +1,6 @@
 import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
 import { SnakeNamingStrategy } from '../data/naming';
+import { observePool } from '../observability/metrics';
 import { QueryLog } from './query-log';
 
 export interface DataSourceOptions {
@@ -43,6 +44,9 @@ export async function openDatabase(options: DataSourceOptions): Promise<ServiceD
     extra,
   });
   await dataSource.initialize();
+  const pools = dataSource.driver as unknown as { master: Parameters<typeof observePool>[2]; slaves: Parameters<typeof observePool>[2][] };
+  observePool(extra.application_name, 'primary', pools.master);
+  pools.slaves.forEach((pool, i) => observePool(extra.application_name, `replica-${i}`, pool));
   const runner = dataSource.createQueryRunner('master');
   try {
     await runner.connect();

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { listenForever, withPoolClient } from '../db/pg-client';
 import { startRetention } from '../db/retention';
 import type { Logger } from '../logger';
+import { observeHandling } from '../observability/metrics';
 import type { BusSubscription, ConsumeOptions, EventBus } from './bus';
 import { reportDatabaseFailure } from './database-failure';
 import type { EventEnvelope } from './envelope';
@@ -113,7 +114,7 @@ export async function createPostgresBus(
             try {
               for (const row of rows) {
                 if (closed) break;
-                await handler(row.envelope);
+                await observeHandling(group, row.envelope, () => handler(row.envelope));
                 last = row.seq;
                 handled++;
               }

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { closeRedis, connectRedis } from '../cache/redis-client';
 import type { Logger } from '../logger';
+import { observeHandling } from '../observability/metrics';
 import { BusResetError, type BusSubscription, type ConsumeOptions, type EventBus } from './bus';
 import type { EventEnvelope } from './envelope';
 
@@ -151,7 +152,10 @@ export async function createRedisBus(url: string, options: RedisBusOptions): Pro
       const handle = async (entries: StreamEntry[]) => {
         for (const { id, message } of entries) {
           if (closed || !leading) return;
-          if (message.e) await handler(JSON.parse(message.e) as EventEnvelope);
+          if (message.e) {
+            const event = JSON.parse(message.e) as EventEnvelope;
+            await observeHandling(group, event, () => handler(event));
+          }
           await redis.xAck(stream, group, id);
         }
       };

@@ -1,4 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry, type Metric } from 'prom-client';
+import type { EventEnvelope } from '../events/envelope';
 
 /**
  * Process-wide metrics, served by every service's `/metrics` after its own: memory, CPU, event-loop lag and
@@ -102,3 +103,16 @@ export const eventHandlerFailures = once(
       registers: [platformRegistry],
     }),
 );
+
+/** Runs a consumer group's handler for one event: its lag when handled, or a failure (then rethrown). */
+export async function observeHandling(group: string, event: EventEnvelope, handle: () => Promise<void>): Promise<void> {
+  try {
+    await handle();
+  } catch (error) {
+    eventHandlerFailures.inc({ group });
+    throw error;
+  }
+  const lag = Math.max(0, (Date.now() - Date.parse(event.occurredAt)) / 1000);
+  eventDeliveryLag.observe({ group, type: event.type }, lag);
+  eventLastLag.set({ group }, lag);
+}
