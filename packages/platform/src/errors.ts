@@ -24,6 +24,11 @@ export const ErrorCode = {
   SUBGRAPH_TIMEOUT: 'SUBGRAPH_TIMEOUT',
   /** An `Idempotency-Key` was sent again with a different operation or variables. */
   IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+  /**
+   * A second factor is needed: at sign-in (`extensions.mfaChallenge` is then the challenge to complete),
+   * or for a sensitive change when the session verified none in the last 10 minutes (`verifyMfa`).
+   */
+  MFA_REQUIRED: 'MFA_REQUIRED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 

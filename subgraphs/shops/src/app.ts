@@ -12,6 +12,7 @@ import { ShopRoleEntity, UserEntity } from './data/user';
 import { Initial1764201600000 } from './migrations/1764201600000-initial';
 import { LoginThrottling1764400000000 } from './migrations/1764400000000-login-throttling';
 import { SignUpAndInvitations1764400100000 } from './migrations/1764400100000-sign-up-and-invitations';
+import { Mfa1764500000000 } from './migrations/1764500000000-mfa';
 import { schema } from './schema';
 import { cacheHints } from './schema/cache-hints';
 
@@ -22,12 +23,12 @@ export const shopsSubgraph: SubgraphDefinition = {
   name: 'shops',
   issuesTokens: true,
   entities: [OrganizationEntity, ShopEntity, UserEntity, ShopRoleEntity, RefreshTokenEntity, CustomerEntity, LoginAddressEntity, PendingSignUpEntity, StaffInvitationEntity, StaffMessageEntity],
-  migrations: [Initial1764201600000, LoginThrottling1764400000000, SignUpAndInvitations1764400100000],
+  migrations: [Initial1764201600000, LoginThrottling1764400000000, SignUpAndInvitations1764400100000, Mfa1764500000000],
   createApp(runtime) {
     const services = createServices(runtime);
     return createSubgraphApp(runtime, {
       schema,
-      publicFields: ['signUp', 'confirmSignUp', 'acceptInvitation', 'login', 'refreshSession', 'logout'],
+      publicFields: ['signUp', 'confirmSignUp', 'acceptInvitation', 'login', 'refreshSession', 'logout', 'completeMfaLogin'],
       cacheHints,
       context: ({ principal, request }) => createContext(runtime, services, principal, request),
       routes: {

@@ -7,6 +7,7 @@ import { OrganizationRepository, type Organization } from './data/organization';
 import { RefreshTokenRepository } from './data/refresh-token';
 import { ShopRepository, type Shop } from './data/shop';
 import { UserRepository, type ShopRole, type User } from './data/user';
+import { MultiFactor } from './domain/mfa';
 import { Sessions } from './domain/sessions';
 import { ShopSettings } from './domain/shops';
 import { SignIn } from './domain/sign-in';
@@ -50,9 +51,11 @@ export function createRepositories(dataSource: DataSource) {
 export function createServices(runtime: SubgraphRuntime) {
   const dataSource = runtime.db.dataSource;
   const sessions = new Sessions(dataSource, runtime);
+  const mfa = new MultiFactor(dataSource, runtime.store, sessions);
   return {
     sessions,
-    signIn: new SignIn(dataSource, runtime.store, sessions),
+    mfa,
+    signIn: new SignIn(dataSource, runtime.store, sessions, mfa),
     signUps: new SignUps(dataSource, runtime, sessions),
     staff: new StaffDirectory(dataSource, runtime, sessions),
     shops: new ShopSettings(dataSource, sessions),

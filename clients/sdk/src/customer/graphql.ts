@@ -268,6 +268,15 @@ export type MetricsRanking =
   /** Partner commission revenue. */
   | 'PARTNER_REVENUE';
 
+/** Who in the organization must sign in with a second factor. A user it covers who has none can only enroll one. */
+export type MfaPolicy =
+  /** Required of every staff user. */
+  | 'ALL_STAFF'
+  /** Second factors are optional. */
+  | 'OFF'
+  /** Required of owners and managers. */
+  | 'OWNERS_AND_MANAGERS';
+
 /** The quota plan the gateway applies to calls made with a key. */
 export type PartnerApiKeyPlan =
   /** Higher quotas. */

@@ -1,4 +1,4 @@
-import { forbidden, notFound, unauthenticated } from '../errors';
+import { appError, ErrorCode, forbidden, notFound, unauthenticated } from '../errors';
 import type { Principal, StaffPrincipal, StaffRole } from './principal';
 
 export function requirePrincipal(principal: Principal | null): Principal {
@@ -40,5 +40,22 @@ export function requireShopRole(principal: Principal | null, shopId: string, rol
   const role = staff.roles[shopId];
   if (!role) throw notFound('Shop', shopId);
   if (roles && !roles.includes(role)) throw forbidden(`Your role at this shop (${role}) does not allow this.`);
+  return staff;
+}
+
+/** How recently a session must have verified a second factor for a sensitive change (step-up). */
+export const stepUpWindowMs = 10 * 60 * 1000;
+
+/**
+ * Step-up for sensitive changes (API keys, webhook endpoints, payout and partner settings, roles, MFA,
+ * exports): a staff caller with a second factor whose session verified none in the last 10 minutes gets
+ * MFA_REQUIRED, and `verifyMfa` then lets the same token through. A user without a factor has nothing
+ * to step up with; the organization's MFA policy is what makes factors mandatory.
+ */
+export function requireRecentFactor(principal: Principal | null, now = Date.now()): StaffPrincipal {
+  const staff = requireStaff(principal);
+  if (staff.mfaEnrolled && (!staff.mfaVerifiedAt || now - staff.mfaVerifiedAt > stepUpWindowMs)) {
+    throw appError(ErrorCode.MFA_REQUIRED, 'Confirm it is you: verify a second factor (verifyMfa) and try again.', { reason: 'STEP_UP' });
+  }
   return staff;
 }

@@ -12,6 +12,10 @@ export interface StaffPrincipal {
   roles: Record<string, StaffRole>;
   /** The login this token belongs to (one per login, kept through refreshes); ending it ends the token. */
   sessionId?: string;
+  /** When this session last verified a second factor (ms since the epoch); absent when it never did. */
+  mfaVerifiedAt?: number;
+  /** Whether the user has a second factor: then sensitive changes need it verified recently (step-up). */
+  mfaEnrolled?: boolean;
   expiresAt: number;
 }
 
@@ -65,6 +69,10 @@ export interface PrincipalClaims {
   sid?: string;
   op?: string;
   grt?: string;
+  /** When the session last verified a second factor, in seconds since the epoch. */
+  mfa?: number;
+  /** Set when the user has a second factor. */
+  mfe?: true;
 }
 
 export function claimsOf(
@@ -72,7 +80,15 @@ export function claimsOf(
 ): PrincipalClaims {
   switch (principal.kind) {
     case 'staff':
-      return { sub: principal.userId, kind: 'staff', org: principal.orgId, roles: principal.roles, ...(principal.sessionId ? { sid: principal.sessionId } : {}) };
+      return {
+        sub: principal.userId,
+        kind: 'staff',
+        org: principal.orgId,
+        roles: principal.roles,
+        ...(principal.sessionId ? { sid: principal.sessionId } : {}),
+        ...(principal.mfaVerifiedAt ? { mfa: Math.floor(principal.mfaVerifiedAt / 1000) } : {}),
+        ...(principal.mfaEnrolled ? { mfe: true as const } : {}),
+      };
     case 'customer':
       return {
         sub: principal.inspectionId,
@@ -96,7 +112,16 @@ export function principalOf(claims: Partial<PrincipalClaims> & { exp?: number })
   switch (claims.kind) {
     case 'staff':
       if (typeof claims.org !== 'string' || typeof claims.roles !== 'object' || claims.roles === null) return null;
-      return { kind: 'staff', userId: claims.sub, orgId: claims.org, roles: claims.roles, ...(typeof claims.sid === 'string' ? { sessionId: claims.sid } : {}), expiresAt };
+      return {
+        kind: 'staff',
+        userId: claims.sub,
+        orgId: claims.org,
+        roles: claims.roles,
+        ...(typeof claims.sid === 'string' ? { sessionId: claims.sid } : {}),
+        ...(typeof claims.mfa === 'number' ? { mfaVerifiedAt: claims.mfa * 1000 } : {}),
+        ...(claims.mfe === true ? { mfaEnrolled: true } : {}),
+        expiresAt,
+      };
     case 'customer':
       if (!claims.org || !claims.shop || !claims.cust || !claims.veh) return null;
       return {

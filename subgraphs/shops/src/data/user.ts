@@ -51,6 +51,10 @@ export class UserRepository {
     return inKeyOrder(ids, rows, (row) => row.id);
   }
 
+  listByOrg(orgId: string): Promise<User[]> {
+    return this.manager.find(UserEntity, { where: { orgId }, order: { id: 'ASC' }, comment: 'users.listByOrg' });
+  }
+
   /** `email` as `normalizeEmail` spells it: the only spelling stored. */
   findByEmail(email: string): Promise<User | null> {
     return this.manager.findOne(UserEntity, { where: { email }, comment: 'users.findByEmail' });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { tokenSigner, unauthenticated, type StaffPrincipal, type StaffRole, type SubgraphRuntime } from '@cip/platform';
+import { tokenSigner, unauthenticated, type StaffPrincipal, type StaffRole, type SubgraphRuntime, type UserAccess } from '@cip/platform';
+import { MfaRepository, type MfaPolicy } from '../data/mfa';
 import { RefreshTokenRepository } from '../data/refresh-token';
 import { UserRepository, type User } from '../data/user';
 import { hashSecret, newSecret } from './tokens';
@@ -28,16 +29,45 @@ export class Sessions {
     private readonly runtime: SubgraphRuntime,
   ) {}
 
-  /** Issues an access token carrying the user's current roles, and a refresh token in `familyId`. */
-  async issue(manager: EntityManager, user: User, familyId: string = randomUUID()): Promise<Session> {
-    const [roles] = await new UserRepository(manager).rolesByUserIds([user.id]);
-    const roleMap: Record<string, StaffRole> = Object.fromEntries(roles.map((r) => [r.shopId, r.role]));
+  /**
+   * What the user may do now: their roles, or none while the organization's MFA policy covers them and
+   * they have no second factor (they can then only enroll one).
+   */
+  async accessOf(manager: EntityManager, user: Pick<User, 'id' | 'orgId'>): Promise<UserAccess & { enrollmentRequired: boolean }> {
+    const mfa = new MfaRepository(manager);
+    const [[roles], policy, enrolled] = await Promise.all([
+      new UserRepository(manager).rolesByUserIds([user.id]),
+      mfa.policyOf(user.orgId),
+      mfa.confirmedUserIds([user.id]).then((ids) => ids.has(user.id)),
+    ]);
+    const enrollmentRequired = !enrolled && policyCovers(policy, roles.map((r) => r.role));
+    const roleMap: Record<string, StaffRole> = enrollmentRequired ? {} : Object.fromEntries(roles.map((r) => [r.shopId, r.role]));
+    return { roles: roleMap, mfaEnrolled: enrolled, enrollmentRequired };
+  }
+
+  /**
+   * Issues an access token carrying the user's current access, and a refresh token in `familyId`. A
+   * factor verified for this login (now, or earlier in the family) is carried along for step-up.
+   */
+  async issue(manager: EntityManager, user: User, familyId: string = randomUUID(), factorVerifiedAt?: Date): Promise<Session> {
+    const { roles, mfaEnrolled } = await this.accessOf(manager, user);
+    const mfa = new MfaRepository(manager);
+    const verifiedAt = factorVerifiedAt ?? (await mfa.factorVerifiedAtOfFamily(familyId));
     const { auth } = this.runtime.config;
-    const claims = { kind: 'staff' as const, userId: user.id, orgId: user.orgId, roles: roleMap, sessionId: familyId };
+    const claims = {
+      kind: 'staff' as const,
+      userId: user.id,
+      orgId: user.orgId,
+      roles,
+      sessionId: familyId,
+      mfaEnrolled,
+      ...(verifiedAt ? { mfaVerifiedAt: verifiedAt.getTime() } : {}),
+    };
     const access = await tokenSigner(this.runtime).sign(claims, auth.accessTokenTtlSeconds);
     const refreshToken = newSecret();
     const refreshTokenExpiresAt = new Date(Date.now() + auth.refreshTokenTtlSeconds * 1000);
     await this.refreshTokens.create(manager, { userId: user.id, familyId, tokenHash: hashSecret(refreshToken), expiresAt: refreshTokenExpiresAt });
+    if (verifiedAt) await mfa.recordFactorOnFamily(familyId, verifiedAt);
     return {
       accessToken: access.token,
       accessTokenExpiresAt: access.expiresAt,
@@ -48,10 +78,23 @@ export class Sessions {
     };
   }
 
-  /** Publishes the user's committed roles to every verifier: call it after a transaction that changed them commits. */
-  async publishRoles(userId: string): Promise<void> {
-    const [roles] = await new UserRepository(this.dataSource.manager).rolesByUserIds([userId]);
-    await this.runtime.access.publishRoles(userId, Object.fromEntries(roles.map((r) => [r.shopId, r.role])));
+  /**
+   * Publishes the users' committed access (roles, MFA) to every verifier: call it after a transaction
+   * that changed roles, factors or the MFA policy commits.
+   */
+  async publishAccess(...users: Pick<User, 'id' | 'orgId'>[]): Promise<void> {
+    for (const user of users) {
+      const { roles, mfaEnrolled } = await this.accessOf(this.dataSource.manager, user);
+      await this.runtime.access.publishAccess(user.id, { roles, mfaEnrolled });
+    }
+  }
+
+  /** Records a second factor verified now for the login `sessionId`: kept with its refresh tokens, applied to its access tokens at once. */
+  async recordFactor(sessionId: string): Promise<Date> {
+    const at = new Date();
+    await new MfaRepository(this.dataSource.manager).recordFactorOnFamily(sessionId, at);
+    await this.runtime.access.recordFactor(sessionId, at.getTime());
+    return at;
   }
 
   /**
@@ -88,4 +131,11 @@ export class Sessions {
     });
     if (familyId) await this.runtime.access.endSession(familyId);
   }
+}
+
+/** Whether the organization's MFA policy requires a second factor of someone holding `roles`. */
+export function policyCovers(policy: MfaPolicy, roles: readonly StaffRole[]): boolean {
+  if (policy === 'ALL_STAFF') return roles.length > 0;
+  if (policy === 'OWNERS_AND_MANAGERS') return roles.some((role) => role === 'OWNER' || role === 'MANAGER');
+  return false;
 }

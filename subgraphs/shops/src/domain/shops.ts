@@ -65,7 +65,7 @@ export class ShopSettings {
       await enqueueEvents(manager, 'shops', [shopCreated(created)]);
       return created;
     });
-    await this.sessions.publishRoles(staff.userId);
+    await this.sessions.publishAccess({ id: staff.userId, orgId: staff.orgId });
     return shop;
   }
 

@@ -3,6 +3,7 @@ import { createAttemptThrottle, normalizeEmail, unauthenticated, type ClientInfo
 import { LoginAddressRepository } from '../data/login-address';
 import { UserRepository } from '../data/user';
 import { verifyPassword } from './passwords';
+import type { MultiFactor } from './mfa';
 import type { Session, Sessions } from './sessions';
 
 const hour = 3600;
@@ -32,13 +33,17 @@ export class SignIn {
     private readonly dataSource: DataSource,
     store: KeyValueStore,
     private readonly sessions: Sessions,
+    private readonly mfa: MultiFactor,
   ) {
     this.throttle = createAttemptThrottle(store);
     this.users = new UserRepository(dataSource.manager);
     this.addresses = new LoginAddressRepository(dataSource.manager);
   }
 
-  /** The session for a correct e-mail and password; a wrong e-mail and a wrong password answer alike. */
+  /**
+   * The session for a correct e-mail and password; a wrong e-mail and a wrong password answer alike. A
+   * user with a second factor gets MFA_REQUIRED with a challenge instead, completed by `completeMfaLogin`.
+   */
   async login(input: { email: string; password: string }, client: ClientInfo): Promise<Session> {
     const email = normalizeEmail(input.email);
     const user = email.length <= 320 ? await this.users.findByEmail(email) : null;
@@ -55,6 +60,7 @@ export class SignIn {
       throw wrongCredentials();
     }
     await attempt.succeeded();
+    if (await this.mfa.hasFactor(user.id)) return this.mfa.challenge(user, client);
     return this.dataSource.transaction(async (manager) => {
       await this.addresses.remember(manager, user.id, client.address);
       return this.sessions.issue(manager, user);

@@ -11,6 +11,7 @@ import {
   nameInput,
   parseInput,
   passwordInput,
+  requireRecentFactor,
   requireShopRole,
   staffRoles,
   unauthenticated,
@@ -115,10 +116,12 @@ export class StaffDirectory {
 
   /**
    * Gives a colleague a role at a shop, changes it, or removes it (null). Owners and managers; only owners
-   * touch the owner role. Takes effect on the colleague's next request, with the token they hold.
+   * touch the owner role; with a second factor, one verified in the last 10 minutes (step-up). Takes
+   * effect on the colleague's next request, with the token they hold.
    */
   async setRole(principal: Principal | null, shopId: string, userId: string, role: StaffRole | null | undefined): Promise<User> {
     const staff = requireShopRole(principal, shopId, ['OWNER', 'MANAGER']);
+    requireRecentFactor(staff);
     const user = await this.dataSource.transaction(async (manager) => {
       const users = new UserRepository(manager);
       const [user] = z.uuid().safeParse(userId).success ? await users.findByIds([userId]) : [null];
@@ -132,7 +135,7 @@ export class StaffDirectory {
       else await users.removeRole(manager, userId, shopId);
       return user;
     });
-    await this.sessions.publishRoles(user.id);
+    await this.sessions.publishAccess(user);
     return user;
   }
 }

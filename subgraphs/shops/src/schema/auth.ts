@@ -58,7 +58,7 @@ builder.mutationFields((t) => ({
   login: t.field({
     type: SessionRef,
     description:
-      'Signs a staff user in with e-mail and password. Wrong e-mail and wrong password answer alike; repeated failures are slowed with growing delays (`RATE_LIMITED` with `retryAfter`).',
+      'Signs a staff user in with e-mail and password. Wrong e-mail and wrong password answer alike; repeated failures are slowed with growing delays (`RATE_LIMITED` with `retryAfter`). A user with a second factor gets `MFA_REQUIRED` with `extensions.mfaChallenge` instead of a session: finish with `completeMfaLogin`.',
     args: {
       email: t.arg.string({ required: true, description: 'Login e-mail, in any case.' }),
       password: t.arg.string({ required: true, description: 'Password.' }),

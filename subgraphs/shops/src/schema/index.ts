@@ -5,6 +5,7 @@ import './user';
 import './customer';
 import './auth';
 import './invitation';
+import './mfa';
 import { toSchema } from '../builder';
 
 export const schema = toSchema();
