@@ -27,20 +27,29 @@ const exits = () => platform.services.filter((service) => service.exit).map((ser
 beforeAll(async () => {
   [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
   platform = await startPlatform({ databaseUrl: postgres.url, redisUrl: redis.url });
+  const email = `owner-${randomUUID()}@chaos.test`;
   const signedUp = await graphql(
-    `mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }`,
+    `mutation($input: SignUpInput!) { signUp(input: $input) { email } }`,
     {
       input: {
         organizationName: 'Chaos Motors',
         ownerName: 'Casey Owner',
-        email: `owner-${randomUUID()}@chaos.test`,
+        email,
         password: 'correct horse battery staple',
         shop: { name: 'Chaos Downtown', address: { line1: '1 Main St', city: 'Denver', region: 'CO', postalCode: '80202', country: 'US' }, timezone: 'America/Denver', laborRateCents: 12_000 },
       },
     },
   );
   expect(signedUp.errors).toBeUndefined();
-  const token = signedUp.data.signUp.accessToken;
+  // Sign-up is confirmed through the e-mailed link; locally the message is recorded, not sent.
+  const [message] = await query<{ action_url: string }>(
+    postgres.url,
+    `SELECT action_url FROM shops.staff_message WHERE recipient = $1 AND kind = 'sign-up-confirmation' ORDER BY created_at DESC LIMIT 1`,
+    [email],
+  );
+  const confirmed = await graphql(`mutation($token: String!) { confirmSignUp(token: $token) { accessToken } }`, { token: new URL(message.action_url).hash.replace(/^#token=/, '') });
+  expect(confirmed.errors).toBeUndefined();
+  const token = confirmed.data.confirmSignUp.accessToken;
   const shops = await graphql(`{ shops { id } }`, {}, token);
   owner = { token, shopId: shops.data.shops[0].id };
 });
