@@ -63,6 +63,9 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
   const { config, logger } = options;
   const subgraphUrls = options.subgraphUrls ?? config.subgraphUrls;
   const managed = config.apollo.managedFederation && !options.supergraphSdl;
+  // Without this, @apollo/gateway sends metrics of its own to Apollo and probes cloud metadata addresses
+  // (the GCP resource detector's MetadataLookupWarning) as it is constructed; Studio reporting is the studio feature's.
+  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const gateway = new ApolloGateway({
     ...(managed ? {} : { supergraphSdl: options.supergraphSdl ?? (await readCommittedSupergraph()) }),
     buildService: ({ name, url }) => new SubgraphSource(subgraphUrls[subgraphNameOf(name)] ?? url!, config.gatewaySecret, { serviceName: name, settings: config.subgraphCalls }),
