@@ -1,6 +1,7 @@
 import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 import CircuitBreaker from 'opossum';
-import { ErrorCode, type Config } from '@cip/platform';
+import { Gauge } from 'prom-client';
+import { ErrorCode, platformRegistry, type Config } from '@cip/platform';
 
 export type SubgraphCallSettings = Config['subgraphCalls'];
 
@@ -14,6 +15,20 @@ export class SubgraphCallError extends Error {
   ) {
     super(message, options);
   }
+}
+
+const breakerMetric = 'cip_subgraph_breaker_state';
+const breakers = new Map<string, CircuitBreaker>();
+if (!platformRegistry.getSingleMetric(breakerMetric)) {
+  new Gauge({
+    name: breakerMetric,
+    help: "State of the gateway's circuit breaker per subgraph: 0 closed, 1 half-open (trying), 2 open (refusing calls).",
+    labelNames: ['subgraph'],
+    registers: [platformRegistry],
+    collect() {
+      for (const [subgraph, breaker] of breakers) this.set({ subgraph }, breaker.opened ? 2 : breaker.halfOpen ? 1 : 0);
+    },
+  });
 }
 
 /** Statuses a proxy or an overloaded subgraph answers with before it has run anything. */
@@ -52,6 +67,7 @@ export function guardedFetcher(serviceName: string, fetcher: Fetcher, settings: 
     resetTimeout: settings.breakerResetMs,
     rollingCountTimeout: 10_000,
   });
+  breakers.set(serviceName, breaker);
   const fire = async (url: string, init: FetcherRequestInit, deadline: number) => {
     try {
       return await breaker.fire(url, init, deadline);

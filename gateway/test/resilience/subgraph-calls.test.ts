@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import fetch from 'node-fetch';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { platformRegistry } from '@cip/platform';
 import { guardedFetcher, SubgraphCallError } from '../../src/subgraph-calls';
 
 /** Issue 13.4: the circuit breaker stops calling a failing subgraph, and lets it back in once it recovers. */
@@ -28,6 +29,7 @@ describe('the circuit breaker of one subgraph', () => {
     const { fetcher, breaker } = guardedFetcher('vehicles', fetch as unknown as Fetcher, settings);
     for (let i = 0; i < 3; i++) await expect(fetcher(url, query)).rejects.toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE' });
     expect(breaker.opened).toBe(true);
+    expect(await platformRegistry.getSingleMetricAsString('cip_subgraph_breaker_state')).toMatch(/cip_subgraph_breaker_state\{subgraph="vehicles"\} 2/);
     const before = calls;
     const refused = await fetcher(url, query).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(SubgraphCallError);
@@ -38,6 +40,7 @@ describe('the circuit breaker of one subgraph', () => {
     await expect.poll(() => breaker.halfOpen, { timeout: 20_000 }).toBe(true);
     expect((await fetcher(url, query)).status).toBe(200);
     expect(breaker.closed).toBe(true);
+    expect(await platformRegistry.getSingleMetricAsString('cip_subgraph_breaker_state')).toMatch(/cip_subgraph_breaker_state\{subgraph="vehicles"\} 0/);
   });
 
   it('retries a read that met 503 and never a write', async () => {
