@@ -8,9 +8,10 @@ import { countRequest, type QuotaPlan } from './quotas';
  * Per-key quotas for partner API keys, and depth and cost limits for every caller, checked once the
  * operation is known and before it is planned. Every partner response reports the quota in `RateLimit-*` headers.
  */
-export function limitsPlugin(options: { store: KeyValueStore; plans: Record<string, QuotaPlan>; complexity: ComplexityLimits }): ApolloServerPlugin<GatewayContext> {
+export function limitsPlugin(options: { store: KeyValueStore; plans: () => Record<string, QuotaPlan>; complexity: ComplexityLimits }): ApolloServerPlugin<GatewayContext> {
   const countAgainstQuota = async (principal: PartnerPrincipal, headers: Map<string, string>) => {
-    const plan = options.plans[principal.plan] ?? options.plans.standard!;
+    const plans = options.plans();
+    const plan = plans[principal.plan] ?? plans.standard!;
     const decision = await countRequest(options.store, principal.keyId, plan);
     headers.set('ratelimit-limit', String(decision.limit));
     headers.set('ratelimit-remaining', String(decision.remaining));
