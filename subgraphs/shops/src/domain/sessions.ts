@@ -35,11 +35,10 @@ export class Sessions {
    */
   async accessOf(manager: EntityManager, user: Pick<User, 'id' | 'orgId'>): Promise<UserAccess & { enrollmentRequired: boolean }> {
     const mfa = new MfaRepository(manager);
-    const [[roles], policy, enrolled] = await Promise.all([
-      new UserRepository(manager).rolesByUserIds([user.id]),
-      mfa.policyOf(user.orgId),
-      mfa.confirmedUserIds([user.id]).then((ids) => ids.has(user.id)),
-    ]);
+    // One after another: inside a transaction the manager holds a single connection.
+    const [roles] = await new UserRepository(manager).rolesByUserIds([user.id]);
+    const policy = await mfa.policyOf(user.orgId);
+    const enrolled = (await mfa.confirmedUserIds([user.id])).has(user.id);
     const enrollmentRequired = !enrolled && policyCovers(policy, roles.map((r) => r.role));
     const roleMap: Record<string, StaffRole> = enrollmentRequired ? {} : Object.fromEntries(roles.map((r) => [r.shopId, r.role]));
     return { roles: roleMap, mfaEnrolled: enrolled, enrollmentRequired };
