@@ -165,6 +165,16 @@ export class ConfigError extends Error {
   }
 }
 
+/** What a production process refuses: the switches that only make sense on a developer's machine. */
+function productionProblems(e: Env): { variable: string; message: string }[] {
+  return [
+    ...(e.INTROSPECTION === true ? [{ variable: 'INTROSPECTION', message: 'must not be on in production (it publishes the whole schema)' }] : []),
+    ...(e.WEBHOOK_ALLOW_PRIVATE_TARGETS === true
+      ? [{ variable: 'WEBHOOK_ALLOW_PRIVATE_TARGETS', message: 'must not be on in production (webhooks could reach the private network)' }]
+      : []),
+  ];
+}
+
 /** Parses the environment once; a bad value throws a ConfigError that names each bad variable. */
 export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(
@@ -176,6 +186,8 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
     );
   }
   const e = parsed.data;
+  const developmentDefaults = e.NODE_ENV === 'production' ? productionProblems(e) : [];
+  if (developmentDefaults.length > 0) throw new ConfigError(developmentDefaults);
   if (e.APOLLO_MANAGED_FEDERATION && !(e.APOLLO_KEY && e.APOLLO_GRAPH_REF)) {
     throw new ConfigError([{ variable: 'APOLLO_MANAGED_FEDERATION', message: 'managed federation needs APOLLO_KEY and APOLLO_GRAPH_REF' }]);
   }
