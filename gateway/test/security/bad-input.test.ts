@@ -48,6 +48,10 @@ describe('bad input through the gateway', () => {
     ['program', `{ program(id: "42") { id } }`, ['id']],
     ['partnerStatement', `{ partnerStatement(shopId: "00000000-0000-4000-8000-000000000000", partnerId: "p", period: "2026-01") { period } }`, ['partnerId']],
     ['recordVehicleMileage', `mutation { recordVehicleMileage(vehicleId: "v-1", mileage: 10) { id } }`, ['vehicleId']],
+    ['customer', `{ customer(id: "nope") { id } }`, ['id']],
+    ['shop', `{ shop(id: "1 OR 1=1") { id } }`, ['id']],
+    ['updateCustomer', `mutation { updateCustomer(id: "c-1", input: { firstName: "Pat" }) { id } }`, ['id']],
+    ['setStaffRole', `mutation { setStaffRole(shopId: "00000000-0000-4000-8000-000000000000", userId: "u", role: ADVISOR) { id } }`, ['userId']],
   ])('refuses a non-UUID id in %s with BAD_USER_INPUT naming the argument', async (_field, query, fields) => {
     const answer = await platform.execute(query, {}, { token: org.ownerToken });
     expect(codes(answer.errors)).toEqual(['BAD_USER_INPUT']);

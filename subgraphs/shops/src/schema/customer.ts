@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type DataLoader from 'dataloader';
-import { buildEvent, canReadShop, enqueueEvents, groupLoader, loaderFor, notFound, parseInput, requireShopRole } from '@cip/platform';
+import { buildEvent, canReadShop, enqueueEvents, groupLoader, loaderFor, notFound, parseInput, requireShopRole, valid } from '@cip/platform';
 import { builder } from '../builder';
 import type { ShopsContext } from '../context';
 import type { Customer } from '../data/customer';
@@ -78,7 +78,7 @@ builder.queryField('customer', (t) =>
   t.field({
     type: CustomerRef,
     description: 'One customer by id. Customers of shops the caller cannot see answer NOT_FOUND.',
-    args: { id: t.arg.id({ required: true, description: 'The customer id.' }) },
+    args: { id: t.arg.id({ required: true, description: 'The customer id.' }).validate(valid.id('Customer')) },
     resolve: async (_root, { id }, ctx) => {
       const customer = await loadReadableCustomer(ctx, id);
       if (!customer) throw notFound('Customer', id);
@@ -124,7 +124,7 @@ builder.mutationFields((t) => ({
     type: CustomerRef,
     description: 'Adds a customer to a shop. Owners, managers and advisors.',
     args: {
-      shopId: t.arg.id({ required: true, description: 'The shop.' }),
+      shopId: t.arg.id({ required: true, description: 'The shop.' }).validate(valid.id('Shop')),
       input: t.arg({ type: CustomerInput, required: true, description: 'The customer.' }),
     },
     resolve: async (_root, { shopId, input }, ctx) => {
@@ -148,7 +148,7 @@ builder.mutationFields((t) => ({
     type: CustomerRef,
     description: "Replaces a customer's details. Owners, managers and advisors of the customer's shop.",
     args: {
-      id: t.arg.id({ required: true, description: 'The customer.' }),
+      id: t.arg.id({ required: true, description: 'The customer.' }).validate(valid.id('Customer')),
       input: t.arg({ type: CustomerInput, required: true, description: 'The new details.' }),
     },
     resolve: async (_root, { id, input }, ctx) => {

@@ -1,3 +1,4 @@
+import { valid } from '@cip/platform';
 import type { StaffInvitation } from '../data/invitation';
 import { builder } from '../builder';
 import { SessionRef } from './auth';
@@ -61,7 +62,7 @@ builder.mutationFields((t) => ({
     description:
       'Invites someone to work at a shop by e-mail. Owners and managers; only owners invite owners. The answer is the same for every address outside your organization, including addresses of other organizations’ users.',
     args: {
-      shopId: t.arg.id({ required: true, description: 'The shop they will work at.' }),
+      shopId: t.arg.id({ required: true, description: 'The shop they will work at.' }).validate(valid.id('Shop')),
       input: t.arg({ type: StaffInvitationInput, required: true, description: 'Who, and as what.' }),
     },
     resolve: (_root, { shopId, input }, ctx) => ctx.services.staff.invite(ctx.principal, shopId, input),

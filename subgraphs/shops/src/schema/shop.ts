@@ -1,4 +1,4 @@
-import { canReadShop, notFound, readableShopIds, requireShopRole } from '@cip/platform';
+import { canReadShop, notFound, readableShopIds, requireShopRole, valid } from '@cip/platform';
 import { builder, Money } from '../builder';
 import type { ShopsContext } from '../context';
 import type { Shop } from '../data/shop';
@@ -64,7 +64,7 @@ builder.queryFields((t) => ({
   shop: t.field({
     type: ShopRef,
     description: 'One shop by id. Shops the caller holds no role at answer NOT_FOUND.',
-    args: { id: t.arg.id({ required: true, description: 'The shop id.' }) },
+    args: { id: t.arg.id({ required: true, description: 'The shop id.' }).validate(valid.id('Shop')) },
     resolve: async (_root, { id }, ctx) => {
       const shop = await loadReadableShop(ctx, id);
       if (!shop) throw notFound('Shop', id);
@@ -112,7 +112,7 @@ builder.mutationFields((t) => ({
     type: ShopRef,
     description: "Changes a shop's settings. Owners and managers only.",
     args: {
-      id: t.arg.id({ required: true, description: 'The shop to change.' }),
+      id: t.arg.id({ required: true, description: 'The shop to change.' }).validate(valid.id('Shop')),
       input: t.arg({ type: ShopInput, required: true, description: 'The new settings.' }),
     },
     resolve: (_root, { id, input }, ctx) => ctx.services.shops.update(ctx.principal, id, input),

@@ -1,4 +1,4 @@
-import { requireStaff, appError, ErrorCode } from '@cip/platform';
+import { appError, ErrorCode, requireStaff, valid } from '@cip/platform';
 import { builder } from '../builder';
 import type { ShopsContext } from '../context';
 import type { User } from '../data/user';
@@ -81,8 +81,8 @@ builder.mutationFields((t) => ({
     type: UserRef,
     description: "Gives a colleague a role at a shop, changes it, or removes it (role null). Owners and managers only; a caller with a second factor needs one verified in the last 10 minutes (`MFA_REQUIRED`, then `verifyMfa`). Takes effect on the colleague's next request, with the access token they already hold.",
     args: {
-      shopId: t.arg.id({ required: true, description: 'The shop.' }),
-      userId: t.arg.id({ required: true, description: 'The colleague.' }),
+      shopId: t.arg.id({ required: true, description: 'The shop.' }).validate(valid.id('Shop')),
+      userId: t.arg.id({ required: true, description: 'The colleague.' }).validate(valid.id('User')),
       role: t.arg({ type: StaffRoleEnum, required: false, description: 'The new role, or null to remove the user from the shop.' }),
     },
     resolve: (_root, { shopId, userId, role }, ctx) => ctx.services.staff.setRole(ctx.principal, shopId, userId, role),
