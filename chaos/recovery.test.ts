@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { query, startPostgres, startRedis, type ChaosPostgres, type ChaosRedis } from './support/servers';
 import { readiness, startPlatform, type Platform } from './support/services';
+import { signUp } from '../subgraphs/shops/test/seed';
 
 let postgres: ChaosPostgres;
 let redis: ChaosRedis;
@@ -27,31 +27,9 @@ const exits = () => platform.services.filter((service) => service.exit).map((ser
 beforeAll(async () => {
   [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
   platform = await startPlatform({ databaseUrl: postgres.url, redisUrl: redis.url });
-  const email = `owner-${randomUUID()}@chaos.test`;
-  const signedUp = await graphql(
-    `mutation($input: SignUpInput!) { signUp(input: $input) { email } }`,
-    {
-      input: {
-        organizationName: 'Chaos Motors',
-        ownerName: 'Casey Owner',
-        email,
-        password: 'correct horse battery staple',
-        shop: { name: 'Chaos Downtown', address: { line1: '1 Main St', city: 'Denver', region: 'CO', postalCode: '80202', country: 'US' }, timezone: 'America/Denver', laborRateCents: 12_000 },
-      },
-    },
-  );
-  expect(signedUp.errors).toBeUndefined();
-  // Sign-up is confirmed through the e-mailed link; locally the message is recorded, not sent.
-  const [message] = await query<{ action_url: string }>(
-    postgres.url,
-    `SELECT action_url FROM shops.staff_message WHERE recipient = $1 AND kind = 'sign-up-confirmation' ORDER BY created_at DESC LIMIT 1`,
-    [email],
-  );
-  const confirmed = await graphql(`mutation($token: String!) { confirmSignUp(token: $token) { accessToken } }`, { token: new URL(message.action_url).hash.replace(/^#token=/, '') });
-  expect(confirmed.errors).toBeUndefined();
-  const token = confirmed.data.confirmSignUp.accessToken;
-  const shops = await graphql(`{ shops { id } }`, {}, token);
-  owner = { token, shopId: shops.data.shops[0].id };
+  // The shops seed signs up through the e-mailed confirmation link, read where the platform records it.
+  const org = await signUp({ database: { url: postgres.url }, execute: (document, variables = {}, options = {}) => graphql(document, variables, options.token) }, 'Chaos Motors');
+  owner = { token: org.ownerToken, shopId: org.shopId };
 });
 
 afterAll(async () => {
