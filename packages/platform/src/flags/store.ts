@@ -17,16 +17,8 @@ export interface StoredFlag {
   updatedAt: Date;
 }
 
-export interface FlagWrite {
-  key: string;
-  state: FlagState;
-  scheduledState: FlagState | null;
-  scheduledAt: Date | null;
-  owner: string;
-  expiresAt: Date | null;
-  reason: string;
-  changedBy: string;
-}
+/** A change to a flag: what the row will hold, by whom; the version and time are the store's. */
+export type FlagWrite = Omit<StoredFlag, 'version' | 'updatedBy' | 'updatedAt'> & { changedBy: string };
 
 interface Row {
   key: string;
