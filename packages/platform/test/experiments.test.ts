@@ -54,7 +54,7 @@ describe('experiments', () => {
   });
 
   it('record one exposure per unit, with one event, and answer the same variant every time', { timeout: 240_000 }, async () => {
-    const deps = { dataSource: service, outboxSchema: 'inspections', flags };
+    const deps = { db: service, outboxSchema: 'inspections', flags };
     const units = Array.from({ length: 1_000 }, (_, i) => `inspection-${i}`);
     const first = [];
     for (const unitId of units) first.push(await exposeExperiment(deps, photoReport, { unitId, orgId: 'org-1', shopId: 'shop-1' }));

@@ -399,6 +399,13 @@ export type RecommendationUrgency =
   /** Do it within the next visit or two. */
   | 'SOON';
 
+/** How the customer's report page opens. Fixed when the report is sent, by the report experiment while one runs. */
+export type ReportLayout =
+  /** What the technician found, with the photos, first; then the recommended work. */
+  | 'PHOTOS_FIRST'
+  /** The recommended work first, then what the technician found. */
+  | 'RECOMMENDATIONS_FIRST';
+
 /** A new configuration for a flag, checked against the schema the code gives the flag. */
 export type SetFeatureFlagInput = {
   /** When the configuration takes over; now when left out or past. */

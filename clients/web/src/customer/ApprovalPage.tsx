@@ -80,6 +80,49 @@ export function ApprovalPage({ linkToken }: { linkToken: string }) {
   const attention = ready.items.filter((item) => item.condition === 'RED' || item.condition === 'YELLOW');
   const allDecided = ready.recommendations.length > 0 && open.length === 0;
   const allChosen = open.length > 0 && open.every((r) => choices[r.id]);
+  const photosFirst = ready.reportLayout === 'PHOTOS_FIRST';
+
+  const recommended = (
+    <section aria-labelledby="recs-title">
+      <h2 id="recs-title">Recommended work</h2>
+      {ready.recommendations.length === 0 ? <p className="muted">Nothing needs your decision.</p> : null}
+      <ul className="recs">
+        {ready.recommendations.map((recommendation) => (
+          <RecommendationCard
+            key={recommendation.id}
+            recommendation={recommendation}
+            choice={recommendation.decision ?? choices[recommendation.id]}
+            locked={Boolean(recommendation.decision) || sending}
+            onChoose={(decision) => setChoices((current) => ({ ...current, [recommendation.id]: decision }))}
+            onLearnMore={() => void request(RecordEducationViewDocument, { id: recommendation.id }, { token: accessToken }).catch(() => undefined)}
+          />
+        ))}
+      </ul>
+    </section>
+  );
+  const findings =
+    attention.length > 0 ? (
+      <section aria-labelledby="findings-title">
+        <h2 id="findings-title">What the technician found</h2>
+        <ul className="findings">
+          {attention.map((item) => (
+            <li key={item.key} className="card finding">
+              <div className="finding-head">
+                <span className={`chip chip-${item.condition}`}><span className="dot" aria-hidden="true" />{conditionLabel[item.condition as Condition]}</span>
+                <strong>{item.name}</strong>
+              </div>
+              {item.measurement !== null && item.measurement !== undefined ? (
+                <p className="muted num">Measured {item.measurement} {item.unit ? unitLabel[item.unit] : ''}</p>
+              ) : null}
+              {item.notes ? <p>{item.notes}</p> : null}
+              {item.media.filter((m) => m.url && m.kind === 'PHOTO').map((m) => (
+                <img key={m.id} src={m.url!} alt={m.caption || `Photo of ${item.name}`} loading="lazy" className="photo" />
+              ))}
+            </li>
+          ))}
+        </ul>
+      </section>
+    ) : null;
 
   return (
     <>
@@ -103,45 +146,10 @@ export function ApprovalPage({ linkToken }: { linkToken: string }) {
           </section>
         ) : null}
 
-        <section aria-labelledby="recs-title">
-          <h2 id="recs-title">Recommended work</h2>
-          {ready.recommendations.length === 0 ? <p className="muted">Nothing needs your decision.</p> : null}
-          <ul className="recs">
-            {ready.recommendations.map((recommendation) => (
-              <RecommendationCard
-                key={recommendation.id}
-                recommendation={recommendation}
-                choice={recommendation.decision ?? choices[recommendation.id]}
-                locked={Boolean(recommendation.decision) || sending}
-                onChoose={(decision) => setChoices((current) => ({ ...current, [recommendation.id]: decision }))}
-                onLearnMore={() => void request(RecordEducationViewDocument, { id: recommendation.id }, { token: accessToken }).catch(() => undefined)}
-              />
-            ))}
-          </ul>
-        </section>
-
-        {attention.length > 0 ? (
-          <section aria-labelledby="findings-title">
-            <h2 id="findings-title">What the technician found</h2>
-            <ul className="findings">
-              {attention.map((item) => (
-                <li key={item.key} className="card finding">
-                  <div className="finding-head">
-                    <span className={`chip chip-${item.condition}`}><span className="dot" aria-hidden="true" />{conditionLabel[item.condition as Condition]}</span>
-                    <strong>{item.name}</strong>
-                  </div>
-                  {item.measurement !== null && item.measurement !== undefined ? (
-                    <p className="muted num">Measured {item.measurement} {item.unit ? unitLabel[item.unit] : ''}</p>
-                  ) : null}
-                  {item.notes ? <p>{item.notes}</p> : null}
-                  {item.media.filter((m) => m.url && m.kind === 'PHOTO').map((m) => (
-                    <img key={m.id} src={m.url!} alt={m.caption || `Photo of ${item.name}`} loading="lazy" className="photo" />
-                  ))}
-                </li>
-              ))}
-            </ul>
-          </section>
-        ) : null}
+        {/* Which section opens the page was fixed when the report was sent (the report experiment). */}
+        {photosFirst ? findings : null}
+        {recommended}
+        {photosFirst ? null : findings}
       </main>
       {open.length > 0 ? (
         <footer className="decide-bar">

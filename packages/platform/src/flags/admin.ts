@@ -28,7 +28,8 @@ export interface FlagView {
   stale: boolean;
 }
 
-function requireOperator(principal: Principal | null): string {
+/** The operator's name; UNAUTHENTICATED without a caller, FORBIDDEN for anyone but a platform operator. */
+export function requireOperator(principal: Principal | null): string {
   if (!principal) throw unauthenticated();
   if (principal.kind !== 'operator') throw forbidden('Only platform operators may do this.');
   return principal.operator;

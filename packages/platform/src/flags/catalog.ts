@@ -27,8 +27,8 @@ export const flagCatalog = [
   defineFlag({
     key: 'inspections.photo-first-report',
     kind: 'experiment',
-    description: 'The customer report variant: "control" lists findings first, "photos" opens on the photos.',
-    owner: 'workflow',
+    description: 'The customer report page, assigned per inspection when it is sent: "control" opens on the recommended work, "photos" on the findings and their photos.',
+    owner: 'inspections',
     defaultValue: 'control',
     schema: z.enum(['control', 'photos']),
     metric: 'report_approval_rate',

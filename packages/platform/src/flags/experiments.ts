@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { buildEvent } from '../events/catalog';
 import { enqueueEvents } from '../events/outbox';
 import type { PlatformFlags } from './client';
@@ -7,18 +7,19 @@ import type { FlagContext } from './rules';
 
 /**
  * Evaluates an experiment for a unit and records the exposure the first time this unit sees it, with an
- * `experiment.exposure_recorded` event in the same transaction (through the caller's outbox). Later calls
- * answer the same variant and record nothing.
+ * `experiment.exposure_recorded` event through the caller's outbox: in the caller's transaction when given an
+ * EntityManager (so the exposure commits with what exposed it), in one of its own when given the DataSource.
+ * Later calls record nothing.
  */
 export async function exposeExperiment<T>(
-  deps: { dataSource: DataSource; outboxSchema: string; flags: PlatformFlags },
+  deps: { db: DataSource | EntityManager; outboxSchema: string; flags: PlatformFlags },
   definition: FlagDefinition<T>,
   unit: { unitId: string; orgId: string; shopId: string | null; context?: FlagContext },
 ): Promise<{ value: T; variant?: string; recorded: boolean }> {
   const evaluation = deps.flags.evaluate(definition, { targetingKey: unit.unitId, orgId: unit.orgId, ...(unit.shopId ? { shopId: unit.shopId } : {}), ...unit.context });
   if (!evaluation.variant) return { value: evaluation.value, recorded: false };
   const variant = evaluation.variant;
-  const recorded = await deps.dataSource.transaction(async (manager) => {
+  const record = async (manager: EntityManager) => {
     const rows = (await manager.query(
       `INSERT INTO platform.experiment_exposures (flag_key, unit_id, variant) VALUES ($1, $2, $3)
        ON CONFLICT (flag_key, unit_id) DO NOTHING RETURNING unit_id /* experiments.expose */`,
@@ -29,8 +30,19 @@ export async function exposeExperiment<T>(
       buildEvent('experiment.exposure_recorded', { orgId: unit.orgId, shopId: unit.shopId, subjectId: `${definition.key}:${unit.unitId}`, data: { flagKey: definition.key, unitId: unit.unitId, variant } }),
     ]);
     return true;
-  });
+  };
+  const recorded = 'manager' in deps.db ? await deps.db.transaction(record) : await record(deps.db);
   return { value: evaluation.value, variant, recorded };
+}
+
+/** The variant each unit was first exposed to (null for a unit never exposed), in the order of `unitIds`. */
+export async function recordedVariants(db: DataSource | EntityManager, flagKey: string, unitIds: readonly string[]): Promise<(string | null)[]> {
+  const rows = (await db.query(`SELECT unit_id, variant FROM platform.experiment_exposures WHERE flag_key = $1 AND unit_id = ANY($2) /* experiments.recordedVariants */`, [
+    flagKey,
+    unitIds,
+  ])) as { unit_id: string; variant: string }[];
+  const byUnit = new Map(rows.map((row) => [row.unit_id, row.variant]));
+  return unitIds.map((id) => byUnit.get(id) ?? null);
 }
 
 export interface VariantCounts {
@@ -89,6 +101,49 @@ export function analyseExperiment(counts: VariantCounts[]): ExperimentAnalysis {
   const degreesOfFreedom = Math.max(1, counts.length - 1);
   const pValue = chiSquareSurvival(chiSquare, degreesOfFreedom);
   return { variants, sampleRatio: { chiSquare, degreesOfFreedom, pValue, mismatch: pValue < sampleRatioMismatchP } };
+}
+
+/** One variant's values of a continuous metric (e.g. the approved cents of each report with an approval), as sums. */
+export interface MeanSample {
+  name: string;
+  count: number;
+  sum: number;
+  sumOfSquares: number;
+}
+
+export interface MeanResult {
+  name: string;
+  count: number;
+  /** Null without a value. */
+  mean: number | null;
+  /** 95 % normal interval of the mean from the sample standard deviation; null below two values. */
+  interval: [number, number] | null;
+  /** Against the first (control) variant: Welch's unequal-variance standard error, large-sample z and p. */
+  difference?: { value: number; interval: [number, number]; z: number; pValue: number };
+}
+
+/**
+ * Per-variant means of a continuous metric and, against the control, the difference of means with a
+ * two-sample z-test on Welch's standard error (large samples; no t correction). Variants with fewer than two
+ * values, or a difference whose standard error is 0, get no interval.
+ */
+export function analyseMeans(samples: MeanSample[]): MeanResult[] {
+  const stats = samples.map((s) => {
+    const mean = s.count === 0 ? null : s.sum / s.count;
+    const variance = s.count < 2 ? null : Math.max(0, (s.sumOfSquares - (s.sum * s.sum) / s.count) / (s.count - 1));
+    return { ...s, mean, variance };
+  });
+  const [control] = stats;
+  return stats.map((s): MeanResult => {
+    const se = s.variance === null ? null : Math.sqrt(s.variance / s.count);
+    const result: MeanResult = { name: s.name, count: s.count, mean: s.mean, interval: s.mean === null || se === null ? null : [s.mean - z95 * se, s.mean + z95 * se] };
+    if (control && s !== control && s.mean !== null && control.mean !== null && s.variance !== null && control.variance !== null) {
+      const welch = Math.sqrt(s.variance / s.count + control.variance / control.count);
+      const value = s.mean - control.mean;
+      if (welch > 0) result.difference = { value, interval: [value - z95 * welch, value + z95 * welch], z: value / welch, pValue: 2 * normalSurvival(Math.abs(value / welch)) };
+    }
+    return result;
+  });
 }
 
 /** P(Z > z) for a standard normal, through erfc (Numerical Recipes' Chebyshev fit, error below 1.2e-7). */

@@ -4,6 +4,7 @@ import './shop';
 import './organization';
 import './technician';
 import './feature-flag';
+import './experiment';
 import { toSchema } from '../builder';
 
 export const schema = toSchema();

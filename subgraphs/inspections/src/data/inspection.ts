@@ -5,6 +5,9 @@ import type { ItemKind, MeasurementUnit, RecommendationWording, Thresholds } fro
 export const inspectionStatuses = ['DRAFT', 'IN_PROGRESS', 'COMPLETED', 'SENT', 'CLOSED'] as const;
 export type InspectionStatus = (typeof inspectionStatuses)[number];
 
+export const reportLayouts = ['RECOMMENDATIONS_FIRST', 'PHOTOS_FIRST'] as const;
+export type ReportLayout = (typeof reportLayouts)[number];
+
 export const conditions = ['GREEN', 'YELLOW', 'RED', 'NOT_INSPECTED'] as const;
 export type Condition = (typeof conditions)[number];
 
@@ -25,6 +28,8 @@ export interface Inspection {
   /** The current share link's grant, which its customer tokens carry; null when there is no link. */
   shareGrant: string | null;
   shareExpiresAt: Date | null;
+  /** How the customer's report page opens: decided when the report is sent (the report experiment). */
+  reportLayout: ReportLayout;
   createdBy: string;
   createdAt: Date;
   startedAt: Date | null;
@@ -73,6 +78,7 @@ export const InspectionEntity = new EntitySchema<Inspection>({
     shareTokenHash: { type: 'text', name: 'share_token_hash', nullable: true },
     shareGrant: { type: 'uuid', name: 'share_grant', nullable: true },
     shareExpiresAt: { type: 'timestamptz', name: 'share_expires_at', nullable: true },
+    reportLayout: { type: 'text', name: 'report_layout', default: 'RECOMMENDATIONS_FIRST' },
     createdBy: { type: 'uuid', name: 'created_by' },
     createdAt: { type: 'timestamptz', name: 'created_at', createDate: true },
     startedAt: { type: 'timestamptz', name: 'started_at', nullable: true },
@@ -235,7 +241,7 @@ export class InspectionRepository {
       .getOne();
   }
 
-  create(manager: EntityManager, input: Omit<Inspection, 'id' | 'createdAt' | 'updatedAt'>): Promise<Inspection> {
+  create(manager: EntityManager, input: Omit<Inspection, 'id' | 'createdAt' | 'updatedAt' | 'reportLayout'>): Promise<Inspection> {
     return manager.save(InspectionEntity, manager.create(InspectionEntity, input));
   }
 

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { DataSource } from 'typeorm';
-import { enqueueEvents, parseInput, tokenSigner, unauthenticated, type Principal, type SubgraphRuntime } from '@cip/platform';
+import { enqueueEvents, exposeExperiment, parseInput, tokenSigner, unauthenticated, type Principal, type SubgraphRuntime } from '@cip/platform';
 import type { Inspection } from '../data/inspection';
 import type { Repositories } from '../data/repositories';
 import { advisors, isUuid, lockInspection, staffOf } from './access';
 import { actorOf, inspectionSent } from './events';
+import { layoutOf, reportExperiment } from './report-layout';
 import { hashShareToken, newShareToken } from './share';
 import { assertStatus, assertTransition } from './status';
 
@@ -34,7 +35,10 @@ export class Sharing {
     private readonly repos: Repositories,
   ) {}
 
-  /** Sends a COMPLETED inspection: SENT, `inspection.sent`, and a new share link. */
+  /**
+   * Sends a COMPLETED inspection: SENT, `inspection.sent`, a new share link, and (while the report experiment
+   * runs) the inspection's assignment to a report variant, recorded in the same transaction.
+   */
   async send(principal: Principal | null, id: string, expiresInHours: unknown): Promise<ShareLink> {
     staffOf(principal, await this.inspection(id), id, advisors);
     const hours = parseInput(shareHours, expiresInHours);
@@ -45,7 +49,15 @@ export class Sharing {
       const recommendations = await this.repos.recommendations.listForInspection(manager, locked.id);
       const now = new Date();
       const expiresAt = new Date(now.getTime() + hours * 3_600_000);
-      const sent = await this.repos.inspections.update(manager, locked.id, { status: 'SENT', sentAt: now, shareTokenHash: share.hash, shareGrant: randomUUID(), shareExpiresAt: expiresAt });
+      const layout = await exposeExperiment({ db: manager, outboxSchema: 'inspections', flags: this.runtime.flags }, reportExperiment, { unitId: locked.id, orgId: locked.orgId, shopId: locked.shopId });
+      const sent = await this.repos.inspections.update(manager, locked.id, {
+        status: 'SENT',
+        sentAt: now,
+        shareTokenHash: share.hash,
+        shareGrant: randomUUID(),
+        shareExpiresAt: expiresAt,
+        reportLayout: layoutOf(layout.value),
+      });
       await enqueueEvents(manager, 'inspections', [inspectionSent(sent, recommendations, actorOf(principal))]);
       return { token: share.token, url: this.customerUrl(share.token), expiresAt, inspection: sent };
     });

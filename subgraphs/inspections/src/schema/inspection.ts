@@ -19,6 +19,14 @@ import {
   VehicleRef,
 } from './refs';
 
+const ReportLayoutEnum = builder.enumType('ReportLayout', {
+  description: "How the customer's report page opens. Fixed when the report is sent, by the report experiment while one runs.",
+  values: {
+    RECOMMENDATIONS_FIRST: { value: 'RECOMMENDATIONS_FIRST' as const, description: 'The recommended work first, then what the technician found.' },
+    PHOTOS_FIRST: { value: 'PHOTOS_FIRST' as const, description: "What the technician found, with the photos, first; then the recommended work." },
+  },
+});
+
 InspectionRef.implement({
   description:
     "A digital courtesy inspection of one vehicle at one shop: the items of the template version it started with and their results, the technician's photos and notes, the recommendations priced by the advisor, and the customer's decisions.",
@@ -62,6 +70,11 @@ InspectionRef.implement({
       nullable: true,
       description: "The vehicle's previous completed inspection at this shop when this one was started (carry-forward); null for a first visit.",
       resolve: (i, _args, ctx) => (i.previousInspectionId ? ctx.reader.inspection(i.previousInspectionId) : null),
+    }),
+    reportLayout: t.field({
+      type: ReportLayoutEnum,
+      description: "How the customer's report page opens; RECOMMENDATIONS_FIRST for reports not yet sent or sent outside an experiment.",
+      resolve: (i) => i.reportLayout,
     }),
     shareExpiresAt: t.expose('shareExpiresAt', { type: 'DateTime', nullable: true, description: "When the customer's share link stops working; null until sent." }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the inspection was opened.' }),
