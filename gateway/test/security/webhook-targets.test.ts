@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEvent, openDatabase } from '@cip/platform';
@@ -110,7 +109,7 @@ describe('a webhook aimed at a private address, in production', { timeout: 90_00
   it('is checked again before each delivery: an endpoint whose URL became private is never called, and the attempt says why', async () => {
     // As if the endpoint had been registered when its address was public.
     const repo = new WebhookRepository(dataSource.manager);
-    const owner = { kind: 'staff' as const, userId: randomUUID(), orgId: org.orgId, roles: { [org.shopId]: 'OWNER' } };
+    const owner = { kind: 'staff' as const, userId: org.ownerId, orgId: org.orgId, roles: { [org.shopId]: 'OWNER' as const } };
     const urls = [`http://[::ffff:127.0.0.1]:${port}/hooks`, `http://[::127.0.0.1]:${port}/hooks`, `http://2130706433:${port}/hooks`, `http://localhost:${port}/hooks`];
     const created = await Promise.all(
       urls.map((url) => repo.createEndpoint({ owner, shopIds: [org.shopId], url, eventTypes: ['shopMetricsUpdated'], selection: null, secret: newWebhookSecret() })),

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { buildEvent, consumeEvents, type BusSubscription, type CatalogEvent, type EventBus, type Logger } from '@cip/platform';
+import type { Authority, AuthorityCheck } from './authority';
 import type { WebhookEventType } from './catalog';
 import { WebhookRepository, type WebhookDelivery, type WebhookEndpoint } from './repository';
 import { signDelivery, webhookHeaders } from './signature';
@@ -22,8 +23,13 @@ export interface DispatcherOptions {
   disableAfterFailures: number;
   /** Deliver to loopback and private-network addresses too (development and tests only). */
   allowPrivateTargets: boolean;
-  /** Shapes a payload with the endpoint's GraphQL selection, as its owner would see it. */
+  /** Shapes a payload with the endpoint's GraphQL selection, as its owner (with the access they hold now) would see it. */
   shape?: (endpoint: WebhookEndpoint, eventType: WebhookEventType, event: CatalogEvent) => Promise<unknown>;
+  /**
+   * Reads the registrant's access when an event is queued and again before every attempt: an endpoint
+   * whose registrant lost it is paused, and nothing more is sent to it.
+   */
+  authority?: AuthorityCheck;
   pollMs?: number;
   leaseSeconds?: number;
   timeoutMs?: number;
@@ -71,21 +77,50 @@ export async function startWebhookDispatcher(options: DispatcherOptions): Promis
   const inFlight = new Set<Promise<void>>();
   const concurrency = options.concurrency ?? 8;
 
+  const check = async (endpoint: WebhookEndpoint): Promise<Authority> => (options.authority ? options.authority(endpoint) : { granted: true, owner: endpoint.owner });
+  const pause = async (endpoint: WebhookEndpoint, reason: string) => {
+    if (endpoint.owner.kind !== 'staff' || !(await repo.pause({ ...endpoint, owner: endpoint.owner }, reason))) return;
+    logger.warn('webhook endpoint paused', { endpointId: endpoint.id, reason });
+    await options.bus
+      .publish([
+        buildEvent('webhook.endpoint_paused', {
+          orgId: endpoint.owner.orgId,
+          shopId: null,
+          subjectId: endpoint.id,
+          data: { endpointId: endpoint.id, registrantId: endpoint.owner.userId, url: endpoint.url, shopIds: endpoint.shopIds, reason },
+        }),
+      ])
+      .catch((failure: unknown) => logger.error('could not publish webhook.endpoint_paused', { error: failure }));
+  };
+
   const subscription: BusSubscription = await consumeEvents(options.bus, { group: webhookConsumerGroup, from: 'beginning', types: sourceTypes, logger }, async (event) => {
     if (!event.shopId) return;
     for (const type of bySource.get(`${event.type}@${event.version}`) ?? []) {
       const endpoints = await repo.subscribers(type.name, event.shopId);
       const deliveries = [];
-      for (const endpoint of endpoints) {
-        const shaped = endpoint.selection && options.shape ? await options.shape(endpoint, type, event).catch(() => undefined) : undefined;
-        deliveries.push({ endpointId: endpoint.id, eventId: event.id, eventType: type.name, payload: webhookBody(type, event, shaped) });
+      for (const queued of endpoints) {
+        const authority = await check(queued).catch(() => undefined);
+        if (authority && !authority.granted) {
+          await pause(queued, authority.reason);
+          continue;
+        }
+        // Unread access (a subgraph down) shapes nothing: the check before sending decides.
+        const endpoint = authority ? { ...queued, owner: authority.owner } : undefined;
+        const shaped = endpoint?.selection && options.shape ? await options.shape(endpoint, type, event).catch(() => undefined) : undefined;
+        deliveries.push({ endpointId: queued.id, eventId: event.id, eventType: type.name, payload: webhookBody(type, event, shaped) });
       }
       await repo.enqueue(deliveries);
     }
     wake();
   });
 
-  const send = async (delivery: WebhookDelivery, endpoint: WebhookEndpoint) => {
+  const send = async (delivery: WebhookDelivery, endpoint: WebhookEndpoint, authority: Promise<Authority>) => {
+    const granted = await authority.catch((failure: unknown) => new Error(`could not check the registrant's access: ${failure instanceof Error ? failure.message : String(failure)}`));
+    if (!(granted instanceof Error) && !granted.granted) {
+      await pause(endpoint, granted.reason);
+      await repo.markFailed(delivery, { statusCode: null, error: 'endpoint paused', retryAt: null });
+      return;
+    }
     const body = JSON.stringify(delivery.payload);
     const timestamp = new Date();
     const secrets = [endpoint.secret, ...(endpoint.previousSecret && endpoint.previousSecretUntil && endpoint.previousSecretUntil > new Date() ? [endpoint.previousSecret] : [])];
@@ -93,6 +128,7 @@ export async function startWebhookDispatcher(options: DispatcherOptions): Promis
     let statusCode: number | null = null;
     let error: string | null = null;
     try {
+      if (granted instanceof Error) throw granted;
       const refused = await refusedTarget(endpoint.url, { allowPrivate: options.allowPrivateTargets });
       if (refused) throw new Error(`not delivered: ${refused}`);
       statusCode = await postDelivery(endpoint.url, {
@@ -144,9 +180,14 @@ export async function startWebhookDispatcher(options: DispatcherOptions): Promis
         if (claimed.length > 0) {
           const endpoints = await repo.findByIds([...new Set(claimed.map((d) => d.endpointId))]);
           const byId = new Map(endpoints.filter((e): e is WebhookEndpoint => e !== null).map((e) => [e.id, e]));
+          // One read of each registrant's access per batch, just before its deliveries are sent.
+          const authorities = new Map<string, Promise<Authority>>();
+          const authorityOf = (endpoint: WebhookEndpoint) => authorities.get(endpoint.id) ?? authorities.set(endpoint.id, check(endpoint)).get(endpoint.id)!;
           for (const delivery of claimed) {
             const endpoint = byId.get(delivery.endpointId)!;
-            const task = (endpoint.status === 'active' ? send(delivery, endpoint) : repo.markFailed(delivery, { statusCode: null, error: 'endpoint disabled', retryAt: null }).then(() => undefined))
+            const task = (endpoint.status === 'active'
+              ? send(delivery, endpoint, authorityOf(endpoint))
+              : repo.markFailed(delivery, { statusCode: null, error: `endpoint ${endpoint.status}`, retryAt: null }).then(() => undefined))
               .catch((error: unknown) => logger.error('webhook delivery failed to record', { deliveryId: delivery.id, error }))
               .finally(() => {
                 inFlight.delete(task);

@@ -1,9 +1,11 @@
 import { startRetention, type EventEnvelope, type TokenSigner } from '@cip/platform';
 import { allowGeneratedOperation } from '../persisted-operations/plugin';
 import type { GatewayFeature, GatewayHandle } from '../feature';
+import { registrantAuthority } from './authority';
 import { webhookCatalog, type WebhookEventType } from './catalog';
 import { startWebhookDispatcher, type WebhookDispatcher } from './dispatcher';
 import { Webhooks1764300000001 } from './migrations/1764300000001-webhooks';
+import { WebhookPause1764300000002 } from './migrations/1764300000002-webhook-pause';
 import { WebhookRepository, type WebhookEndpoint } from './repository';
 import { selectionQuery, webhooksRoute } from './route';
 
@@ -16,7 +18,7 @@ export interface WebhooksOptions {
   allowPrivateTargets?: boolean;
 }
 
-/** Runs an endpoint's selection for an event as the endpoint's owner, through the gateway's own execution. */
+/** Runs an endpoint's selection for an event as the endpoint's owner (with the roles they hold now), through the gateway's own execution. */
 const shapeWith = (gateway: GatewayHandle, signer: TokenSigner) => async (endpoint: WebhookEndpoint, type: WebhookEventType, event: EventEnvelope) => {
   const { token } = await signer.sign(endpoint.owner as never, 60);
   const context = await gateway.contextFor({ authorization: `Bearer ${token}` });
@@ -33,11 +35,12 @@ const shapeWith = (gateway: GatewayHandle, signer: TokenSigner) => async (endpoi
 export function webhooksFeature(options: WebhooksOptions = {}): GatewayFeature {
   return {
     name: 'webhooks',
-    migrations: [Webhooks1764300000001],
+    migrations: [Webhooks1764300000001, WebhookPause1764300000002],
     setup({ config, database, bus, logger, signer, gateway }) {
       const dataSource = database();
       const allowPrivateTargets = options.allowPrivateTargets ?? config.webhooks.allowPrivateTargets;
       let dispatcher: WebhookDispatcher | undefined;
+      const authority = registrantAuthority(gateway, signer);
       const finished = `status IN ('delivered', 'failed') AND created_at < $1`;
       const days = config.retention.webhookDeliveriesDays;
       const retention = startRetention({
@@ -50,7 +53,7 @@ export function webhooksFeature(options: WebhooksOptions = {}): GatewayFeature {
         logger,
       });
       return {
-        routes: [webhooksRoute(gateway, new WebhookRepository(dataSource.manager), { allowPrivateTargets })],
+        routes: [webhooksRoute(gateway, new WebhookRepository(dataSource.manager), { allowPrivateTargets, authority })],
         async attach() {
           dispatcher = await startWebhookDispatcher({
             dataSource,
@@ -61,6 +64,7 @@ export function webhooksFeature(options: WebhooksOptions = {}): GatewayFeature {
             disableAfterFailures: options.disableAfterFailures ?? config.webhooks.disableAfterFailures,
             allowPrivateTargets,
             shape: shapeWith(gateway, signer),
+            authority,
           });
         },
         async close() {

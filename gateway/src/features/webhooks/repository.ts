@@ -1,8 +1,9 @@
+import type { StaffRole } from '@cip/platform';
 import type { EntityManager } from 'typeorm';
 
 /** Who registered an endpoint: the staff user or partner key whose access shapes its payloads. */
 export type WebhookOwner =
-  | { kind: 'staff'; userId: string; orgId: string; roles: Record<string, string> }
+  | { kind: 'staff'; userId: string; orgId: string; roles: Record<string, StaffRole> }
   | { kind: 'partner'; partnerId: string; keyId: string; plan: string; shopIds: string[] };
 
 export interface WebhookEndpoint {
@@ -15,7 +16,9 @@ export interface WebhookEndpoint {
   secret: string;
   previousSecret: string | null;
   previousSecretUntil: Date | null;
-  status: 'active' | 'disabled';
+  /** `paused`: its registrant no longer holds the access it was registered with (`pausedReason` says how). */
+  status: 'active' | 'disabled' | 'paused';
+  pausedReason: string | null;
   consecutiveFailures: number;
   createdAt: Date;
 }
@@ -54,6 +57,7 @@ const endpointOf = (row: Record<string, any>): WebhookEndpoint => ({
   previousSecret: row.previous_secret,
   previousSecretUntil: row.previous_secret_until,
   status: row.status,
+  pausedReason: row.paused_reason,
   consecutiveFailures: row.consecutive_failures,
   createdAt: row.created_at,
 });
@@ -77,6 +81,8 @@ const deliveryOf = (row: Record<string, any>): WebhookDelivery => ({
 const updated = (result: unknown): Record<string, any>[] => (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : (result as Record<string, any>[]));
 
 const ownerKey = (owner: WebhookOwner) => (owner.kind === 'staff' ? { kind: 'staff', userId: owner.userId } : { kind: 'partner', partnerId: owner.partnerId });
+/** Notices addressed to every owner of an organization rather than to one registrant. */
+const orgOwnersKey = (orgId: string) => ({ kind: 'org-owners', orgId });
 
 /** Endpoints, deliveries and attempts in the gateway's schema. */
 export class WebhookRepository {
@@ -131,7 +137,10 @@ export class WebhookRepository {
   }
 
   async enable(id: string) {
-    await this.manager.query(`/* webhooks.enable */ UPDATE gateway.webhook_endpoint SET status = 'active', consecutive_failures = 0, disabled_at = NULL WHERE id = $1`, [id]);
+    await this.manager.query(
+      `/* webhooks.enable */ UPDATE gateway.webhook_endpoint SET status = 'active', consecutive_failures = 0, disabled_at = NULL, paused_reason = NULL WHERE id = $1`,
+      [id],
+    );
   }
 
   /** Queues one delivery per endpoint and event; an event seen again queues nothing. */
@@ -203,10 +212,27 @@ export class WebhookRepository {
     return rows.length > 0;
   }
 
-  async notifications(owner: WebhookOwner): Promise<{ endpointId: string; kind: string; message: string; createdAt: Date }[]> {
+  /**
+   * Pauses an active endpoint once, leaving a notice for its registrant and one for the organization's
+   * owners in the same statement; false when it was not active.
+   */
+  async pause(endpoint: WebhookEndpoint & { owner: { kind: 'staff' } }, reason: string): Promise<boolean> {
     const rows = await this.manager.query(
-      `/* webhooks.notifications */ SELECT endpoint_id, kind, message, created_at FROM gateway.webhook_notification WHERE owner @> $1::jsonb ORDER BY created_at DESC LIMIT 100`,
-      [JSON.stringify(ownerKey(owner))],
+      `/* webhooks.pause */ WITH paused AS (
+         UPDATE gateway.webhook_endpoint SET status = 'paused', paused_reason = $2 WHERE id = $1 AND status = 'active' RETURNING id)
+       INSERT INTO gateway.webhook_notification (endpoint_id, owner, kind, message)
+       SELECT id, audience, 'endpoint_paused', $2 FROM paused, jsonb_array_elements($3::jsonb) AS audience RETURNING endpoint_id`,
+      [endpoint.id, reason, JSON.stringify([endpoint.owner, orgOwnersKey(endpoint.owner.orgId)])],
+    );
+    return rows.length > 0;
+  }
+
+  /** Notices for this owner; an owner of the organization's shops also sees those addressed to every owner. */
+  async notifications(owner: WebhookOwner, options: { orgOwner?: boolean } = {}): Promise<{ endpointId: string; kind: string; message: string; createdAt: Date }[]> {
+    const rows = await this.manager.query(
+      `/* webhooks.notifications */ SELECT endpoint_id, kind, message, created_at FROM gateway.webhook_notification
+        WHERE owner @> $1::jsonb OR ($2::jsonb IS NOT NULL AND owner @> $2::jsonb) ORDER BY created_at DESC LIMIT 100`,
+      [JSON.stringify(ownerKey(owner)), options.orgOwner && owner.kind === 'staff' ? JSON.stringify(orgOwnersKey(owner.orgId)) : null],
     );
     return rows.map((r: Record<string, any>) => ({ endpointId: r.endpoint_id, kind: r.kind, message: r.message, createdAt: r.created_at }));
   }

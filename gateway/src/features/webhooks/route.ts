@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ErrorCode, type Principal } from '@cip/platform';
 import { readBody, sendJson } from '../../http-adapter';
 import type { GatewayHandle, GatewayRoute } from '../feature';
+import { webhookRoles, type AuthorityCheck } from './authority';
 import { webhookCatalog, type WebhookEventType } from './catalog';
 import type { WebhookOwner, WebhookRepository, WebhookEndpoint } from './repository';
 import { newWebhookSecret } from './signature';
@@ -32,7 +33,7 @@ function ownerOf(principal: Principal | null): { owner: WebhookOwner; shopIds: s
     case 'staff':
       return {
         owner: { kind: 'staff', userId: principal.userId, orgId: principal.orgId, roles: principal.roles },
-        shopIds: Object.entries(principal.roles).filter(([, role]) => role === 'OWNER' || role === 'MANAGER').map(([shopId]) => shopId),
+        shopIds: Object.entries(principal.roles).filter(([, role]) => webhookRoles.includes(role)).map(([shopId]) => shopId),
       };
     case 'partner':
       return {
@@ -71,6 +72,7 @@ const publicEndpoint = (endpoint: WebhookEndpoint) => ({
   selection: endpoint.selection,
   shopIds: endpoint.shopIds,
   status: endpoint.status,
+  pausedReason: endpoint.pausedReason,
   consecutiveFailures: endpoint.consecutiveFailures,
   previousSecretValidUntil: endpoint.previousSecretUntil,
   createdAt: endpoint.createdAt,
@@ -80,7 +82,7 @@ const publicEndpoint = (endpoint: WebhookEndpoint) => ({
  * The webhooks API under `/webhooks/v1`: the event catalog, endpoint registration (the secret is shown
  * once), secret rotation, re-enabling, the delivery log with every attempt, and replays.
  */
-export function webhooksRoute(gateway: GatewayHandle, repo: WebhookRepository, options: { allowPrivateTargets: boolean; onRegistered?: () => void }): GatewayRoute {
+export function webhooksRoute(gateway: GatewayHandle, repo: WebhookRepository, options: { allowPrivateTargets: boolean; authority: AuthorityCheck; onRegistered?: () => void }): GatewayRoute {
   return {
     matches: (pathname) => pathname === webhooksBasePath || pathname.startsWith(`${webhooksBasePath}/`),
     async handle(req: IncomingMessage, res: ServerResponse) {
@@ -98,7 +100,10 @@ export function webhooksRoute(gateway: GatewayHandle, repo: WebhookRepository, o
           throw new HttpProblem(401, ErrorCode.UNAUTHENTICATED, 'The access token or API key is not valid.');
         });
         const { owner, shopIds } = ownerOf(context.principal);
-        if (path[0] === 'notifications' && method === 'GET') return sendJson(res, 200, { notifications: await repo.notifications(owner) });
+        if (path[0] === 'notifications' && method === 'GET') {
+          const orgOwner = context.principal?.kind === 'staff' && Object.values(context.principal.roles).includes('OWNER');
+          return sendJson(res, 200, { notifications: await repo.notifications(owner, { orgOwner }) });
+        }
         if (path[0] !== 'endpoints') throw new HttpProblem(404, ErrorCode.NOT_FOUND, `No webhooks route for ${req.url}.`);
 
         if (path.length === 1 && method === 'GET') return sendJson(res, 200, { endpoints: (await repo.listOwned(owner)).map(publicEndpoint) });
@@ -133,8 +138,10 @@ export function webhooksRoute(gateway: GatewayHandle, repo: WebhookRepository, o
           return sendJson(res, 200, { secret, previousSecretValidUntil });
         }
         if (action === 'enable' && method === 'POST') {
+          const authority = endpoint.status === 'paused' ? await options.authority(endpoint) : undefined;
+          if (authority && !authority.granted) throw new HttpProblem(403, ErrorCode.FORBIDDEN, authority.reason);
           await repo.enable(endpoint.id);
-          return sendJson(res, 200, { endpoint: publicEndpoint({ ...endpoint, status: 'active', consecutiveFailures: 0 }) });
+          return sendJson(res, 200, { endpoint: publicEndpoint({ ...endpoint, status: 'active', pausedReason: null, consecutiveFailures: 0 }) });
         }
         if (action === 'deliveries' && method === 'GET') {
           const deliveries = await repo.deliveries(endpoint.id);

@@ -17,4 +17,18 @@ export const gatewayEvents = [
       message: z.string().describe('What to do about it.'),
     }),
   }),
+  defineEvent({
+    type: 'webhook.endpoint_paused',
+    version: 1,
+    producer: 'gateway',
+    subject: 'WebhookEndpoint',
+    description: "A webhook endpoint's registrant lost the access it was registered with (removed from a shop or demoted below manager), so its deliveries stopped.",
+    data: z.object({
+      endpointId: id.describe('The endpoint.'),
+      registrantId: id.describe('The staff user who registered it.'),
+      url: z.string().describe('Where it delivered.'),
+      shopIds: z.array(z.string()).describe('The shops it covers.'),
+      reason: z.string().describe('Which access was lost, and what to do about it.'),
+    }),
+  }),
 ] as const;
