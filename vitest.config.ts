@@ -9,14 +9,19 @@ export default defineConfig({
   test: {
     include: ['packages/*/test/**/*.test.ts', 'subgraphs/*/test/**/*.test.ts', 'gateway/test/**/*.test.ts', 'scripts/test/**/*.test.ts'],
     globalSetup: ['packages/platform/src/testing/global-setup.ts'],
+    setupFiles: ['scripts/coverage/setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
     fileParallelism: true,
     maxWorkers: 2,
     coverage: {
-      provider: 'v8',
+      // V8 coverage, plus the processes tests start (scripts/coverage/).
+      provider: 'custom',
+      customProviderModule: 'scripts/coverage/provider.ts',
       include: ['packages/*/src/**/*.ts', 'subgraphs/*/src/**/*.ts', 'gateway/src/**/*.ts', 'scripts/**/*.ts'],
+      // The scripts' own tests and fixtures are not code the product runs.
+      exclude: ['scripts/test/**'],
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'coverage',
       reportOnFailure: true,

@@ -2,6 +2,8 @@
  * Prints the suite's coverage per package from coverage/coverage-summary.json (written by
  * `npm test -- --coverage`) and fails when it falls below the floors: the figures the suite had reached,
  * so coverage only goes up. The targets are what the project aims for; the gap is printed beside them.
+ * Every package counts, `scripts/` too: the processes tests start are measured (scripts/coverage/).
+ * An optional argument names another summary file.
  */
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
@@ -14,11 +16,9 @@ type Summary = Record<string, { lines: Counts; branches: Counts }>;
 
 const floors = { lines: 84, branches: 72, packageLines: 78 };
 const targets = { lines: 90, branches: 80, packageLines: 85 };
-/** Run only in child processes (the CLI entry points), which the in-process coverage does not see. */
-const uncounted = new Set(['scripts']);
 
 const root = resolve(import.meta.dirname, '..');
-const summary = JSON.parse(readFileSync(resolve(root, 'coverage/coverage-summary.json'), 'utf8')) as Summary;
+const summary = JSON.parse(readFileSync(resolve(root, process.argv[2] ?? 'coverage/coverage-summary.json'), 'utf8')) as Summary;
 
 const packageOf = (file: string) => {
   const parts = relative(root, file).split('/');
@@ -39,14 +39,13 @@ const failures: string[] = [];
 console.log(`${'coverage'.padEnd(24)}lines   branches`);
 for (const [name, counts] of [...packages].sort(([a], [b]) => a.localeCompare(b))) {
   const lines = percent(counts.lines);
-  const note = uncounted.has(name) ? '  (child processes only: not counted)' : lines < targets.packageLines ? `  (target ${targets.packageLines} %)` : '';
+  const note = lines < targets.packageLines ? `  (target ${targets.packageLines} %)` : '';
   console.log(`${name.padEnd(24)}${lines.toFixed(1).padStart(5)} %  ${percent(counts.branches).toFixed(1).padStart(5)} %${note}`);
-  if (!uncounted.has(name) && lines < floors.packageLines) failures.push(`${name}: lines ${lines.toFixed(1)} % < ${floors.packageLines} %`);
+  if (lines < floors.packageLines) failures.push(`${name}: lines ${lines.toFixed(1)} % < ${floors.packageLines} %`);
 }
-const counted = [...packages].filter(([name]) => !uncounted.has(name)).map(([, counts]) => counts);
-const total = counted.reduce((sum, c) => ({ lines: add(sum.lines, c.lines), branches: add(sum.branches, c.branches) }), { lines: { total: 0, covered: 0 }, branches: { total: 0, covered: 0 } });
+const total = [...packages.values()].reduce((sum, c) => ({ lines: add(sum.lines, c.lines), branches: add(sum.branches, c.branches) }), { lines: { total: 0, covered: 0 }, branches: { total: 0, covered: 0 } });
 const [lines, branches] = [percent(total.lines), percent(total.branches)];
-console.log(`${'all counted'.padEnd(24)}${lines.toFixed(1).padStart(5)} %  ${branches.toFixed(1).padStart(5)} %  (targets ${targets.lines} % / ${targets.branches} %, floors ${floors.lines} % / ${floors.branches} %)`);
+console.log(`${'all'.padEnd(24)}${lines.toFixed(1).padStart(5)} %  ${branches.toFixed(1).padStart(5)} %  (targets ${targets.lines} % / ${targets.branches} %, floors ${floors.lines} % / ${floors.branches} %)`);
 if (lines < floors.lines) failures.push(`all: lines ${lines.toFixed(1)} % < ${floors.lines} %`);
 if (branches < floors.branches) failures.push(`all: branches ${branches.toFixed(1)} % < ${floors.branches} %`);
 
