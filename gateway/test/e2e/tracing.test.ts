@@ -1,6 +1,6 @@
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 import { subgraphNames, type SubgraphName } from '@cip/platform';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 import { addCustomer, must, signUp, type SeededOrg } from '../support/seed';
 
@@ -44,8 +44,17 @@ describe('distributed tracing', () => {
     exporter.reset();
     const result = await platform.execute(tracedQuery, {}, { token: org.ownerToken });
     expect(result.errors).toBeUndefined();
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const spans = exporter.getFinishedSpans();
+    // Spans are exported as they end, after the response: wait until the request's and each of its fetches' children have.
+    const spans = await vi.waitFor(
+      () => {
+        const finished = exporter.getFinishedSpans();
+        const request = finished.find((s) => s.name === 'gateway.request');
+        const fetches = finished.filter((s) => s.name === 'gateway.fetch' && s.spanContext().traceId === request?.spanContext().traceId);
+        if (!request || fetches.length === 0 || fetches.some((f) => !finished.some((s) => s.parentSpanId === f.spanContext().spanId))) throw new Error('the trace has not finished');
+        return finished;
+      },
+      { timeout: 20_000, interval: 50 },
+    );
     const request = spans.find((s) => s.name === 'gateway.request');
     expect(request).toBeDefined();
     const traceId = request!.spanContext().traceId;

@@ -137,10 +137,9 @@ describe('the transactional outbox', () => {
     await until(() => received.some((e) => e.id === eventId));
     await relay.stop();
 
+    // At-least-once: the same event handed to the consumer again is recognised by its id and applies nothing.
     const redelivered = received.find((e) => e.id === eventId)!;
-    await bus.publish([redelivered]);
     expect(await apply(redelivered)).toBe(false);
-    await new Promise((resolve) => setTimeout(resolve, 300));
     await subscription.close();
     await bus.close();
 

@@ -11,9 +11,9 @@ describe('graceful shutdown', () => {
     const port = Number(/listening (\d+)/.exec(output)![1]);
 
     const inFlight = fetch(`http://127.0.0.1:${port}/`).then((r) => r.text());
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    while (!output.includes('request started')) await once(child.stdout, 'data');
     child.kill('SIGTERM');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    while (!output.includes('received SIGTERM')) await once(child.stdout, 'data');
     const refused = await fetch(`http://127.0.0.1:${port}/`).then(() => 'accepted', () => 'refused');
     const [code] = (await once(child, 'exit')) as [number];
 
