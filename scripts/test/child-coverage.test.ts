@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readChildScripts, toFileHits } from '../coverage/children';
+import { childProcessesIn, toFileHits, type ChildScript } from '../coverage/children';
 import type { FileHits } from '../coverage/hits';
 
 const run = promisify(execFile);
@@ -13,6 +13,12 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const fixture = fileURLToPath(new URL('./fixtures/sign.ts', import.meta.url));
 const preload = new URL('../coverage/child-coverage.mjs', import.meta.url).href;
 let dir: string;
+
+const recorded = async () => {
+  const processes: ChildScript[][] = [];
+  for await (const scripts of childProcessesIn(dir)) processes.push(scripts);
+  return processes;
+};
 
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
@@ -23,7 +29,9 @@ async function coverageOfRun(argument: string): Promise<FileHits> {
     env: { ...process.env, NODE_OPTIONS: `--import=${preload}`, CIP_CHILD_COVERAGE_DIR: dir, CIP_CHILD_COVERAGE_ROOT: root },
   });
   expect(stdout).toBe(Number(argument) > 0 ? 'positive' : 'not positive');
-  const files = (await toFileHits(await readChildScripts(dir))).filter(({ file }) => file === fixture);
+  const processes = await recorded();
+  expect(processes).toHaveLength(1);
+  const files = (await toFileHits(processes[0])).filter(({ file }) => file === fixture);
   expect(files).toHaveLength(1);
   return files[0].hits;
 }
@@ -56,6 +64,6 @@ describe('coverage of a process a test starts', () => {
     await run(process.execPath, ['-e', 'process.stdout.write("ok")'], {
       env: { ...process.env, NODE_OPTIONS: `--import=${preload}`, CIP_CHILD_COVERAGE_DIR: dir, CIP_CHILD_COVERAGE_ROOT: root },
     });
-    expect(await readChildScripts(dir)).toEqual([]);
+    expect(await recorded()).toEqual([]);
   });
 });
