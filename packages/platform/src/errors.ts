@@ -29,6 +29,8 @@ export const ErrorCode = {
    * or for a sensitive change when the session verified none in the last 10 minutes (`verifyMfa`).
    */
   MFA_REQUIRED: 'MFA_REQUIRED',
+  /** A live subscription fell further behind than its buffer holds and was ended; subscribe again and read the current state. */
+  SUBSCRIPTION_LAGGING: 'SUBSCRIPTION_LAGGING',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { appError, ErrorCode } from '../errors';
 import type { Logger } from '../logger';
 import type { BusSubscription, EventBus } from './bus';
 import type { CatalogEvent, EventType } from './catalog';
@@ -23,7 +24,14 @@ export interface LiveFeedOptions<T extends EventType, V> {
   logger: Logger;
   /** Turns an event into what subscribers receive, once per event however many of them take it (default: the event). */
   project?: (event: CatalogEvent<T>) => Promise<V>;
+  /**
+   * Items one subscriber may have waiting (default 1,000). A subscriber that falls further behind is
+   * ended with SUBSCRIPTION_LAGGING rather than held in memory or allowed to hold up the others.
+   */
+  bufferLimit?: number;
 }
+
+export const defaultLiveBufferLimit = 1_000;
 
 interface Subscriber<T extends EventType, V> {
   accept(event: CatalogEvent<T>): boolean;
@@ -41,6 +49,7 @@ export function liveFeed<T extends EventType, V = CatalogEvent<T>>(bus: EventBus
   const subscribers = new Set<Subscriber<T, V>>();
   const group = `${name}.live.${randomUUID()}`;
   const project = options.project ?? (async (event: CatalogEvent<T>) => event as unknown as V);
+  const bufferLimit = options.bufferLimit ?? defaultLiveBufferLimit;
   let reading: Promise<BusSubscription> | undefined;
   let closed = false;
 
@@ -75,6 +84,7 @@ export function liveFeed<T extends EventType, V = CatalogEvent<T>>(bus: EventBus
       const queued: V[] = [];
       let waiting: ((result: IteratorResult<V>) => void) | null = null;
       let done = false;
+      let lagged = false;
       const subscriber: Subscriber<T, V> = {
         accept,
         push(item) {
@@ -83,7 +93,13 @@ export function liveFeed<T extends EventType, V = CatalogEvent<T>>(bus: EventBus
             const resolve = waiting;
             waiting = null;
             resolve({ value: item, done: false });
-          } else queued.push(item);
+          } else if (queued.length < bufferLimit) queued.push(item);
+          else {
+            queued.length = 0;
+            lagged = true;
+            subscriber.end();
+            options.logger.warn('live subscriber ended: it fell behind its buffer', { group, bufferLimit });
+          }
         },
         end() {
           done = true;
@@ -100,6 +116,10 @@ export function liveFeed<T extends EventType, V = CatalogEvent<T>>(bus: EventBus
       const iterator: AsyncIterableIterator<V> = {
         async next() {
           if (queued.length > 0) return { value: queued.shift()!, done: false };
+          if (lagged) {
+            lagged = false;
+            throw appError(ErrorCode.SUBSCRIPTION_LAGGING, `This subscription fell more than ${bufferLimit} updates behind and was ended; subscribe again and read the current state.`);
+          }
           if (done) return { value: undefined, done: true };
           return new Promise((resolve) => (waiting = resolve));
         },

@@ -52,7 +52,7 @@ export async function createRedisBus(url: string, options: RedisBusOptions): Pro
   const producerKey = (source: string) => `${namespace}:bus:producer:${source}`;
   const claimAfterMs = options.claimAfterMs ?? 5_000;
   const commandTimeoutMs = options.commandTimeoutMs ?? 1_000;
-  const redis = await connectRedis({ url, logger, name: 'event-bus', commandTimeoutMs });
+  const redis = await connectRedis({ url, logger, name: `event-bus:${namespace}`, commandTimeoutMs });
   const subscriptions = new Set<BusSubscription>();
   const self = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
 
@@ -117,7 +117,7 @@ export async function createRedisBus(url: string, options: RedisBusOptions): Pro
       const consumer = `${self}-${randomUUID().slice(0, 8)}`;
       await createGroup(group, from, ephemeral);
       // Blocking reads wait on a connection of their own, so they never hold up other commands.
-      const reader = await connectRedis({ url, logger, name: `event-bus-reader:${group}` });
+      const reader = await connectRedis({ url, logger, name: `event-bus-reader:${namespace}:${group}` });
       let closed = false;
       let leading = false;
       let cursor = '0';
