@@ -6,6 +6,7 @@ import { RecommendationEntity } from './data/recommendation';
 import { TemplateEntity, TemplateVersionEntity } from './data/template';
 import { ShopRateEntity } from './data/shop-rate';
 import { VehicleTemplateEntity } from './data/vehicle-template';
+import { createRepositories } from './data/repositories';
 import { createLiveUpdates } from './domain/live';
 import { createServices } from './domain/services';
 import { projectShopRate, shopRateEventTypes, shopRatesGroup } from './domain/shop-rates';
@@ -38,7 +39,7 @@ export function createInspectionsSubgraph(options: InspectionsOptions = {}): Sub
     migrations: [Initial1764205200000, Pricing1764900000000, ShareGrant1764903600000, ReportLayout1764990000000],
     async createApp(runtime): Promise<SubgraphApp> {
       const storage = await (options.storage ?? defaultStorage)(runtime);
-      const live = createLiveUpdates(runtime.bus, runtime.logger);
+      const live = createLiveUpdates(runtime.bus, runtime.logger, createRepositories(runtime.db.dataSource.manager));
       const services = createServices(runtime, { storage, live });
       return createSubgraphApp(runtime, {
         schema,

@@ -1,6 +1,9 @@
-import { appError, ErrorCode, liveFeed, type CatalogEvent, type EventBus, type Logger } from '@cip/platform';
-import type { Inspection } from '../data/inspection';
+import type DataLoader from 'dataloader';
+import { appError, ErrorCode, liveFeed, type CatalogEvent, type EventBus, type Logger, type Principal } from '@cip/platform';
+import type { Inspection, InspectionItem } from '../data/inspection';
 import type { Recommendation } from '../data/recommendation';
+import type { Repositories } from '../data/repositories';
+import { canReadInspection } from './access';
 
 /** What live subscriptions of this subgraph watch: every change to an inspection or its recommendations. */
 export const liveEventTypes = [
@@ -80,18 +83,83 @@ export function recommendationsAt(recommendations: readonly Recommendation[], at
   });
 }
 
+/** The stored inspection an event is about, with its items and recommendations. */
+export interface LiveState {
+  inspection: Inspection;
+  items: InspectionItem[];
+  recommendations: Recommendation[];
+}
+
+/** One event as every subscriber of this process receives it. */
+export interface LiveDelivery {
+  event: LiveEvent;
+  /** Read once, at the first subscriber that resolves it, and shared by all of them; null when the inspection is gone. */
+  state(): Promise<LiveState | null>;
+}
+
+/** The request loaders a delivery primes, so the fields a subscriber selects read the state of the change. */
+export interface LiveLoaders {
+  inspection: DataLoader<string, Inspection | null>;
+  recommendation: DataLoader<string, Recommendation | null>;
+  itemsByInspection: DataLoader<string, InspectionItem[]>;
+  recommendationsByInspection: DataLoader<string, Recommendation[]>;
+}
+
+/** The inspection as the delivery's change left it, for a caller allowed to read it (else null), with its loaders primed to match. */
+export async function inspectionUpdate(delivery: LiveDelivery, principal: Principal | null, loaders: LiveLoaders): Promise<(Inspection & { change: InspectionChange }) | null> {
+  const state = await delivery.state();
+  if (!state || !canReadInspection(principal, state.inspection)) return null;
+  const change = changeOf(delivery.event);
+  const { id } = state.inspection;
+  const asOf = recommendationsAt(state.recommendations, change.occurredAt);
+  loaders.inspection.clear(id).prime(id, state.inspection);
+  loaders.itemsByInspection.clear(id).prime(id, state.items);
+  loaders.recommendationsByInspection.clear(id).prime(id, asOf);
+  for (const r of asOf) loaders.recommendation.clear(r.id).prime(r.id, r);
+  return { ...inspectionAfter(state.inspection, delivery.event), change };
+}
+
+/** The recommendation a decision event is about, as stored, for a caller allowed to read its inspection (else null). */
+export async function decidedRecommendation(delivery: LiveDelivery, principal: Principal | null, loaders: LiveLoaders): Promise<Recommendation | null> {
+  const state = await delivery.state();
+  if (!state || !canReadInspection(principal, state.inspection)) return null;
+  const recommendation = state.recommendations.find((r) => r.id === delivery.event.subject.id);
+  if (!recommendation) return null;
+  loaders.inspection.clear(state.inspection.id).prime(state.inspection.id, state.inspection);
+  return recommendation;
+}
+
 export interface LiveUpdates {
   /** Resolves once the feed is reading, so no event published after that is missed. */
-  events(accept: (event: LiveEvent) => boolean): Promise<AsyncIterableIterator<LiveEvent>>;
+  events(accept: (event: LiveEvent) => boolean): Promise<AsyncIterableIterator<LiveDelivery>>;
   /** Runs the work of delivering one event, so `close` can wait for deliveries in flight. */
   deliver<T>(work: () => Promise<T>): Promise<T>;
   /** Ends every open subscription and waits for deliveries in flight: the app stops them before the bus and the database close. */
   close(): Promise<void>;
 }
 
-/** Every subscriber of this process reads one live feed (one bus group, fanned out in memory). */
-export function createLiveUpdates(bus: EventBus, logger: Logger): LiveUpdates {
-  const feed = liveFeed(bus, 'inspections', { types: liveEventTypes, logger });
+async function readState(repos: Repositories, inspectionId: string): Promise<LiveState | null> {
+  const [[inspection], [items], [recommendations]] = await Promise.all([
+    repos.inspections.findByIds([inspectionId]),
+    repos.items.listByInspectionIds([inspectionId]),
+    repos.recommendations.listByInspectionIds([inspectionId]),
+  ]);
+  return inspection ? { inspection, items, recommendations } : null;
+}
+
+/**
+ * Every subscriber of this process reads one live feed (one bus group, fanned out in memory), and each
+ * event's inspection is read once for all of them, not once per subscriber.
+ */
+export function createLiveUpdates(bus: EventBus, logger: Logger, repos: Repositories): LiveUpdates {
+  const feed = liveFeed<LiveEvent['type'], LiveDelivery>(bus, 'inspections', {
+    types: liveEventTypes,
+    logger,
+    project: async (event) => {
+      let read: Promise<LiveState | null> | undefined;
+      return { event, state: () => (read ??= readState(repos, event.data.inspectionId)) };
+    },
+  });
   const delivering = new Set<Promise<unknown>>();
   let closed = false;
   const shuttingDown = () => appError(ErrorCode.SERVICE_UNAVAILABLE, 'The service is shutting down; subscribe again.');

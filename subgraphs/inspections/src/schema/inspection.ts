@@ -3,8 +3,7 @@ import { builder, Money } from '../builder';
 import type { ShareLink } from '../domain/sharing';
 import { approvalTotals } from '../domain/approval';
 import { summarize } from '../domain/conditions';
-import { canReadInspection } from '../domain/access';
-import { changeOf, inspectionAfter, recommendationsAt, type InspectionChange } from '../domain/live';
+import { inspectionUpdate, type InspectionChange } from '../domain/live';
 import {
   ApprovalRef,
   CustomerRef,
@@ -289,17 +288,12 @@ builder.subscriptionField('inspectionUpdated', (t) =>
         return principal?.kind !== 'customer' || event.data.inspectionId === principal.inspectionId;
       });
     },
-    resolve: (event, _args, ctx) =>
+    resolve: (delivery, _args, ctx) =>
       ctx.services.live.deliver(async () => {
         ctx.clearLoaders();
-        const current = await ctx.reader.inspection(event.data.inspectionId);
-        if (!current || !canReadInspection(ctx.principal, current)) throw notFound('Inspection');
-        const change = changeOf(event);
-        const [, recommendations] = await Promise.all([ctx.loaders.itemsByInspection.load(current.id), ctx.loaders.recommendationsByInspection.load(current.id)]);
-        const asOf = recommendationsAt(recommendations, change.occurredAt);
-        ctx.loaders.recommendationsByInspection.clear(current.id).prime(current.id, asOf);
-        for (const r of asOf) ctx.loaders.recommendation.clear(r.id).prime(r.id, r);
-        return { ...inspectionAfter(current, event), change };
+        const updated = await inspectionUpdate(delivery, ctx.principal, ctx.loaders);
+        if (!updated) throw notFound('Inspection');
+        return updated;
       }),
   }),
 );

@@ -2,6 +2,7 @@ import { notFound } from '@cip/platform';
 import { builder, Money } from '../builder';
 import type { InspectionsContext } from '../context';
 import { totalCents, type Recommendation } from '../data/recommendation';
+import { decidedRecommendation } from '../domain/live';
 import { DecisionEnum, InspectionItemRef, InspectionRef, PartnerProductRef, RecommendationRef, UrgencyEnum } from './refs';
 
 RecommendationRef.implement({
@@ -163,11 +164,11 @@ builder.subscriptionField('recommendationDecided', (t) =>
       if (ctx.principal?.kind !== 'staff' || !ctx.principal.roles[shopId]) throw notFound('Shop', shopId);
       return ctx.services.live.events((event) => event.shopId === shopId && (event.type === 'recommendation.approved' || event.type === 'recommendation.declined'));
     },
-    resolve: (event, _args, ctx) =>
+    resolve: (delivery, _args, ctx) =>
       ctx.services.live.deliver(async () => {
         ctx.clearLoaders();
-        const recommendation = await ctx.reader.recommendation(event.subject.id);
-        if (!recommendation) throw notFound('Recommendation', event.subject.id);
+        const recommendation = await decidedRecommendation(delivery, ctx.principal, ctx.loaders);
+        if (!recommendation) throw notFound('Recommendation', delivery.event.subject.id);
         return recommendation;
       }),
   }),
