@@ -314,6 +314,25 @@ describe('an endpoint whose address is not public', { timeout: 60_000 }, () => {
 });
 
 describe('an endpoint that keeps failing', { timeout: 60_000 }, () => {
+  it('reads the retry schedule (the dynamic setting webhooks.retry-schedule) at each failure: a changed schedule applies to the next retry', async () => {
+    let schedule = { firstDelayMs: 100, maxDelayMs: 100, windowMs: 3_600_000 };
+    const dispatcher = await dispatch({ retrySchedule: () => schedule });
+    const hook = await receiver((count) => {
+      if (count === 2) schedule = { firstDelayMs: 3_600_000, maxDelayMs: 7_200_000, windowMs: 86_400_000 };
+      return 503;
+    });
+    const shopId = randomUUID();
+    const endpoint = await endpointFor(hook.url, shopId);
+    await bus.publish([inspectionEvent(shopId)]);
+    await until(async () => (await repo.deliveries(endpoint.id))[0]?.attempts === 2);
+    const [delivery] = await repo.deliveries(endpoint.id);
+    // The second failure met the new schedule: 3,600,000 × 2^1, capped at its 7,200,000.
+    expect(delivery!.nextAttemptAt.getTime() - hook.received[1]!.at).toBeGreaterThan(7_100_000);
+    expect(delivery!.status).toBe('pending');
+    await dispatcher.stop();
+    await hook.close();
+  });
+
   it('is disabled after the configured number of failures in a row, and its owner is told', async () => {
     const disabledEvents: CatalogEvent<'webhook.endpoint_disabled'>[] = [];
     const watch = await consumeEvents(bus, { group: `watch-${randomUUID()}`, from: 'latest', ephemeral: true, types: ['webhook.endpoint_disabled'], logger }, async (event) => {

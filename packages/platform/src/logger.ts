@@ -3,6 +3,16 @@ import { redactFields, redactText } from './observability/redaction';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
+const rank: Record<LogLevel | 'silent', number> = { debug: 20, info: 30, warn: 40, error: 50, silent: Infinity };
+
+/** Set by the dynamic setting `platform.log-level`: every logger of the process follows it over its own level. */
+let processLevel: LogLevel | 'silent' | undefined;
+
+/** Every logger of this process logs at `level` from now on; undefined returns each to the level it was created with. */
+export function setProcessLogLevel(level: LogLevel | 'silent' | undefined): void {
+  processLevel = level;
+}
+
 export interface Logger {
   debug(message: string, fields?: Record<string, unknown>): void;
   info(message: string, fields?: Record<string, unknown>): void;
@@ -19,7 +29,7 @@ export interface Logger {
 export function createLogger(level: LogLevel | 'silent', base: Record<string, unknown> = {}, destination?: DestinationStream): Logger {
   const root = pino(
     {
-      level,
+      level: 'debug',
       base: null,
       messageKey: 'msg',
       timestamp: pino.stdTimeFunctions.isoTime,
@@ -31,18 +41,18 @@ export function createLogger(level: LogLevel | 'silent', base: Record<string, un
     },
     destination ?? pino.destination({ fd: 2, sync: true }),
   );
-  return wrap(Object.keys(base).length > 0 ? root.child(base) : root);
+  return wrap(Object.keys(base).length > 0 ? root.child(base) : root, level);
 }
 
-function wrap(logger: pino.Logger): Logger {
-  const at = (level: LogLevel) => (message: string, fields?: Record<string, unknown>) => {
-    if (logger.isLevelEnabled(level)) logger[level](fields ?? {}, redactText(message));
+function wrap(logger: pino.Logger, level: LogLevel | 'silent'): Logger {
+  const at = (wanted: LogLevel) => (message: string, fields?: Record<string, unknown>) => {
+    if (rank[wanted] >= rank[processLevel ?? level]) logger[wanted](fields ?? {}, redactText(message));
   };
   return {
     debug: at('debug'),
     info: at('info'),
     warn: at('warn'),
     error: at('error'),
-    child: (fields) => wrap(logger.child(fields)),
+    child: (fields) => wrap(logger.child(fields), level),
   };
 }

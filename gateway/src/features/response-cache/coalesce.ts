@@ -20,9 +20,9 @@ const graceMs = 1_000;
  * are executed once: the first runs, the others wait for it and answer its data. Without it, a cached
  * response expiring, or a mutation starting the organization over, sends every waiting dashboard of that
  * token to the subgraphs at the same moment. Only answers without errors are shared; a request whose
- * leader failed runs on its own.
+ * leader failed runs on its own. The answer is shared after it was sent only while the response cache may keep it.
  */
-export function coalesceIdenticalReads(generations: Generations): ApolloServerPlugin<GatewayContext> {
+export function coalesceIdenticalReads(generations: Generations, maxTtlSeconds: () => number): ApolloServerPlugin<GatewayContext> {
   const running = new Map<string, Promise<Shared | null>>();
   return {
     async requestDidStart() {
@@ -52,7 +52,7 @@ export function coalesceIdenticalReads(generations: Generations): ApolloServerPl
           const { key, answer, settle } = lead;
           const body = response.body;
           const ok = body.kind === 'single' && !body.singleResult.errors?.length && body.singleResult.data;
-          const shared = ok ? { data: body.singleResult.data as Record<string, unknown>, policy: { maxAge: overallCachePolicy.maxAge, scope: overallCachePolicy.scope } } : null;
+          const shared = ok ? { data: body.singleResult.data as Record<string, unknown>, policy: { maxAge: Math.min(overallCachePolicy.maxAge ?? 0, maxTtlSeconds()), scope: overallCachePolicy.scope } } : null;
           settle(shared);
           const forget = () => running.get(key) === answer && running.delete(key);
           if (shared?.policy.maxAge) void delay(graceMs, undefined, { ref: false }).then(forget);

@@ -1,3 +1,4 @@
+import { flagDefinition, type FlagDefinition } from '@cip/platform';
 import type { GatewayFeature } from '../feature';
 import { responseCachePlugins } from './response-cache';
 
@@ -6,14 +7,17 @@ export interface ResponseCacheOptions {
   inMemoryBytes?: number;
 }
 
+const maxTtl = flagDefinition('gateway.response-cache-max-ttl-seconds') as FlagDefinition<number>;
+
 /**
  * Whole-response caching of staff reads in the shared store, per access token and per generation of the
  * caller's organization (any mutation starts it over), and coalescing of identical reads that miss
- * together; see response-cache.ts.
+ * together; see response-cache.ts. The dynamic setting `gateway.response-cache-max-ttl-seconds` caps how long an
+ * entry is kept, read each time one is written.
  */
 export function responseCacheFeature(options: ResponseCacheOptions = {}): GatewayFeature {
   return {
     name: 'response-cache',
-    setup: ({ store }) => ({ plugins: responseCachePlugins(store, options.inMemoryBytes ?? 64 * 1024 * 1024) }),
+    setup: ({ store, flags }) => ({ plugins: responseCachePlugins(store, options.inMemoryBytes ?? 64 * 1024 * 1024, () => flags.value(maxTtl)) }),
   };
 }

@@ -16,25 +16,38 @@ function responsesIn(store: KeyValueStore, inMemoryBytes: number): KeyValueCache
   };
 }
 
+/** Keeps no entry longer than `maxTtlSeconds()` says at the time it is written (0: keeps none). */
+function capped(cache: KeyValueCache<string>, maxTtlSeconds: () => number): KeyValueCache<string> {
+  return {
+    get: (key) => cache.get(key),
+    delete: (key) => cache.delete(key),
+    async set(key, value, options) {
+      const ttl = Math.min(options?.ttl ?? Infinity, maxTtlSeconds());
+      if (ttl > 0) await cache.set(key, value, { ...options, ttl });
+    },
+  };
+}
+
 /**
  * Caches whole query responses of staff users whose every subgraph fetch allowed it (each subgraph's
  * `Cache-Control` header narrows the response's policy; a subgraph that sends none makes it uncacheable).
  * Entries are per access token, so a response is only ever served to the principal and roles it was
  * computed for, and per generation of the caller's organization: any mutation by a member (or a customer)
  * of the organization starts a new generation before its response is sent, so the next read sees the write.
- * Identical reads missing the cache at the same moment run once (coalesce.ts).
+ * Identical reads missing the cache at the same moment run once (coalesce.ts). No entry is kept longer than
+ * `maxTtlSeconds()` at the time it is written, whatever the subgraphs allow.
  */
-export function responseCachePlugins(store: KeyValueStore, inMemoryBytes: number): ApolloServerPlugin<GatewayContext>[] {
+export function responseCachePlugins(store: KeyValueStore, inMemoryBytes: number, maxTtlSeconds: () => number): ApolloServerPlugin<GatewayContext>[] {
   const generation = generations(store);
   return [
     responseCachePlugin<GatewayContext>({
-      cache: responsesIn(store, inMemoryBytes),
+      cache: capped(responsesIn(store, inMemoryBytes), maxTtlSeconds),
       sessionId: async ({ contextValue }) => sessionOf(contextValue),
       extraCacheKeyData: ({ contextValue }) => generation.of(contextValue),
       shouldReadFromCache: async ({ contextValue, request }) => cacheable(contextValue) && !bypassRequested(request),
       shouldWriteToCache: async ({ contextValue }) => cacheable(contextValue),
     }),
-    coalesceIdenticalReads(generation),
+    coalesceIdenticalReads(generation, maxTtlSeconds),
     {
       async requestDidStart() {
         return {

@@ -19,6 +19,8 @@ export interface DispatcherOptions {
   maxRetryDelayMs?: number;
   /** Failed deliveries are retried until this long after the event (at least 24 h). */
   retryForMs?: number;
+  /** Read at each failure: a schedule that overrides the three above while it answers one. */
+  retrySchedule?: () => { firstDelayMs: number; maxDelayMs: number; windowMs: number } | undefined;
   /** An endpoint failing this many attempts in a row is disabled and its owner told. */
   disableAfterFailures: number;
   /** Deliver to loopback and private-network addresses too (development and tests only). */
@@ -151,8 +153,9 @@ export async function startWebhookDispatcher(options: DispatcherOptions): Promis
     const latencyMs = Math.round(performance.now() - started);
     await repo.recordAttempt(delivery.id, { statusCode, latencyMs, error, succeeded: error === null });
     if (error === null) return repo.markDelivered(delivery, statusCode!);
-    const delay = Math.min(maxDelay, options.retryBaseMs * 2 ** delivery.attempts);
-    const retryAt = Date.now() + delay <= delivery.createdAt.getTime() + retryFor ? new Date(Date.now() + delay) : null;
+    const schedule = options.retrySchedule?.();
+    const delay = Math.min(schedule?.maxDelayMs ?? maxDelay, (schedule?.firstDelayMs ?? options.retryBaseMs) * 2 ** delivery.attempts);
+    const retryAt = Date.now() + delay <= delivery.createdAt.getTime() + (schedule?.windowMs ?? retryFor) ? new Date(Date.now() + delay) : null;
     const failures = await repo.markFailed(delivery, { statusCode, error, retryAt });
     if (failures >= options.disableAfterFailures) {
       const message = `Disabled after ${failures} failed deliveries in a row (last: ${error}). Fix the receiver, then enable the endpoint again; failed deliveries can be replayed.`;

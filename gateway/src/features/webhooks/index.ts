@@ -1,4 +1,4 @@
-import { startRetention, type EventEnvelope, type TokenSigner } from '@cip/platform';
+import { flagDefinition, startRetention, type EventEnvelope, type FlagDefinition, type TokenSigner } from '@cip/platform';
 import { allowGeneratedOperation } from '../persisted-operations/plugin';
 import type { GatewayFeature, GatewayHandle } from '../feature';
 import { registrantAuthority } from './authority';
@@ -10,13 +10,18 @@ import { WebhookRepository, type WebhookEndpoint } from './repository';
 import { selectionQuery, webhooksRoute } from './route';
 
 export interface WebhooksOptions {
-  /** First retry delay of a failed delivery; each further retry waits twice as long. Default `WEBHOOK_RETRY_BASE_MS`. */
+  /**
+   * First retry delay of a failed delivery; each further retry waits twice as long. Without it, the dynamic setting
+   * `webhooks.retry-schedule` while operators store one, else `WEBHOOK_RETRY_BASE_MS`.
+   */
   retryBaseMs?: number;
   /** Failed attempts in a row before an endpoint is disabled and its owner told. Default `WEBHOOK_DISABLE_AFTER_FAILURES`. */
   disableAfterFailures?: number;
   /** Deliver to loopback and private-network addresses too. Default `WEBHOOK_ALLOW_PRIVATE_TARGETS` (off in production). */
   allowPrivateTargets?: boolean;
 }
+
+const retrySetting = flagDefinition('webhooks.retry-schedule') as FlagDefinition<{ firstDelayMs: number; maxDelayMs: number; windowMs: number }>;
 
 /** Runs an endpoint's selection for an event as the endpoint's owner (with the roles they hold now), through the gateway's own execution. */
 const shapeWith = (gateway: GatewayHandle, signer: TokenSigner) => async (endpoint: WebhookEndpoint, type: WebhookEventType, event: EventEnvelope) => {
@@ -36,7 +41,7 @@ export function webhooksFeature(options: WebhooksOptions = {}): GatewayFeature {
   return {
     name: 'webhooks',
     migrations: [Webhooks1764300000001, WebhookPause1764300000002],
-    setup({ config, database, bus, logger, signer, gateway }) {
+    setup({ config, database, bus, logger, signer, gateway, flags }) {
       const dataSource = database();
       const allowPrivateTargets = options.allowPrivateTargets ?? config.webhooks.allowPrivateTargets;
       let dispatcher: WebhookDispatcher | undefined;
@@ -61,6 +66,7 @@ export function webhooksFeature(options: WebhooksOptions = {}): GatewayFeature {
             logger,
             catalog: webhookCatalog(gateway.supergraph().apiSchema),
             retryBaseMs: options.retryBaseMs ?? config.webhooks.retryBaseMs,
+            ...(options.retryBaseMs === undefined ? { retrySchedule: () => flags.stored(retrySetting) } : {}),
             disableAfterFailures: options.disableAfterFailures ?? config.webhooks.disableAfterFailures,
             allowPrivateTargets,
             shape: shapeWith(gateway, signer),

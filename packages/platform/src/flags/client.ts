@@ -6,7 +6,7 @@ import { closeRedis, redisClient, type RedisConnection } from '../cache/redis-cl
 import type { Config } from '../config';
 import { openDatabase } from '../db/data-source';
 import { listenForever, type Listener } from '../db/pg-client';
-import type { Logger } from '../logger';
+import { setProcessLogLevel, type LogLevel, type Logger } from '../logger';
 import { flagCatalog } from './catalog';
 import type { FlagDefinition } from './definition';
 import { flagMigrations } from './migrations';
@@ -91,6 +91,15 @@ export class PlatformFlags {
 
   value<T>(definition: FlagDefinition<T>, context: FlagContext = {}): T {
     return this.evaluate(definition, context).value;
+  }
+
+  /**
+   * The value operators stored for a setting, or undefined while they stored none (or turned it off): for
+   * settings whose fallback is the process's own configuration (LOG_LEVEL, WEBHOOK_RETRY_BASE_MS) rather than the code default.
+   */
+  stored<T>(definition: FlagDefinition<T>, context: FlagContext = {}): T | undefined {
+    const evaluation = this.evaluate(definition, context);
+    return evaluation.reason === 'DEFAULT' || evaluation.reason === 'DISABLED' || evaluation.reason === 'ERROR' ? undefined : evaluation.value;
   }
 
   /** Called after each applied change (also with `via: 'start'` for the first load). */
@@ -207,6 +216,9 @@ export class PlatformFlags {
       const flags = await repository.all();
       const changed = this.provider.replace(flags);
       this.version = Math.max(latest, ...flags.map((flag) => flag.version), 0);
+      // Before the line below, so the change that raises the level is itself logged at it.
+      const logLevel = this.definitions.get('platform.log-level') as FlagDefinition<LogLevel | 'silent'> | undefined;
+      if (logLevel) setProcessLogLevel(this.stored(logLevel));
       if (changed.length > 0 || via === 'start') {
         this.options.logger.info('feature flags updated', { version: this.version, keys: changed, via });
         for (const listener of this.listeners) listener({ version: this.version, keys: changed, via });
