@@ -4,6 +4,7 @@ export * from './logger';
 export * from './auth/principal';
 export * from './auth/keys';
 export * from './auth/tokens';
+export * from './auth/sealed';
 export * from './auth/access-registry';
 export * from './auth/access';
 export * from './auth/identity';

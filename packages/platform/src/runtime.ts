@@ -3,6 +3,7 @@ import type { EntitySchema, MixedList } from 'typeorm';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { createAccessRegistry, type AccessRegistry } from './auth/access-registry';
 import { jwksUrlOf, loadSigningKey, type SigningKey } from './auth/keys';
+import { createSealer, type Sealer } from './auth/sealed';
 import { createTokenSigner, createTokenVerifier, type TokenSigner, type TokenVerifier } from './auth/tokens';
 import { createMemoryStore, createRedisStore, type KeyValueStore } from './cache/store';
 import type { Config, SubgraphName } from './config';
@@ -32,6 +33,8 @@ export interface SubgraphRuntime {
   access: AccessRegistry;
   /** Present only in subgraphs that issue tokens (`issuesTokens`); use `tokenSigner(runtime)`. */
   signer: TokenSigner | null;
+  /** Present with the signer: seals values only the services holding the signing key can open; use `sealer(runtime)`. */
+  sealer: Sealer | null;
   verifier: TokenVerifier;
   tracerProvider: TracerProvider;
   /** Feature flags and dynamic settings, evaluated in process (flags/). */
@@ -132,6 +135,7 @@ export async function createRuntime(definition: SubgraphDefinition, config: Conf
     store,
     access,
     signer: issues && signingKey ? createTokenSigner(signingKey, auth) : null,
+    sealer: issues && signingKey ? createSealer(signingKey) : null,
     verifier: createTokenVerifier({
       ...auth,
       access,
@@ -151,6 +155,12 @@ export function runtimeReadiness(runtime: SubgraphRuntime): Promise<Readiness> {
 export function tokenSigner(runtime: SubgraphRuntime): TokenSigner {
   if (!runtime.signer) throw new Error(`the ${runtime.name} subgraph does not issue tokens (issuesTokens is not set)`);
   return runtime.signer;
+}
+
+/** The sealer of a subgraph that issues tokens. */
+export function sealer(runtime: SubgraphRuntime): Sealer {
+  if (!runtime.sealer) throw new Error(`the ${runtime.name} subgraph holds no signing key to seal with (issuesTokens is not set)`);
+  return runtime.sealer;
 }
 
 /** Stops background work, then the relay, then pools: the order that loses no committed event. */

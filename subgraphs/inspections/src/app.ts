@@ -15,6 +15,7 @@ import { Initial1764205200000 } from './migrations/1764205200000-initial';
 import { Pricing1764900000000 } from './migrations/1764900000000-pricing';
 import { ShareGrant1764903600000 } from './migrations/1764903600000-share-grant';
 import { ReportLayout1764990000000 } from './migrations/1764990000000-report-layout';
+import { ShareOpening1765000000000 } from './migrations/1765000000000-share-opening';
 import { schema } from './schema';
 import { localDiskStorage, type MediaStorage } from './storage/storage';
 
@@ -36,7 +37,7 @@ export function createInspectionsSubgraph(options: InspectionsOptions = {}): Sub
     name: 'inspections',
     issuesTokens: true,
     entities: [TemplateEntity, TemplateVersionEntity, InspectionEntity, InspectionItemEntity, InspectionMediaEntity, RecommendationEntity, VehicleTemplateEntity, ShopRateEntity],
-    migrations: [Initial1764205200000, Pricing1764900000000, ShareGrant1764903600000, ReportLayout1764990000000],
+    migrations: [Initial1764205200000, Pricing1764900000000, ShareGrant1764903600000, ReportLayout1764990000000, ShareOpening1765000000000],
     async createApp(runtime): Promise<SubgraphApp> {
       const storage = await (options.storage ?? defaultStorage)(runtime);
       const live = createLiveUpdates(runtime.bus, runtime.logger, createRepositories(runtime.db.dataSource.manager));

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildEvent, enqueueEvents } from '@cip/platform';
+import { buildEvent, enqueueEvents, sealer, sealPurposes } from '@cip/platform';
 import { startTestSubgraph, type TestSubgraph } from '@cip/platform/testing';
 import { inspectionsSubgraph } from '../src/app';
 import { must, openShare, outbox, recordMutation, runToCompleted, runToSent, seedShop, standardResults, startInspection, type SeededShop } from './seed';
@@ -49,12 +49,13 @@ describe('the inspection flow', () => {
     must(await inspections.execute(price, { id: pads.id, input: { partsCents: 9_000, laborCents: 12_000 } }, { token: shop.advisor.token }));
     must(await inspections.execute(`mutation($id: ID!) { removeRecommendation(id: $id) { id } }`, { id: rfTire.id }, { token: shop.advisor.token }));
 
-    const sent = must(await inspections.execute(`mutation($id: ID!) { sendInspection(id: $id, expiresInHours: 48) { token expiresAt inspection { status } } }`, { id: started.id }, { token: shop.advisor.token }));
+    const sent = must(await inspections.execute(`mutation($id: ID!) { sendInspection(id: $id, expiresInHours: 48) { token url expiresAt inspection { status } } }`, { id: started.id }, { token: shop.advisor.token }));
     expect(sent.sendInspection.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const [{ share_token_hash }] = await inspections.runtime.db.dataSource.query(`SELECT share_token_hash FROM inspections.inspection WHERE id = $1`, [started.id]);
     expect(share_token_hash).not.toContain(sent.sendInspection.token);
 
     const customerToken = await openShare(inspections, sent.sendInspection.token);
+    await openShare(inspections, sent.sendInspection.token);
     const decide = `mutation($id: ID!, $d: RecommendationDecision!) { decideRecommendation(id: $id, decision: $d) { decision decidedByStaff } }`;
     must(await inspections.execute(`mutation($id: ID!) { recordEducationView(id: $id) { educationViewed } }`, { id: tire.id }, { token: customerToken }));
     expect(must(await inspections.execute(decide, { id: tire.id, d: 'APPROVED' }, { token: customerToken })).decideRecommendation).toEqual({ decision: 'APPROVED', decidedByStaff: false });
@@ -73,8 +74,22 @@ describe('the inspection flow', () => {
     });
 
     const events = await outbox(inspections, started.id);
-    expect(events.map((e) => e.type)).toEqual(['inspection.started', 'inspection.completed', 'inspection.sent', 'recommendation.approved', 'recommendation.declined', 'inspection.closed']);
+    expect(events.map((e) => e.type)).toEqual([
+      'inspection.started',
+      'inspection.completed',
+      'inspection.sent',
+      'inspection.link_issued',
+      'inspection.opened',
+      'recommendation.approved',
+      'recommendation.declined',
+      'inspection.closed',
+    ]);
     const byType = Object.fromEntries(events.map((e) => [e.type, e.envelope]));
+    // The link reaches the shops subgraph for delivery, sealed: the token itself is on no event.
+    expect(JSON.stringify(events)).not.toContain(sent.sendInspection.token);
+    expect(byType['inspection.link_issued'].data).toMatchObject({ inspectionId: started.id, renewal: false, expiresAt: new Date(sent.sendInspection.expiresAt).toISOString() });
+    expect(await sealer(inspections.runtime).open(byType['inspection.link_issued'].data.sealedUrl, sealPurposes.customerLink)).toBe(sent.sendInspection.url);
+    expect(byType['inspection.opened'].data).toMatchObject({ inspectionId: started.id });
     expect(byType['inspection.completed'].data).toMatchObject({ items: { red: 2, yellow: 1, green: 3 }, recommendationCount: 3, recommendedCents: 0, currency: 'USD' });
     expect(byType['inspection.sent'].data).toMatchObject({ presentedCents: 55_000, recommendations: [{ recommendationId: tire.id, totalCents: 34_000, quantity: 2, partnerProductId: null }, { recommendationId: pads.id, totalCents: 21_000 }] });
     expect(byType['recommendation.approved']).toMatchObject({

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { InspectionItemRepository, InspectionRepository } from '../data/inspection';
 import { MediaRepository } from '../data/media';
 import { RecommendationRepository } from '../data/recommendation';
+import { ShareOpeningRepository } from '../data/share-opening';
 import { ShopRateRepository } from '../data/shop-rate';
 import { TemplateRepository } from '../data/template';
 import { VehicleTemplateRepository } from '../data/vehicle-template';
@@ -15,6 +16,7 @@ export function createRepositories(manager: EntityManager) {
     media: new MediaRepository(manager),
     vehicleTemplates: new VehicleTemplateRepository(manager),
     shopRates: new ShopRateRepository(manager),
+    shareOpenings: new ShareOpeningRepository(),
   };
 }
 

@@ -83,6 +83,24 @@ export const inspectionSent = (i: Inspection, recommendations: Recommendation[],
     },
   });
 
+/** The customer's link, for the shops subgraph to deliver; `sealedUrl` is sealed for the services holding the signing key. */
+export const linkIssued = (i: Inspection, sealedUrl: string, issuedAt: Date, renewal: boolean) =>
+  buildEvent('inspection.link_issued', {
+    ...aboutInspection(i, issuedAt),
+    data: {
+      inspectionId: i.id,
+      customerId: i.customerId,
+      vehicleId: i.vehicleId,
+      sealedUrl,
+      issuedAt: issuedAt.toISOString(),
+      expiresAt: i.shareExpiresAt!.toISOString(),
+      renewal,
+    },
+  });
+
+export const inspectionOpened = (i: Inspection, openedAt: Date) =>
+  buildEvent('inspection.opened', { ...aboutInspection(i, openedAt), data: { inspectionId: i.id, customerId: i.customerId, openedAt: openedAt.toISOString() } });
+
 export function inspectionClosed(i: Inspection, recommendations: Recommendation[], actor: Actor) {
   const totals = approvalTotals(recommendations);
   return buildEvent('inspection.closed', {

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { DataSource } from 'typeorm';
-import { enqueueEvents, exposeExperiment, parseInput, tokenSigner, unauthenticated, type Principal, type SubgraphRuntime } from '@cip/platform';
+import { enqueueEvents, exposeExperiment, parseInput, sealer, sealPurposes, tokenSigner, unauthenticated, type Principal, type SubgraphRuntime } from '@cip/platform';
 import type { Inspection } from '../data/inspection';
 import type { Repositories } from '../data/repositories';
 import { advisors, isUuid, lockInspection, staffOf } from './access';
-import { actorOf, inspectionSent } from './events';
+import { actorOf, inspectionOpened, inspectionSent, linkIssued } from './events';
 import { layoutOf, reportExperiment } from './report-layout';
 import { hashShareToken, newShareToken } from './share';
 import { assertStatus, assertTransition } from './status';
@@ -43,6 +43,8 @@ export class Sharing {
     staffOf(principal, await this.inspection(id), id, advisors);
     const hours = parseInput(shareHours, expiresInHours);
     const share = newShareToken();
+    const url = this.customerUrl(share.token);
+    const sealedUrl = await sealer(this.runtime).seal(url, sealPurposes.customerLink);
     return this.dataSource.transaction(async (manager) => {
       const locked = await lockInspection(this.repos.inspections, manager, id);
       assertTransition(locked.status, 'SENT');
@@ -58,8 +60,8 @@ export class Sharing {
         shareExpiresAt: expiresAt,
         reportLayout: layoutOf(layout.value),
       });
-      await enqueueEvents(manager, 'inspections', [inspectionSent(sent, recommendations, actorOf(principal))]);
-      return { token: share.token, url: this.customerUrl(share.token), expiresAt, inspection: sent };
+      await enqueueEvents(manager, 'inspections', [inspectionSent(sent, recommendations, actorOf(principal)), linkIssued(sent, sealedUrl, now, false)]);
+      return { token: share.token, url, expiresAt, inspection: sent };
     });
   }
 
@@ -68,18 +70,22 @@ export class Sharing {
     staffOf(principal, await this.inspection(id), id, advisors);
     const hours = parseInput(shareHours, expiresInHours);
     const share = newShareToken();
+    const url = this.customerUrl(share.token);
+    const sealedUrl = await sealer(this.runtime).seal(url, sealPurposes.customerLink);
     const link = await this.dataSource.transaction(async (manager) => {
       const locked = await lockInspection(this.repos.inspections, manager, id);
       assertStatus(locked.status, ['SENT'], 'renew the share link');
-      const expiresAt = new Date(Date.now() + hours * 3_600_000);
+      const now = new Date();
+      const expiresAt = new Date(now.getTime() + hours * 3_600_000);
       const renewed = await this.repos.inspections.update(manager, locked.id, { shareTokenHash: share.hash, shareGrant: randomUUID(), shareExpiresAt: expiresAt });
-      return { link: { token: share.token, url: this.customerUrl(share.token), expiresAt, inspection: renewed }, ended: locked.shareGrant };
+      await enqueueEvents(manager, 'inspections', [linkIssued(renewed, sealedUrl, now, true)]);
+      return { link: { token: share.token, url, expiresAt, inspection: renewed }, ended: locked.shareGrant };
     });
     if (link.ended) await this.runtime.access.endGrant(link.ended);
     return link.link;
   }
 
-  /** Exchanges the link's token for a customer access token to that one inspection; no login. */
+  /** Exchanges the link's token for a customer access token to that one inspection; no login. The first opening emits `inspection.opened`. */
   async open(token: string): Promise<{ accessToken: string; expiresAt: Date; inspection: Inspection }> {
     const inspection = token.length <= 100 ? await this.repos.inspections.findByShareTokenHash(hashShareToken(token)) : null;
     const remainingSeconds = inspection?.shareExpiresAt ? Math.floor((inspection.shareExpiresAt.getTime() - Date.now()) / 1000) : 0;
@@ -98,6 +104,10 @@ export class Sharing {
       },
       Math.min(customerTokenTtlSeconds, remainingSeconds),
     );
+    await this.dataSource.transaction(async (manager) => {
+      const openedAt = new Date();
+      if (await this.repos.shareOpenings.recordFirst(manager, inspection.id, openedAt)) await enqueueEvents(manager, 'inspections', [inspectionOpened(inspection, openedAt)]);
+    });
     return { accessToken, expiresAt, inspection };
   }
 

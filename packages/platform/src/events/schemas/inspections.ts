@@ -106,6 +106,37 @@ export const inspectionsEvents = [
     }),
   }),
   defineEvent({
+    type: 'inspection.link_issued',
+    version: 1,
+    producer: 'inspections',
+    subject: 'Inspection',
+    entity: 'ShareLink',
+    description:
+      "A customer's link to the report was issued: when the report is sent, and again when the link is replaced. The shops subgraph delivers it to the customer; it reaches no webhook, and the link inside is sealed for the services holding the signing key.",
+    data: z.object({
+      inspectionId,
+      customerId: id.describe('The customer the link is for.'),
+      vehicleId: id.describe('The vehicle inspected.'),
+      sealedUrl: z.string().min(1).describe("The customer's link (`<PUBLIC_URL>/approve/#<token>`), sealed with the platform's `sealer` for the purpose `inspection.link`."),
+      issuedAt: instant.describe('When the link was issued.'),
+      expiresAt: instant.describe('When the link stops working.'),
+      renewal: z.boolean().describe('True when it replaces an earlier link (`renewShareLink`); false when the report was just sent.'),
+    }),
+  }),
+  defineEvent({
+    type: 'inspection.opened',
+    version: 1,
+    producer: 'inspections',
+    subject: 'Inspection',
+    entity: 'ShareLink',
+    description: 'The customer opened the report from its link for the first time.',
+    data: z.object({
+      inspectionId,
+      customerId: id.describe('The customer who opened it.'),
+      openedAt: instant.describe('When the link was first opened.'),
+    }),
+  }),
+  defineEvent({
     type: 'inspection.closed',
     version: 1,
     producer: 'inspections',
