@@ -78,6 +78,16 @@ const schema = z.object({
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   GATEWAY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   PUBLIC_URL: z.string().url().optional(),
+  SMTP_URL: z.string().url().refine((url) => /^smtps?:/.test(url), 'must be an smtp:// or smtps:// URL').optional(),
+  MAIL_FROM: z.string().min(3).default('Courtesy Inspection <no-reply@courtesy-inspection.invalid>'),
+  SMS_API_URL: optionalUrl,
+  SMS_ACCOUNT_SID: z.string().min(1).optional(),
+  SMS_AUTH_TOKEN: z.string().min(1).optional(),
+  SMS_FROM: z.string().min(1).optional(),
+  SMS_STATUS_CALLBACK_URL: optionalUrl,
+  MESSAGE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  MESSAGE_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  MESSAGE_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(1_000),
   CORS_ORIGINS: z
     .string()
     .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
@@ -156,6 +166,19 @@ export interface Config {
   publicUrl: string;
   /** Browser origins other than the gateway's own that may call it (CORS). */
   corsOrigins: string[];
+  /**
+   * Customer messages (shops): e-mail over SMTP and SMS through a Twilio-compatible API, each off when unset
+   * (messages are then recorded as not sent); failed attempts are retried after `retryBaseSeconds` × 2^n,
+   * `maxAttempts` in all; due work is looked for every `pollMs`.
+   */
+  messaging: {
+    smtpUrl?: string;
+    mailFrom: string;
+    sms?: { apiUrl: string; accountSid: string; authToken: string; from: string; statusCallbackUrl?: string };
+    maxAttempts: number;
+    retryBaseSeconds: number;
+    pollMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -191,6 +214,8 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
   if (e.APOLLO_MANAGED_FEDERATION && !(e.APOLLO_KEY && e.APOLLO_GRAPH_REF)) {
     throw new ConfigError([{ variable: 'APOLLO_MANAGED_FEDERATION', message: 'managed federation needs APOLLO_KEY and APOLLO_GRAPH_REF' }]);
   }
+  const smsMissing = e.SMS_API_URL ? (['SMS_ACCOUNT_SID', 'SMS_AUTH_TOKEN', 'SMS_FROM'] as const).filter((variable) => !e[variable]) : [];
+  if (smsMissing.length > 0) throw new ConfigError(smsMissing.map((variable) => ({ variable, message: 'must be set when SMS_API_URL is' })));
   const subgraphUrl = (name: SubgraphName, value?: string) => value ?? `http://127.0.0.1:${defaultPorts[name]}/graphql`;
   return {
     service,
@@ -252,5 +277,16 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
     trustedProxyHops: e.TRUSTED_PROXY_HOPS,
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${service === 'gateway' ? (e.PORT ?? defaultPorts.gateway) : defaultPorts.gateway}`).replace(/\/+$/, ''),
     corsOrigins: e.CORS_ORIGINS ?? [],
+    messaging: {
+      smtpUrl: e.SMTP_URL,
+      mailFrom: e.MAIL_FROM,
+      sms:
+        e.SMS_API_URL && e.SMS_ACCOUNT_SID && e.SMS_AUTH_TOKEN && e.SMS_FROM
+          ? { apiUrl: e.SMS_API_URL.replace(/\/+$/, ''), accountSid: e.SMS_ACCOUNT_SID, authToken: e.SMS_AUTH_TOKEN, from: e.SMS_FROM, statusCallbackUrl: e.SMS_STATUS_CALLBACK_URL }
+          : undefined,
+      maxAttempts: e.MESSAGE_MAX_ATTEMPTS,
+      retryBaseSeconds: e.MESSAGE_RETRY_BASE_SECONDS,
+      pollMs: e.MESSAGE_POLL_MS,
+    },
   };
 }

@@ -1,4 +1,4 @@
-import { createSubgraphApp, tokenSigner, type SubgraphDefinition } from '@cip/platform';
+import { createSubgraphApp, eventConsumer, tokenSigner, type SubgraphDefinition } from '@cip/platform';
 import { createContext, createServices } from './context';
 import { CustomerEntity } from './data/customer';
 import { OrganizationEntity } from './data/organization';
@@ -12,20 +12,24 @@ import { ShopRoleEntity, UserEntity } from './data/user';
 import { Initial1764201600000 } from './migrations/1764201600000-initial';
 import { LoginThrottling1764400000000 } from './migrations/1764400000000-login-throttling';
 import { SignUpAndInvitations1764400100000 } from './migrations/1764400100000-sign-up-and-invitations';
+import { customerMessageEventTypes, customerMessagesGroup } from './domain/messaging/reactions';
+import { smsStatusRoute } from './domain/messaging/sms-status';
 import { Mfa1764500000000 } from './migrations/1764500000000-mfa';
+import { CustomerMessages1765000000000 } from './migrations/1765000000000-customer-messages';
 import { schema } from './schema';
 import { cacheHints } from './schema/cache-hints';
 
 export { schema };
 
-/** Organizations, shops, staff users and roles, customers, and sign-in (the token issuer and its JWKS). */
+/** Organizations, shops, staff users and roles, customers, sign-in (the token issuer and its JWKS), and the messages customers receive. */
 export const shopsSubgraph: SubgraphDefinition = {
   name: 'shops',
   issuesTokens: true,
   entities: [OrganizationEntity, ShopEntity, UserEntity, ShopRoleEntity, RefreshTokenEntity, CustomerEntity, LoginAddressEntity, PendingSignUpEntity, StaffInvitationEntity, StaffMessageEntity],
-  migrations: [Initial1764201600000, LoginThrottling1764400000000, SignUpAndInvitations1764400100000, Mfa1764500000000],
+  migrations: [Initial1764201600000, LoginThrottling1764400000000, SignUpAndInvitations1764400100000, Mfa1764500000000, CustomerMessages1765000000000],
   createApp(runtime) {
     const services = createServices(runtime);
+    const { reactions, scheduler } = services.messaging;
     return createSubgraphApp(runtime, {
       schema,
       publicFields: ['signUp', 'confirmSignUp', 'acceptInvitation', 'login', 'refreshSession', 'logout', 'completeMfaLogin'],
@@ -34,7 +38,10 @@ export const shopsSubgraph: SubgraphDefinition = {
       routes: {
         '/.well-known/jwks.json': () =>
           Response.json(tokenSigner(runtime).jwks(), { headers: { 'cache-control': 'public, max-age=300' } }),
+        '/messages/sms-status': smsStatusRoute(runtime),
       },
+      consumers: [eventConsumer({ group: customerMessagesGroup, types: customerMessageEventTypes, handle: (event) => reactions.handle(event) })],
+      jobs: [{ name: 'customer messages', everyMs: runtime.config.messaging.pollMs, run: (control) => scheduler.runDue(new Date(), control) }],
     });
   },
 };

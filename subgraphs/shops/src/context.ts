@@ -2,11 +2,15 @@ import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { batchLoader, clientInfoOf, groupLoader, type ClientInfo, type Principal, type SubgraphRuntime } from '@cip/platform';
 import { CustomerRepository, type Customer } from './data/customer';
+import { CustomerMessageRepository, type CustomerMessage } from './data/customer-message';
+import { MessageSettingsRepository, type MessageSettings } from './data/message-settings';
+import { MessageTemplateRepository, type MessageTemplate } from './data/message-template';
 import { StaffInvitationRepository, type StaffInvitation } from './data/invitation';
 import { OrganizationRepository, type Organization } from './data/organization';
 import { RefreshTokenRepository } from './data/refresh-token';
 import { ShopRepository, type Shop } from './data/shop';
 import { UserRepository, type ShopRole, type User } from './data/user';
+import { createMessaging } from './domain/messaging/messaging';
 import { MultiFactor } from './domain/mfa';
 import { Sessions } from './domain/sessions';
 import { ShopSettings } from './domain/shops';
@@ -30,6 +34,9 @@ export interface ShopsContext {
     rolesByUser: DataLoader<string, ShopRole[]>;
     rolesByShop: DataLoader<string, ShopRole[]>;
     invitationsByShop: DataLoader<string, StaffInvitation[]>;
+    messageTemplatesByShop: DataLoader<string, MessageTemplate[]>;
+    messageSettings: DataLoader<string, MessageSettings | null>;
+    messagesByInspection: DataLoader<string, CustomerMessage[]>;
   };
   /** Users whose roles this request may show as another caller would see them: the user a session was just issued for. */
   viewers: Map<string, Principal>;
@@ -44,6 +51,9 @@ export function createRepositories(dataSource: DataSource) {
     customers: new CustomerRepository(manager),
     refreshTokens: new RefreshTokenRepository(),
     invitations: new StaffInvitationRepository(manager),
+    messageTemplates: new MessageTemplateRepository(manager),
+    messageSettings: new MessageSettingsRepository(manager),
+    customerMessages: new CustomerMessageRepository(manager),
   };
 }
 
@@ -59,6 +69,7 @@ export function createServices(runtime: SubgraphRuntime) {
     signUps: new SignUps(dataSource, runtime, sessions),
     staff: new StaffDirectory(dataSource, runtime, sessions),
     shops: new ShopSettings(dataSource, sessions),
+    messaging: createMessaging(runtime),
   };
 }
 
@@ -83,6 +94,9 @@ export function createContext(runtime: SubgraphRuntime, services: Services, prin
       rolesByUser: groupLoader((ids: readonly string[]) => repos.users.rolesByUserIds(ids)),
       rolesByShop: groupLoader((ids: readonly string[]) => repos.users.rolesByShopIds(ids)),
       invitationsByShop: groupLoader((ids: readonly string[]) => repos.invitations.byShopIds(ids)),
+      messageTemplatesByShop: groupLoader((ids: readonly string[]) => repos.messageTemplates.byShopIds(ids)),
+      messageSettings: batchLoader((ids) => repos.messageSettings.findByShopIds(ids)),
+      messagesByInspection: groupLoader((ids: readonly string[]) => repos.customerMessages.byInspectionIds(ids)),
     },
     viewers: new Map(),
   };

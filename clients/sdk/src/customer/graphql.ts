@@ -238,6 +238,53 @@ export type IssuePartnerApiKeyInput = {
   plan?: InputMaybe<PartnerApiKeyPlan>;
 };
 
+/** How a message reaches the customer. */
+export type MessageChannel =
+  /** E-mail, to the customer's address, when they agreed to e-mail. */
+  | 'EMAIL'
+  /** A text message, to the customer's phone, when they agreed to text messages. */
+  | 'SMS';
+
+/** Why a message goes to the customer. */
+export type MessageKind =
+  /** A follow-up about declined recommendations, the shop's number of days after the decline. */
+  | 'FOLLOW_UP'
+  /** A reminder, when the customer has not opened the report within the shop's reminder time. */
+  | 'REMINDER'
+  /** The report, sent when the advisor sends the inspection. */
+  | 'REPORT';
+
+/** When reminders and follow-ups go out. */
+export type MessageSettingsInput = {
+  /** Days (1–730, at most 5, no repeats) after a decline when follow-ups go out; empty: none. */
+  followUpDays: Array<Scalars['Int']['input']>;
+  /** Hours (1–720) after sending when an unopened report gets a reminder; null or absent: no reminders. */
+  reminderAfterHours?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Where a message to the customer stands. */
+export type MessageStatus =
+  /** The SMS provider reported it delivered to the phone. */
+  | 'DELIVERED'
+  /** Given up: the last attempt failed, the failure cannot be fixed by trying again, or the provider reported it undelivered (see `failureReason`). */
+  | 'FAILED'
+  /** Never attempted, for the reason in `failureReason`: no consent or address for the channel, or the channel is not configured. */
+  | 'NOT_SENT'
+  /** Waiting for its first attempt, or for the next one after a failed attempt (see `failureReason` and `nextAttemptAt`). */
+  | 'QUEUED'
+  /** Accepted by the e-mail server or the SMS provider. */
+  | 'SENT';
+
+/** The wording of one kind of message. Placeholders are written {{name}}; only those the kind lists (`MessageTemplate.placeholders`) are accepted. */
+export type MessageTemplateInput = {
+  /** The e-mail's text, at most 10,000 characters; must contain {{link}} for REPORT and REMINDER. */
+  emailBody: Scalars['String']['input'];
+  /** The e-mail's subject line: one line, at most 200 characters. */
+  emailSubject: Scalars['String']['input'];
+  /** The text message's text, at most 640 characters before placeholders are filled in; must contain {{link}} for REPORT and REMINDER. */
+  smsBody: Scalars['String']['input'];
+};
+
 /** How a metrics series is bucketed. Buckets are shop-local calendar days, ISO weeks (starting Monday) or calendar months. */
 export type MetricsGranularity =
   /** One bucket per shop-local day. */

@@ -34,6 +34,8 @@ export const measures = [
     key: 'responseMsSum',
     sql: `coalesce(sum(response_ms) FILTER (WHERE type IN ('recommendation.approved', 'recommendation.declined') AND current), 0)`,
   },
+  { column: 'follow_ups_sent', key: 'followUpsSent', sql: `count(*) FILTER (WHERE type = 'follow_up.sent' AND current)` },
+  { column: 'follow_up_approvals', key: 'followUpApprovals', sql: `count(*) FILTER (WHERE type = 'follow_up.converted' AND current)` },
 ] as const;
 
 export const partnerRevenue = {

@@ -87,6 +87,10 @@ export function factOf(event: IngestedEvent): NewFact {
         itemCount: event.data.approvedCount,
         amountCents: event.data.approvedCents,
       };
+    case 'follow_up.sent':
+      return { ...base, occurredAt: new Date(event.data.sentAt), supersedeKey: `follow_up_sent:${event.data.followUpId}` };
+    case 'follow_up.converted':
+      return { ...base, occurredAt: new Date(event.data.convertedAt), supersedeKey: `follow_up_converted:${event.data.followUpId}`, amountCents: event.data.approvedCents, itemCount: 1 };
     case 'commission.accrued':
       return { ...base, amountCents: event.data.amountCents };
     case 'commission.reversed':

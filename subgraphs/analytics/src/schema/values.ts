@@ -67,6 +67,15 @@ MetricsValuesRef.implement({
         "Commission partners owe the shop: accruals minus reversals from the partners' commission ledger, on the day the ledger recorded them. Null for technicians (commissions belong to the shop).",
       resolve: (v) => (v.withPartnerRevenue ? money(v, v.totals.partnerRevenueCents) : null),
     }),
+    followUpsSent: t.int({
+      description: "Follow-ups about declined recommendations that reached the customer (by e-mail or text), on the day the first of their messages was accepted.",
+      resolve: (v) => v.totals.followUpsSent,
+    }),
+    followUpApprovals: t.int({
+      description:
+        'Follow-ups that turned into an approval: the customer approved a recommendation on a later inspection after the follow-up was sent, counted once per follow-up on the day of that approval.',
+      resolve: (v) => v.totals.followUpApprovals,
+    }),
     averageResponseSeconds: t.float({
       nullable: true,
       description: 'Average time from the report being sent to the customer deciding on a recommendation, in seconds; null when nothing was decided.',

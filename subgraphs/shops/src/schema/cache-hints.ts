@@ -17,4 +17,6 @@ export const cacheHints: CacheHints = {
   User: privately,
   Customer: privately,
   StaffInvitation: privately,
+  MessageTemplate: privately,
+  MessageSettings: privately,
 };

@@ -6,6 +6,8 @@ import './customer';
 import './auth';
 import './invitation';
 import './mfa';
+import './message-template';
+import './delivery';
 import { toSchema } from '../builder';
 
 export const schema = toSchema();

@@ -1,6 +1,9 @@
 import { staffRoles, type StaffRole } from '@cip/platform';
 import { builder } from '../builder';
 import type { Customer } from '../data/customer';
+import { messageStatuses, type CustomerMessage, type MessageStatus } from '../data/customer-message';
+import type { MessageSettings } from '../data/message-settings';
+import { messageChannels, messageKinds, type MessageChannel, type MessageKind, type MessageTemplate } from '../data/message-template';
 import type { Organization } from '../data/organization';
 import type { Address, Shop } from '../data/shop';
 import type { ShopRole, User } from '../data/user';
@@ -11,6 +14,42 @@ export const UserRef = builder.objectRef<User>('User');
 export const CustomerRef = builder.objectRef<Customer>('Customer');
 export const AddressRef = builder.objectRef<Address>('Address');
 export const ShopRoleRef = builder.objectRef<ShopRole>('ShopRole');
+export const MessageTemplateRef = builder.objectRef<MessageTemplate>('MessageTemplate');
+export const MessageSettingsRef = builder.objectRef<MessageSettings>('MessageSettings');
+export const CustomerMessageRef = builder.objectRef<CustomerMessage>('CustomerMessage');
+/** The inspections subgraph's inspection, extended here with the messages that delivered it. */
+export const InspectionRef = builder.externalRef('Inspection', builder.selection<{ id: string }>('id'));
+
+const kindDescriptions: Record<MessageKind, string> = {
+  REPORT: 'The report, sent when the advisor sends the inspection.',
+  REMINDER: "A reminder, when the customer has not opened the report within the shop's reminder time.",
+  FOLLOW_UP: "A follow-up about declined recommendations, the shop's number of days after the decline.",
+};
+export const MessageKindEnum = builder.enumType('MessageKind', {
+  description: 'Why a message goes to the customer.',
+  values: Object.fromEntries(messageKinds.map((kind) => [kind, { value: kind, description: kindDescriptions[kind] }])) as Record<MessageKind, { value: MessageKind; description: string }>,
+});
+
+const channelDescriptions: Record<MessageChannel, string> = {
+  EMAIL: "E-mail, to the customer's address, when they agreed to e-mail.",
+  SMS: "A text message, to the customer's phone, when they agreed to text messages.",
+};
+export const MessageChannelEnum = builder.enumType('MessageChannel', {
+  description: 'How a message reaches the customer.',
+  values: Object.fromEntries(messageChannels.map((c) => [c, { value: c, description: channelDescriptions[c] }])) as Record<MessageChannel, { value: MessageChannel; description: string }>,
+});
+
+const statusDescriptions: Record<MessageStatus, string> = {
+  QUEUED: 'Waiting for its first attempt, or for the next one after a failed attempt (see `failureReason` and `nextAttemptAt`).',
+  SENT: 'Accepted by the e-mail server or the SMS provider.',
+  DELIVERED: 'The SMS provider reported it delivered to the phone.',
+  FAILED: 'Given up: the last attempt failed, the failure cannot be fixed by trying again, or the provider reported it undelivered (see `failureReason`).',
+  NOT_SENT: 'Never attempted, for the reason in `failureReason`: no consent or address for the channel, or the channel is not configured.',
+};
+export const MessageStatusEnum = builder.enumType('MessageStatus', {
+  description: 'Where a message to the customer stands.',
+  values: Object.fromEntries(messageStatuses.map((s) => [s, { value: s, description: statusDescriptions[s] }])) as Record<MessageStatus, { value: MessageStatus; description: string }>,
+});
 
 const roleDescriptions: Record<StaffRole, string> = {
   OWNER: 'Runs the shop: everything a manager can do, plus granting the owner role.',
