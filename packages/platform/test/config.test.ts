@@ -25,6 +25,19 @@ describe('configuration', () => {
     }
   });
 
+  it('sends customer messages only when configured, and names what an SMS provider still needs', () => {
+    expect(loadConfig('shops', {}).messaging).toMatchObject({ smtpUrl: undefined, sms: undefined, maxAttempts: 5, retryBaseSeconds: 60 });
+    expect(() => loadConfig('shops', { SMTP_URL: 'http://mail.example.com' })).toThrow(/SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/);
+    try {
+      loadConfig('shops', { SMS_API_URL: 'https://api.twilio.com', SMS_FROM: '+15005550006' });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as ConfigError).problems.map((p) => p.variable)).toEqual(['SMS_ACCOUNT_SID', 'SMS_AUTH_TOKEN']);
+    }
+    const configured = loadConfig('shops', { SMS_API_URL: 'https://api.twilio.com/', SMS_ACCOUNT_SID: 'AC1', SMS_AUTH_TOKEN: 'secret', SMS_FROM: '+15005550006' });
+    expect(configured.messaging.sms).toEqual({ apiUrl: 'https://api.twilio.com', accountSid: 'AC1', authToken: 'secret', from: '+15005550006', statusCallbackUrl: undefined });
+  });
+
   it('splits replica URLs and turns off introspection in production', () => {
     const config = loadConfig('analytics', {
       NODE_ENV: 'production',

@@ -211,6 +211,20 @@ describe('sending the report', () => {
     expect((await outboxTypes()).some((e) => e.type === 'customer_message.failed' && e.data.inspectionId === refused.inspectionId)).toBe(true);
   });
 
+  it('gives a message up after the configured number of attempts, each after twice the delay of the one before', async () => {
+    const someone = await customer({ sms: true, email: false }, 'Ellis');
+    const at = new Date();
+    const report = await sendReport(someone.id, at);
+    await queued(report.inspectionId, 2);
+    for (let i = 0; i < 5; i++) sms.failNext(503, { code: 20503, message: 'Service Unavailable' });
+    // Attempts at 0, +60 s, +180 s, +420 s and +900 s: the delays double from MESSAGE_RETRY_BASE_SECONDS (60).
+    for (const seconds of [0, 60, 180, 420, 900]) await messaging.scheduler.runDue(new Date(at.getTime() + seconds * 1000));
+    expect((await deliveries(report.inspectionId))[1]).toMatchObject({ status: 'FAILED', attempts: 5, nextAttemptAt: null, failureReason: 'The SMS provider refused it: Service Unavailable (error 20503)' });
+    await messaging.scheduler.runDue(new Date(at.getTime() + 2 * 3_600_000));
+    expect(textsTo(someone.phone)).toHaveLength(5);
+    expect((await outboxTypes()).filter((e) => e.type === 'customer_message.failed' && e.data.inspectionId === report.inspectionId).map((e) => e.data.attempts)).toEqual([5]);
+  });
+
   it("takes the provider's signed status callback: delivered, or failed with its error; an unsigned one is refused", async () => {
     const someone = await customer({ sms: true, email: false }, 'Gray');
     const report = await sendReport(someone.id);
@@ -270,6 +284,31 @@ describe('reminders and follow-ups', () => {
     expect(reminders[0].text).toContain(waiting.url);
     expect(mailsTo(opened.email)).toHaveLength(1);
     expect((await deliveries(waiting.inspectionId)).map((d) => `${d.kind} ${d.channel} ${d.status}`)).toEqual(['REPORT EMAIL SENT', 'REPORT SMS NOT_SENT', 'REMINDER EMAIL SENT', 'REMINDER SMS NOT_SENT']);
+  });
+
+  it("reminds with the link that replaced the first one, when the advisor renewed it", async () => {
+    const at = new Date();
+    const someone = await customer({ sms: false, email: true }, 'Morgan');
+    const report = await sendReport(someone.id, at);
+    await queued(report.inspectionId, 2);
+    await messaging.scheduler.runDue(at);
+    const renewedUrl = `http://127.0.0.1:4000/approve/#${randomUUID()}`;
+    const renewedAt = new Date(at.getTime() + 3_600_000);
+    const renewal = buildEvent('inspection.link_issued', {
+      orgId: org.orgId,
+      shopId: org.shopId,
+      subjectId: report.inspectionId,
+      occurredAt: renewedAt,
+      data: { ...report.event.data, sealedUrl: await sealer(shops.runtime).seal(renewedUrl, sealPurposes.customerLink), issuedAt: renewedAt.toISOString(), renewal: true },
+    });
+    await publish(renewal);
+    await expect.poll(async () => (await shops.runtime.db.dataSource.query(`SELECT sealed_url FROM shops.customer_report WHERE inspection_id = $1`, [report.inspectionId]))[0].sealed_url, { timeout: 15_000 }).toBe(renewal.data.sealedUrl);
+    await messaging.scheduler.runDue(new Date(at.getTime() + 24 * 3_600_000));
+    const [first, reminder] = mailsTo(someone.email);
+    expect(first.text).toContain(report.url);
+    expect(reminder.subject).toBe('Reminder: your vehicle inspection from Foxtrot Brakes Downtown');
+    expect(reminder.text).toContain(renewedUrl);
+    expect(mailsTo(someone.email)).toHaveLength(2);
   });
 
   it('follows up a decline after 30 days, cancels the 90-day one when the customer approves work later, and counts that approval as converted', async () => {

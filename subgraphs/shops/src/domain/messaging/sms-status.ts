@@ -9,6 +9,8 @@ export function smsSignature(authToken: string, url: string, form: URLSearchPara
 }
 
 const failedStatuses = new Set(['failed', 'undelivered']);
+/** A status callback is a few hundred bytes; this route is reached without the gateway, so it reads no more than this. */
+const maxBodyBytes = 16 * 1024;
 
 /**
  * The SMS provider's status callback (`POST /messages/sms-status`, form-encoded `MessageSid`, `MessageStatus`,
@@ -20,7 +22,9 @@ export function smsStatusRoute(runtime: SubgraphRuntime, now: () => Date = () =>
     const sms = runtime.config.messaging.sms;
     if (!sms?.statusCallbackUrl) return new Response('Not Found', { status: 404 });
     if (request.method !== 'POST') return new Response('Method Not Allowed', { status: 405, headers: { allow: 'POST' } });
-    const form = new URLSearchParams(await request.text());
+    const body = await request.text();
+    if (Buffer.byteLength(body) > maxBodyBytes) return new Response('Payload Too Large', { status: 413 });
+    const form = new URLSearchParams(body);
     const expected = Buffer.from(smsSignature(sms.authToken, sms.statusCallbackUrl, form));
     const given = Buffer.from(request.headers.get('x-twilio-signature') ?? '');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return new Response('Forbidden', { status: 403 });
