@@ -180,7 +180,7 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
       // The response cache reads the policy the subgraphs' headers give; browsers are not told it, since a
       // browser's copy would outlive the mutation that makes the gateway's stale.
       ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
-      ...(config.env === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
+      ...(config.deployed ? [ApolloServerPluginLandingPageDisabled()] : []),
       ...parts.flatMap((part) => part.plugins ?? []),
     ],
     logger: apolloLogger(logger),

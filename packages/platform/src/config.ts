@@ -24,7 +24,7 @@ const csvUrls = z
   .pipe(z.array(z.string().url()));
 
 const schema = z.object({
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  NODE_ENV: z.enum(['development', 'test', 'staging', 'production']).default('development'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port.optional(),
@@ -100,6 +100,11 @@ type Env = z.infer<typeof schema>;
 export interface Config {
   service: ServiceName;
   env: Env['NODE_ENV'];
+  /**
+   * Staging or production: a deployment, which refuses what only a developer's machine may use (generated
+   * signing keys, subgraphs reachable without the gateway's credential, suggestions and landing pages).
+   */
+  deployed: boolean;
   logLevel: Env['LOG_LEVEL'];
   host: string;
   port: number;
@@ -188,12 +193,33 @@ export class ConfigError extends Error {
   }
 }
 
+type Problem = { variable: string; message: string };
+
 /** What a production process refuses: the switches that only make sense on a developer's machine. */
-function productionProblems(e: Env): { variable: string; message: string }[] {
+function productionProblems(e: Env): Problem[] {
   return [
     ...(e.INTROSPECTION === true ? [{ variable: 'INTROSPECTION', message: 'must not be on in production (it publishes the whole schema)' }] : []),
     ...(e.WEBHOOK_ALLOW_PRIVATE_TARGETS === true
       ? [{ variable: 'WEBHOOK_ALLOW_PRIVATE_TARGETS', message: 'must not be on in production (webhooks could reach the private network)' }]
+      : []),
+  ];
+}
+
+/** Studio variants that hold production's usage and schema history; a staging process must not report into them. */
+const productionVariants = new Set(['current', 'production', 'prod']);
+
+/**
+ * What a staging process refuses: production's development switches, except introspection (schema tools run
+ * against staging), and reporting to the production variant of the graph in Studio.
+ */
+function stagingProblems(e: Env): Problem[] {
+  const variant = e.APOLLO_GRAPH_REF?.split('@')[1] ?? 'current';
+  return [
+    ...productionProblems(e)
+      .filter((p) => p.variable !== 'INTROSPECTION')
+      .map((p) => ({ ...p, message: p.message.replace('in production', 'in staging') })),
+    ...(e.APOLLO_GRAPH_REF && productionVariants.has(variant)
+      ? [{ variable: 'APOLLO_GRAPH_REF', message: `must name a staging variant in staging, not "${variant}" (e.g. my-graph@staging)` }]
       : []),
   ];
 }
@@ -209,17 +235,19 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
     );
   }
   const e = parsed.data;
-  const developmentDefaults = e.NODE_ENV === 'production' ? productionProblems(e) : [];
+  const developmentDefaults = e.NODE_ENV === 'production' ? productionProblems(e) : e.NODE_ENV === 'staging' ? stagingProblems(e) : [];
   if (developmentDefaults.length > 0) throw new ConfigError(developmentDefaults);
   if (e.APOLLO_MANAGED_FEDERATION && !(e.APOLLO_KEY && e.APOLLO_GRAPH_REF)) {
     throw new ConfigError([{ variable: 'APOLLO_MANAGED_FEDERATION', message: 'managed federation needs APOLLO_KEY and APOLLO_GRAPH_REF' }]);
   }
   const smsMissing = e.SMS_API_URL ? (['SMS_ACCOUNT_SID', 'SMS_AUTH_TOKEN', 'SMS_FROM'] as const).filter((variable) => !e[variable]) : [];
   if (smsMissing.length > 0) throw new ConfigError(smsMissing.map((variable) => ({ variable, message: 'must be set when SMS_API_URL is' })));
+  const deployed = e.NODE_ENV === 'production' || e.NODE_ENV === 'staging';
   const subgraphUrl = (name: SubgraphName, value?: string) => value ?? `http://127.0.0.1:${defaultPorts[name]}/graphql`;
   return {
     service,
     env: e.NODE_ENV,
+    deployed,
     logLevel: e.LOG_LEVEL,
     host: e.HOST,
     port: e.PORT ?? defaultPorts[service],
@@ -266,13 +294,13 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
     webhooks: {
       retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
       disableAfterFailures: e.WEBHOOK_DISABLE_AFTER_FAILURES,
-      allowPrivateTargets: e.WEBHOOK_ALLOW_PRIVATE_TARGETS ?? e.NODE_ENV !== 'production',
+      allowPrivateTargets: e.WEBHOOK_ALLOW_PRIVATE_TARGETS ?? !deployed,
     },
     vpicBaseUrl: e.VPIC_BASE_URL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     seedDemo: e.SEED_DEMO,
     flags: { pollMs: e.FLAGS_POLL_MS },
-    introspection: e.INTROSPECTION ?? e.NODE_ENV !== 'production',
+    introspection: e.INTROSPECTION ?? !deployed,
     gatewaySecret: e.GATEWAY_SECRET,
     trustedProxyHops: e.TRUSTED_PROXY_HOPS,
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${service === 'gateway' ? (e.PORT ?? defaultPorts.gateway) : defaultPorts.gateway}`).replace(/\/+$/, ''),

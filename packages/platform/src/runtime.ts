@@ -89,11 +89,11 @@ export function accessRegistryOf(config: Config, store: KeyValueStore): AccessRe
 
 export async function createRuntime(definition: SubgraphDefinition, config: Config, options: RuntimeOptions): Promise<SubgraphRuntime> {
   // Before anything is opened, so a missing key or credential stops start-up with nothing left to close.
-  if (config.env === 'production' && !config.gatewaySecret) {
-    throw new Error('GATEWAY_SECRET must be set in production: a subgraph serves only requests that carry the gateway\'s credential');
+  if (config.deployed && !config.gatewaySecret) {
+    throw new Error(`GATEWAY_SECRET must be set in ${config.env}: a subgraph serves only requests that carry the gateway's credential`);
   }
   const issues = definition.issuesTokens === true;
-  const needsKey = issues || Boolean(config.auth.privateKeyPem) || config.env !== 'production';
+  const needsKey = issues || Boolean(config.auth.privateKeyPem) || !config.deployed;
   const signingKey = options.signingKey ?? (needsKey ? await loadSigningKey(config) : null);
   const logger = createLogger(config.logLevel, { service: definition.name });
   const db = await openDatabase({

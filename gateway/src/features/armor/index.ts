@@ -47,7 +47,7 @@ export function armorFeature(options: ArmorOptions = {}): GatewayFeature {
           );
       const rule = (limit: string, value: number) => ({ propagateOnRejection: false, onReject: [refuse(limit, value)] });
       const { plugins, validationRules } = new ApolloArmor({
-        blockFieldSuggestion: { enabled: options.blockFieldSuggestions ?? config.env === 'production' },
+        blockFieldSuggestion: { enabled: options.blockFieldSuggestions ?? config.deployed },
         // Counted by graphql-js's own parser (parseOptions below), which answers 400 rather than failing the request.
         maxTokens: { enabled: false },
         maxAliases: { n: limits.maxAliases, ...rule('aliases', limits.maxAliases) },

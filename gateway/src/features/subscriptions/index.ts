@@ -60,7 +60,7 @@ export function subscriptionsFeature(options: SubscriptionsOptions = {}): Gatewa
         }
         const invalid = validate(schema, document, [...specifiedRules, ...rules.validationRules]);
         if (invalid.length > 0) {
-          const message = (e: GraphQLError) => (config.env === 'production' ? withoutSuggestions(e.message) : e.message);
+          const message = (e: GraphQLError) => (config.deployed ? withoutSuggestions(e.message) : e.message);
           return invalid.map((e) => new GraphQLError(message(e), { extensions: { ...e.extensions, code: e.extensions.code ?? 'GRAPHQL_VALIDATION_FAILED' } }));
         }
         const operation = document.definitions.find(

@@ -33,8 +33,8 @@ export function jwksUrlOf(config: Config): string {
  */
 export async function loadSigningKey(config: Config): Promise<SigningKey> {
   if (config.auth.privateKeyPem) return signingKeyFromPem(config.auth.privateKeyPem);
-  if (config.env === 'production') {
-    throw new Error('AUTH_PRIVATE_KEY is required in production by the services that issue tokens (shops, inspections, gateway).');
+  if (config.deployed) {
+    throw new Error(`AUTH_PRIVATE_KEY is required in ${config.env} by the services that issue tokens (shops, inspections, gateway).`);
   }
   const file = join(config.dataDir, 'auth-signing-key.pem');
   const existing = await readFile(file, 'utf8').catch(() => null);

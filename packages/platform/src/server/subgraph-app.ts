@@ -76,7 +76,7 @@ export function createSubgraphApp<Ctx extends object>(runtime: SubgraphRuntime, 
     routes: options.routes,
     cacheHints: options.cacheHints,
     plugins: options.plugins,
-    edge: { gatewaySecret: config.gatewaySecret, requireGateway: config.env === 'production', introspection: config.introspection },
+    edge: { gatewaySecret: config.gatewaySecret, requireGateway: config.deployed, introspection: config.introspection },
   });
   const subscriptions: BusSubscription[] = [];
   const jobs = (options.jobs ?? []).map((job) => intervalRunner(job, runtime));
