@@ -5,7 +5,7 @@ import { checkOperation, medianLoad, runLoad, type LoadResult, type LoadTarget }
 import { formatMs, formatNumber, markdownTable, section } from '../support/markdown';
 import { mustRequest } from '../support/client';
 import { seedOrganization, shopInput } from '../support/seed';
-import { startServices, type RunningServices } from '../support/services';
+import { pidOf, startServices, type RunningServices } from '../support/services';
 import { benchSettings, type BenchSettings } from '../support/settings';
 import { median } from '../support/stats';
 
@@ -136,12 +136,6 @@ function writeEvery(ms: number, write: () => Promise<unknown>) {
       if (failure) throw failure;
     },
   };
-}
-
-function pidOf(services: RunningServices, name: 'gateway' | 'shops'): number {
-  const pid = services.services.find((s) => s.name === name)?.child.pid;
-  if (!pid) throw new Error(`${name} is not running`);
-  return pid;
 }
 
 /** CPU milliseconds per request: what bounds throughput once the cores are busy. */

@@ -1,10 +1,10 @@
-import { createServer } from 'node:net';
-import { expectedCheckDigit } from '../../subgraphs/vehicles/src/domain/vin';
-import { inBatches, mustRequest } from '../support/client';
+import { mustRequest } from '../support/client';
+import { measureCpu, type CpuUsage } from '../support/cpu';
+import { deadUrl, seedInspections } from '../support/inspections';
 import { checkOperation, runLoad, type LoadResult, type LoadTarget } from '../support/load';
 import { formatMs, formatNumber, markdownTable, section } from '../support/markdown';
 import { seedOrganization } from '../support/seed';
-import { startServices } from '../support/services';
+import { pidOf, startServices } from '../support/services';
 import { benchSettings } from '../support/settings';
 
 const listQuery = `query ShopInspections($shopId: ID!) { shop(id: $shopId) { inspections(first: 100) { nodes {
@@ -13,28 +13,9 @@ const listQuery = `query ShopInspections($shopId: ID!) { shop(id: $shopId) { ins
   vehicle { vin year make model } customer { name phone }
 } } } }`;
 
-const results = [
-  { itemKey: 'tires.lf_tread', measurement: { value: 3, unit: 'INCH_32NDS' } },
-  { itemKey: 'tires.rf_tread', measurement: { value: 7, unit: 'INCH_32NDS' } },
-  { itemKey: 'brakes.front_pads', measurement: { value: 2, unit: 'MILLIMETERS' }, notes: 'Metal on metal soon.' },
-  { itemKey: 'fluids.engine_oil', condition: 'GREEN' },
-];
-
-let serial = 200_000 + Math.floor(Math.random() * 700_000);
-function vin(): string {
-  const raw = `1FTMW1T80MF${String(serial++).padStart(6, '0')}`;
-  return `${raw.slice(0, 8)}${expectedCheckDigit(raw)}${raw.slice(9)}`;
-}
-
-async function deadUrl(): Promise<string> {
-  const port = await new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-  return `http://127.0.0.1:${port}/api`;
-}
+const targetRequestsPerSecond = 150;
+const processes = ['gateway', 'shops', 'inspections', 'vehicles'] as const;
+type Process = (typeof processes)[number];
 
 interface Percentiles {
   count: number;
@@ -55,30 +36,13 @@ function percentiles(samples: number[]): Percentiles {
  */
 export async function run(): Promise<string> {
   const settings = benchSettings();
-  const services = await startServices({ subgraphs: ['shops', 'vehicles', 'inspections'], env: { VPIC_BASE_URL: await deadUrl() } });
+  const services = await startServices({ subgraphs: ['shops', 'vehicles', 'inspections'], env: { VPIC_BASE_URL: await deadUrl() }, nodeArgs: settings.nodeArgs });
   try {
     const gateway = services.gatewayUrl;
     const seed = await seedOrganization(services, { shops: 1, customersPerShop: 20, techniciansPerShop: 1 });
     const shop = seed.shops[0];
     const token = seed.ownerToken;
-    const vehicles = await inBatches(shop.customerIds, 4, async (customerId) => {
-      const added = await mustRequest<{ addVehicle: { id: string } }>(
-        gateway,
-        `mutation($shopId: ID!, $customerId: ID!, $vin: String!) { addVehicle(shopId: $shopId, customerId: $customerId, vin: $vin, mileage: 61000) { id } }`,
-        { shopId: shop.id, customerId, vin: vin() },
-        token,
-      );
-      return { customerId, vehicleId: added.addVehicle.id };
-    });
-    await inBatches(Array.from({ length: 100 }, (_, i) => i), 8, async (i) => {
-      const started = await mustRequest<{ startInspection: { id: string } }>(
-        gateway,
-        `mutation($input: StartInspectionInput!) { startInspection(input: $input) { id } }`,
-        { input: { shopId: shop.id, ...vehicles[i % vehicles.length], templateId: 'tpl_standard', technicianId: shop.technicianIds[0] } },
-        token,
-      );
-      await mustRequest(gateway, `mutation($id: ID!, $results: [InspectionItemResultInput!]!) { recordItemResults(inspectionId: $id, results: $results) { id } }`, { id: started.startInspection.id, results }, token);
-    });
+    await seedInspections(gateway, shop, token, 100);
 
     const variables = { shopId: shop.id };
     const page = await mustRequest<{ shop: { inspections: { nodes: { items: unknown[] }[] } } }>(gateway, listQuery, variables, token);
@@ -110,14 +74,18 @@ export async function run(): Promise<string> {
     const connections = Math.min(settings.connections, 10);
     const target: LoadTarget = { url: gateway, query: listQuery, variables, token };
     await checkOperation(target);
-    const load = await runLoad(target, { connections, durationSeconds: settings.durationSeconds, warmupSeconds: settings.warmupSeconds });
-    return report({ sequential, subgraph, load, connections, itemCount, bytes });
+    await runLoad(target, { connections, durationSeconds: settings.warmupSeconds });
+    const pids = Object.fromEntries(processes.map((name) => [name, pidOf(services, name)])) as Record<Process, number>;
+    const { result: load, cpu } = await measureCpu(pids, () => runLoad(target, { connections, durationSeconds: settings.durationSeconds }));
+    return report({ sequential, subgraph, load, cpu, connections, itemCount, bytes });
   } finally {
     await services.close();
   }
 }
 
-function report(r: { sequential: Percentiles; subgraph: Percentiles; load: LoadResult; connections: number; itemCount: number; bytes: number }): string {
+function report(r: { sequential: Percentiles; subgraph: Percentiles; load: LoadResult; cpu: CpuUsage<Process>; connections: number; itemCount: number; bytes: number }): string {
+  const perRequest = (seconds: number | null) => (seconds === null ? '—' : formatNumber((seconds * 1000) / r.load.requests, 2));
+  const met = r.load.requestsPerSecond >= targetRequestsPerSecond && r.load.errors === 0;
   return section(
     'Inspections: listing 100 inspections with items, vehicle and customer',
     [
@@ -135,5 +103,7 @@ function report(r: { sequential: Percentiles; subgraph: Percentiles; load: LoadR
         [`${r.connections} connections (autocannon)`, r.load.requests, formatNumber(r.load.requestsPerSecond), formatMs(r.load.p50Ms), formatMs(r.load.p99Ms), formatMs(r.load.maxMs), r.load.errors],
       ],
     ),
+    `CPU milliseconds per request under that load: ${processes.map((name) => `${name} ${perRequest(r.cpu.processes[name])}`).join(', ')}, the whole machine ${perRequest(r.cpu.machine)}.`,
+    `- Target (≥ ${targetRequestsPerSecond} req/s at ${r.connections} connections, no errors): **${met ? 'met' : 'missed'}** (${formatNumber(r.load.requestsPerSecond)} req/s, ${r.load.errors} errors).`,
   );
 }

@@ -82,6 +82,13 @@ export async function startServices(options: StartServicesOptions = {}): Promise
   };
 }
 
+/** The process id of a running service, for CPU and memory readings. */
+export function pidOf(services: RunningServices, name: ServiceName): number {
+  const pid = services.services.find((s) => s.name === name)?.child.pid;
+  if (!pid) throw new Error(`${name} is not running`);
+  return pid;
+}
+
 function spawnService(name: ServiceName, entry: string, env: Record<string, string>, nodeArgs: string[] = [], url: string): ServiceProcess {
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
