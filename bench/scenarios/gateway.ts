@@ -83,7 +83,7 @@ export async function run(): Promise<string> {
       cached,
       written: cached,
       uncached: { url: services.gatewayUrl, query: shopsQuery, token: seed.ownerToken, headers: { 'cache-control': 'no-cache' } },
-      direct: { url: services.subgraphUrls.shops!, query: shopsQuery, token: seed.ownerToken },
+      direct: { url: services.subgraphUrls.shops!, query: shopsQuery, token: seed.ownerToken, headers: { 'gateway-authorization': services.gatewaySecret } },
     };
     const answers = await Promise.all(paths.map(({ name }) => checkOperation(targets[name])));
     if (!answers.every((answer) => isDeepStrictEqual(answer, answers[0]))) throw new Error('the gateway paths and the shops subgraph answered different data');

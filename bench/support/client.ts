@@ -5,18 +5,18 @@ export interface GraphQLResult<T> {
 }
 
 /** One GraphQL request over HTTP, as a client sends it. */
-export async function request<T = Record<string, any>>(url: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GraphQLResult<T>> {
+export async function request<T = Record<string, any>>(url: string, query: string, variables: Record<string, unknown> = {}, token?: string, headers: Record<string, string> = {}): Promise<GraphQLResult<T>> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
     body: JSON.stringify({ query, variables }),
   });
   return { status: response.status, ...((await response.json()) as Omit<GraphQLResult<T>, 'status'>) };
 }
 
 /** Like `request`, but returns the data and throws on any error. */
-export async function mustRequest<T = Record<string, any>>(url: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
-  const result = await request<T>(url, query, variables, token);
+export async function mustRequest<T = Record<string, any>>(url: string, query: string, variables: Record<string, unknown> = {}, token?: string, headers?: Record<string, string>): Promise<T> {
+  const result = await request<T>(url, query, variables, token, headers);
   if (result.errors?.length || !result.data) throw new Error(`${query.trim().split('\n')[0]} failed (${result.status}): ${JSON.stringify(result.errors)}`);
   return result.data;
 }

@@ -21,6 +21,8 @@ export interface RunningServices {
   subgraphUrls: Partial<Record<SubgraphName, string>>;
   services: ServiceProcess[];
   database: TestDatabase;
+  /** The credential the gateway sends (`gateway-authorization`): subgraphs in production serve nothing without it. */
+  gatewaySecret: string;
   /** SIGTERMs every process (so a `--cpu-prof` profile is written), waits for them, drops the database. */
   close(): Promise<void>;
 }
@@ -78,6 +80,7 @@ export async function startServices(options: StartServicesOptions = {}): Promise
     subgraphUrls: Object.fromEntries(subgraphs.map((name) => [name, urlOf(name)])),
     services,
     database,
+    gatewaySecret: env.GATEWAY_SECRET,
     close,
   };
 }
@@ -101,7 +104,7 @@ function spawnService(name: ServiceName, entry: string, env: Record<string, stri
   return { name, url, child, output: () => lines.join('\n') };
 }
 
-async function waitUntilHealthy(service: ServiceProcess, timeoutMs = 60_000): Promise<void> {
+async function waitUntilHealthy(service: ServiceProcess, timeoutMs = 180_000): Promise<void> {
   const healthz = new URL('/healthz', service.url).toString();
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

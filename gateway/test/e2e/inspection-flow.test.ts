@@ -204,4 +204,44 @@ describe('an inspection through the gateway', () => {
     expect(Object.values(counts.vehicles).every((n) => n === 1)).toBe(true);
     expect(counts.vehicles['vehicles.vehicle']).toBe(1);
   });
+
+  it('reads the shop board (every shop, 50 inspections, customer, vehicle, summary) in one SQL query per entity type per subgraph, the summaries counting the items', async () => {
+    const customerId = await addCustomer(platform, org.ownerToken, org.shopId, 'Board');
+    const vehicleId = await addVehicle(customerId);
+    const results = [
+      [{ itemKey: 'tires.lf_tread', measurement: { value: 3, unit: 'INCH_32NDS' } }, { itemKey: 'fluids.engine_oil', condition: 'GREEN' }],
+      [{ itemKey: 'tires.rf_tread', measurement: { value: 7, unit: 'INCH_32NDS' } }],
+      [],
+    ];
+    for (const recorded of results) {
+      const started = must(await platform.execute(`mutation($input: StartInspectionInput!) { startInspection(input: $input) { id } }`, { input: { shopId: org.shopId, vehicleId, customerId, templateId: 'tpl_standard' } }, { token: technician.token }));
+      if (recorded.length) must(await platform.execute(`mutation($id: ID!, $results: [InspectionItemResultInput!]!) { recordItemResults(inspectionId: $id, results: $results) { id } }`, { id: started.startInspection.id, results: recorded }, { token: technician.token }));
+    }
+
+    const names: SubgraphName[] = ['shops', 'vehicles', 'inspections'];
+    const captures = names.map((name) => platform.subgraphs[name]!.runtime.db.queryLog.capture());
+    const board = must(
+      await platform.execute(
+        `{ shops { id name inspections(first: 50) { nodes { id status createdAt customer { id name } vehicle { id make model plate } summary { green yellow red notInspected total } } } } }`,
+        {},
+        { token: org.ownerToken },
+      ),
+    );
+    const counts = Object.fromEntries(names.map((name, i) => [name, requestSelects(captures[i].stop())]));
+    const nodes: { id: string; customer: { name: string }; vehicle: { make: string }; summary: Record<string, number> }[] = board.shops[0].inspections.nodes;
+    expect(nodes).toHaveLength(50);
+    expect(nodes.every((n) => n.customer.name && n.vehicle.make === 'FORD')).toBe(true);
+    expect(counts.inspections).toEqual({ 'inspections.inspection': 1, 'inspections.inspection_item': 1 });
+    expect(counts.shops).toEqual({ 'shops.shop': 1, 'shops.customer': 1 });
+    expect(counts.vehicles).toEqual({ 'vehicles.vehicle': 1 });
+
+    const listed = must(await platform.execute(`{ shops { inspections(first: 50) { nodes { id items { condition } } } } }`, {}, { token: org.ownerToken }));
+    const counted = (items: { condition: string }[]) => {
+      const of = (condition: string) => items.filter((item) => item.condition === condition).length;
+      return { green: of('GREEN'), yellow: of('YELLOW'), red: of('RED'), notInspected: of('NOT_INSPECTED'), total: items.length };
+    };
+    const expected = new Map(listed.shops[0].inspections.nodes.map((n: { id: string; items: { condition: string }[] }) => [n.id, counted(n.items)]));
+    expect(nodes.map((n) => n.summary)).toEqual(nodes.map((n) => expected.get(n.id)));
+    expect(new Set(nodes.slice(0, 3).map((n) => JSON.stringify(n.summary))).size).toBe(3);
+  });
 });

@@ -24,9 +24,12 @@ export function batchLoader<K, R>(load: (keys: readonly K[]) => Promise<(R | nul
   return new DataLoader<K, R | null>(load, { maxBatchSize: 1000 });
 }
 
-/** A per-request loader for one-to-many reads: each key gets its (possibly empty) list. */
-export function groupLoader<K, R>(load: (keys: readonly K[]) => Promise<R[][]>): DataLoader<K, R[]> {
-  return new DataLoader<K, R[]>(load, { maxBatchSize: 1000 });
+/**
+ * A per-request loader for one-to-many reads: each key gets its (possibly empty) list. With `cacheMap`, what
+ * it has been asked for so far is readable from outside (another loader may reuse lists this one reads anyway).
+ */
+export function groupLoader<K, R>(load: (keys: readonly K[]) => Promise<R[][]>, options: { cacheMap?: Map<K, Promise<R[]>> } = {}): DataLoader<K, R[]> {
+  return new DataLoader<K, R[]>(load, { maxBatchSize: 1000, ...options });
 }
 
 const scopedLoaders = new WeakMap<object, Map<string, DataLoader<unknown, unknown>>>();

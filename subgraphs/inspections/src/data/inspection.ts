@@ -1,5 +1,5 @@
-import { EntitySchema, In, type EntityManager } from 'typeorm';
-import { groupedInKeyOrder, inKeyOrder } from '@cip/platform';
+import { EntitySchema, type EntityManager } from 'typeorm';
+import { entitySql, findByIds, groupedInKeyOrder, queryRows } from '@cip/platform';
 import type { ItemKind, MeasurementUnit, RecommendationWording, Thresholds } from './template';
 
 export const inspectionStatuses = ['DRAFT', 'IN_PROGRESS', 'COMPLETED', 'SENT', 'CLOSED'] as const;
@@ -111,6 +111,12 @@ export const InspectionItemEntity = new EntitySchema<InspectionItem>({
   },
 });
 
+export interface ConditionCount {
+  inspectionId: string;
+  condition: Condition;
+  count: number;
+}
+
 export interface InspectionFilter {
   statuses?: InspectionStatus[];
   technicianId?: string;
@@ -161,9 +167,8 @@ const itemOfRow = (row: ItemRow): InspectionItem => ({
 export class InspectionRepository {
   constructor(private readonly manager: EntityManager) {}
 
-  async findByIds(ids: readonly string[]): Promise<(Inspection | null)[]> {
-    const rows = await this.manager.find(InspectionEntity, { where: { id: In([...ids]) }, comment: 'inspections.findByIds' });
-    return inKeyOrder(ids, rows, (row) => row.id);
+  findByIds(ids: readonly string[]): Promise<(Inspection | null)[]> {
+    return findByIds(this.manager, InspectionEntity, ids);
   }
 
   /** Locks the inspection: every state change reads it this way, so two changes cannot interleave. */
@@ -180,24 +185,15 @@ export class InspectionRepository {
    * statement for any number of shops (a listing of many shops' inspections is one query, not one per shop).
    */
   async listForShops(shopIds: readonly string[], filter: InspectionFilter): Promise<Inspection[][]> {
-    const ranked = this.manager
-      .createQueryBuilder(InspectionEntity, 'i')
-      .select('i.id', 'id')
-      .addSelect('row_number() OVER (PARTITION BY i.shop_id ORDER BY i.created_at DESC, i.id DESC)', 'rank')
-      .where('i.shop_id IN (:...shopIds)', { shopIds: [...shopIds] });
-    if (filter.statuses?.length) ranked.andWhere('i.status IN (:...statuses)', { statuses: filter.statuses });
-    if (filter.technicianId) ranked.andWhere('i.technician_id = :technicianId', { technicianId: filter.technicianId });
-    if (filter.createdFrom) ranked.andWhere('i.created_at >= :from', { from: filter.createdFrom });
-    if (filter.createdBefore) ranked.andWhere('i.created_at < :before', { before: filter.createdBefore });
-    if (filter.after) ranked.andWhere('(i.created_at, i.id) < (:afterAt, :afterId)', { afterAt: filter.after.createdAt, afterId: filter.after.id });
-    const rows = await this.manager
-      .createQueryBuilder(InspectionEntity, 'i')
-      .innerJoin(`(${ranked.getQuery()})`, 'ranked', 'ranked.id = i.id AND ranked.rank <= :limit', { limit: filter.limit })
-      .setParameters(ranked.getParameters())
-      .orderBy('i.created_at', 'DESC')
-      .addOrderBy('i.id', 'DESC')
-      .comment('inspections.listForShops')
-      .getMany();
+    const parameters: unknown[] = [shopIds, filter.limit];
+    const param = (value: unknown, type: string) => `$${parameters.push(value)}::${type}`;
+    const where = ['"shop_id" = ANY($1::uuid[])'];
+    if (filter.statuses?.length) where.push(`"status" = ANY(${param(filter.statuses, 'text[]')})`);
+    if (filter.technicianId) where.push(`"technician_id" = ${param(filter.technicianId, 'uuid')}`);
+    if (filter.createdFrom) where.push(`"created_at" >= ${param(filter.createdFrom, 'timestamptz')}`);
+    if (filter.createdBefore) where.push(`"created_at" < ${param(filter.createdBefore, 'timestamptz')}`);
+    if (filter.after) where.push(`("created_at", "id") < (${param(filter.after.createdAt, 'timestamptz')}, ${param(filter.after.id, 'uuid')})`);
+    const rows = await this.ranked('inspections.listForShops', 'shop_id', where.join(' AND '), parameters);
     return groupedInKeyOrder(shopIds, rows, (row) => row.shopId);
   }
 
@@ -207,26 +203,31 @@ export class InspectionRepository {
    */
   async listLatestByOwner(owner: Owner, ownerIds: readonly string[], shopIds: readonly string[], limit: number): Promise<Inspection[][]> {
     if (shopIds.length === 0) return ownerIds.map(() => []);
-    const ranked = this.manager
-      .createQueryBuilder(InspectionEntity, 'i')
-      .select('i.id', 'id')
-      .addSelect(`row_number() OVER (PARTITION BY i.${owner} ORDER BY i.created_at DESC, i.id DESC)`, 'rank')
-      .where(`i.${owner} IN (:...ownerIds)`, { ownerIds: [...ownerIds] })
-      .andWhere('i.shop_id IN (:...shopIds)', { shopIds: [...shopIds] });
-    const rows = await this.manager
-      .createQueryBuilder(InspectionEntity, 'i')
-      .innerJoin(`(${ranked.getQuery()})`, 'ranked', 'ranked.id = i.id AND ranked.rank <= :limit', { limit })
-      .setParameters(ranked.getParameters())
-      .orderBy('i.created_at', 'DESC')
-      .addOrderBy('i.id', 'DESC')
-      .comment(`inspections.listLatestBy_${owner}`)
-      .getMany();
+    const rows = await this.ranked(`inspections.listLatestBy_${owner}`, owner, `"${owner}" = ANY($3::uuid[]) AND "shop_id" = ANY($1::uuid[])`, [shopIds, limit, ownerIds]);
     const keyOf: Record<Owner, (row: Inspection) => string> = {
       vehicle_id: (row) => row.vehicleId,
       customer_id: (row) => row.customerId,
       technician_id: (row) => row.technicianId ?? '',
     };
     return groupedInKeyOrder(ownerIds, rows, keyOf[owner]);
+  }
+
+  /**
+   * The first `$2` inspections, newest first, of each `partition` value among the rows matching `where`, read
+   * straight into the entity's shape: pages of a hundred rows cost more in TypeORM's hydration than in SQL.
+   */
+  private ranked(name: string, partition: 'shop_id' | Owner, where: string, parameters: unknown[]): Promise<Inspection[]> {
+    const { table, columns } = entitySql(this.manager, InspectionEntity);
+    return queryRows<Inspection>(
+      this.manager,
+      `/* ${name} */ SELECT ${columns('i')} FROM ${table} "i"
+       INNER JOIN (
+         SELECT "id", row_number() OVER (PARTITION BY "${partition}" ORDER BY "created_at" DESC, "id" DESC) AS "rank"
+         FROM ${table} WHERE ${where}
+       ) "ranked" ON "ranked"."id" = "i"."id" AND "ranked"."rank" <= $2
+       ORDER BY "i"."created_at" DESC, "i"."id" DESC`,
+      parameters,
+    );
   }
 
   /** The vehicle's latest inspection at the shop that got past IN_PROGRESS: what carry-forward shows. */
@@ -269,6 +270,17 @@ export class InspectionItemRepository {
       [ids],
     );
     return groupedInKeyOrder(ids, rows.map(itemOfRow), (row) => row.inspectionId);
+  }
+
+  /** How many items of each inspection are in each condition: what a summary needs, without reading the items. */
+  async countConditions(ids: readonly string[]): Promise<ConditionCount[][]> {
+    const rows = await queryRows<ConditionCount>(
+      this.manager,
+      `/* inspectionItems.countConditions */ SELECT inspection_id AS "inspectionId", condition, count(*)::int AS count
+       FROM inspections.inspection_item WHERE inspection_id = ANY($1::uuid[]) GROUP BY inspection_id, condition`,
+      [ids],
+    );
+    return groupedInKeyOrder(ids, rows, (row) => row.inspectionId);
   }
 
   listForInspection(manager: EntityManager, inspectionId: string): Promise<InspectionItem[]> {

@@ -1,4 +1,4 @@
-import type { Condition } from '../data/inspection';
+import type { Condition, ConditionCount } from '../data/inspection';
 import type { Thresholds } from '../data/template';
 
 /** The condition a measurement sets: at or past `redAt` is red, at or past `yellowAt` yellow, otherwise green. */
@@ -24,6 +24,18 @@ export function summarize(items: readonly { condition: Condition }[]): Condition
     else if (item.condition === 'YELLOW') summary.yellow++;
     else if (item.condition === 'RED') summary.red++;
     else summary.notInspected++;
+  }
+  return summary;
+}
+
+export function summarizeCounts(counts: readonly Pick<ConditionCount, 'condition' | 'count'>[]): ConditionSummary {
+  const summary = { green: 0, yellow: 0, red: 0, notInspected: 0, total: 0 };
+  for (const { condition, count } of counts) {
+    summary.total += count;
+    if (condition === 'GREEN') summary.green += count;
+    else if (condition === 'YELLOW') summary.yellow += count;
+    else if (condition === 'RED') summary.red += count;
+    else summary.notInspected += count;
   }
   return summary;
 }

@@ -2,7 +2,6 @@ import { enforceFieldRateLimit, notFound } from '@cip/platform';
 import { builder, Money } from '../builder';
 import type { ShareLink } from '../domain/sharing';
 import { approvalTotals } from '../domain/approval';
-import { summarize } from '../domain/conditions';
 import { inspectionUpdate, type InspectionChange } from '../domain/live';
 import {
   ApprovalRef,
@@ -52,7 +51,7 @@ InspectionRef.implement({
     summary: t.field({
       type: SummaryRef,
       description: 'How many items are green, yellow, red and not inspected.',
-      resolve: async (i, _args, ctx) => summarize(await ctx.loaders.itemsByInspection.load(i.id)),
+      resolve: async (i, _args, ctx) => (await ctx.loaders.summaryByInspection.load(i.id))!,
     }),
     recommendations: t.field({
       type: [RecommendationRef],

@@ -1,5 +1,5 @@
 import { EntitySchema, In, type EntityManager } from 'typeorm';
-import { groupedInKeyOrder, inKeyOrder } from '@cip/platform';
+import { findByIds, groupedInKeyOrder } from '@cip/platform';
 import type { DataSource as DecodeSource, VehicleFields } from '../decoding/fields';
 import type { TemplateCategory } from '../domain/template';
 
@@ -61,9 +61,8 @@ export type NewVehicle = Omit<Vehicle, 'id' | 'createdAt' | 'updatedAt'>;
 export class VehicleRepository {
   constructor(private readonly manager: EntityManager) {}
 
-  async findByIds(ids: readonly string[]): Promise<(Vehicle | null)[]> {
-    const rows = await this.manager.find(VehicleEntity, { where: { id: In([...ids]) }, comment: 'vehicles.findByIds' });
-    return inKeyOrder(ids, rows, (row) => row.id);
+  findByIds(ids: readonly string[]): Promise<(Vehicle | null)[]> {
+    return findByIds(this.manager, VehicleEntity, ids);
   }
 
   /** Each customer's vehicles, oldest first, limited to the given shops (the ones the caller may read). */
