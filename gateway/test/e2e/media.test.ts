@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '@cip/platform/testing';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
-import { addCustomer, addStaff, must, signUp, type SeededOrg } from '../support/seed';
+import { addCustomer, addStaff, addVehicle, must, signUp, type SeededOrg } from '../support/seed';
 
 let platform: TestPlatform;
 let org: SeededOrg;
@@ -11,7 +11,7 @@ let publicUrl: string;
 beforeAll(async () => {
   const port = await freePort();
   publicUrl = `http://127.0.0.1:${port}`;
-  platform = await startTestPlatform({ only: ['shops', 'inspections'], gatewayPort: port, configOverrides: { PUBLIC_URL: publicUrl } });
+  platform = await startTestPlatform({ only: ['shops', 'vehicles', 'inspections'], gatewayPort: port, configOverrides: { PUBLIC_URL: publicUrl } });
   org = await signUp(platform, 'Photo Finish Auto');
   technician = await addStaff(platform, org, 'TECHNICIAN');
 });
@@ -27,7 +27,7 @@ describe('media through the gateway', () => {
     };
     const customerId = await addCustomer(platform, org.ownerToken, org.shopId, 'Pat');
     const { startInspection: started } = await call(`mutation($input: StartInspectionInput!) { startInspection(input: $input) { id } }`, {
-      input: { shopId: org.shopId, vehicleId: '0b7e6c1e-1f7e-4f1b-9a53-6f1c2a4d8e90', customerId, templateId: 'tpl_standard' },
+      input: { shopId: org.shopId, vehicleId: await addVehicle(platform, org.ownerToken, org.shopId, customerId), customerId, templateId: 'tpl_standard' },
     }, technician.token);
     const photo = Buffer.from('JPEG bytes of a tire worn to the cords');
     const { requestMediaUpload: upload } = await call(

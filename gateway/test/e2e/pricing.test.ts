@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '../../../subgraphs/partners/src/context';
 import { seedProgram, type SeededProgram } from '../../../subgraphs/partners/test/seed';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
-import { addCustomer, addStaff, must, shopInput, signUp, type SeededOrg } from '../support/seed';
+import { addCustomer, addStaff, addVehicle, must, shopInput, signUp, type SeededOrg } from '../support/seed';
 
 let platform: TestPlatform;
 let org: SeededOrg;
@@ -11,7 +11,7 @@ let advisor: { token: string };
 let technician: { token: string };
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ only: ['shops', 'inspections', 'partners', 'analytics'] });
+  platform = await startTestPlatform({ only: ['shops', 'vehicles', 'inspections', 'partners', 'analytics'] });
   org = await signUp(platform, 'Rate Card Auto');
   advisor = await addStaff(platform, org, 'ADVISOR');
   technician = await addStaff(platform, org, 'TECHNICIAN');
@@ -27,7 +27,7 @@ describe('pricing through the gateway', () => {
     must(await platform.execute(`mutation($s: ID!, $p: ID!) { enrollInPartnerProgram(shopId: $s, programId: $p) { program { id } } }`, { s: org.shopId, p: program.program.id }, { token: org.ownerToken }));
     must(await platform.execute(`mutation($id: ID!, $input: ShopInput!) { updateShop(id: $id, input: $input) { laborRate { amountCents } } }`, { id: org.shopId, input: { ...shopInput('Rate Card Auto Downtown'), laborRateCents: 16_250 } }, { token: org.ownerToken }));
     const customerId = await addCustomer(platform, org.ownerToken, org.shopId, 'Robin');
-    const vehicleId = '6f1c0f5e-6b8e-4a4e-9a57-1f2d9c3b7a10';
+    const vehicleId = await addVehicle(platform, org.ownerToken, org.shopId, customerId);
     const started = must(
       await platform.execute(`mutation($input: StartInspectionInput!) { startInspection(input: $input) { id } }`, { input: { shopId: org.shopId, vehicleId, customerId, templateId: 'tpl_standard' } }, { token: technician.token }),
     ).startInspection;

@@ -1,9 +1,9 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mintOperatorToken } from '@cip/platform';
 import { testSigner } from '@cip/platform/testing';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
-import { addCustomer, addStaff, must, signUp, type SeededOrg } from '../support/seed';
+import { addCustomer, addStaff, addVehicle, must, signUp, type SeededOrg } from '../support/seed';
 
 const key = 'inspections.photo-first-report';
 const reports = 24;
@@ -15,7 +15,7 @@ let technician: { token: string };
 let operatorToken: string;
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ only: ['shops', 'inspections', 'analytics'] });
+  platform = await startTestPlatform({ only: ['shops', 'vehicles', 'inspections', 'analytics'] });
   org = await signUp(platform, 'Experiment Auto');
   advisor = await addStaff(platform, org, 'ADVISOR');
   technician = await addStaff(platform, org, 'TECHNICIAN');
@@ -53,7 +53,7 @@ async function sendAndDecide(index: number, decide: (variant: 'control' | 'photo
   const started = must(
     await platform.execute(
       `mutation($input: StartInspectionInput!) { startInspection(input: $input) { id } }`,
-      { input: { shopId: org.shopId, vehicleId: randomUUID(), customerId, templateId: 'tpl_standard' } },
+      { input: { shopId: org.shopId, vehicleId: await addVehicle(platform, org.ownerToken, org.shopId, customerId), customerId, templateId: 'tpl_standard' } },
       { token: technician.token },
     ),
   ).startInspection;

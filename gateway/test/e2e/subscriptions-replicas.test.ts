@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBus, createLogger, serveSubgraph, type EventBus, type ServedSubgraph, type SubgraphName } from '@cip/platform';
 import { testSigningKey } from '@cip/platform/testing';
 import { standardFeatures } from '../../src/features/standard';
 import { localAuth, startGateway, type RunningGateway } from '../../src/server';
 import { loadSubgraphDefinition, startTestPlatform, type TestPlatform } from '../support/platform';
-import { signUp, type SeededOrg } from '../support/seed';
+import { addCustomer, addVehicle, signUp, type SeededOrg } from '../support/seed';
 import { clients, collect, completed, connect } from '../support/subscriptions';
 
 let platform: TestPlatform;
@@ -57,12 +56,14 @@ afterAll(async () => {
 });
 
 async function startInspectionThrough(gatewayUrl: string) {
+  const customerId = await addCustomer(platform, org.ownerToken, org.shopId);
+  const vehicleId = await addVehicle(platform, org.ownerToken, org.shopId, customerId);
   const response = await fetch(gatewayUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${org.ownerToken}` },
     body: JSON.stringify({
       query: `mutation($input: StartInspectionInput!) { startInspection(input: $input) { id } }`,
-      variables: { input: { shopId: org.shopId, vehicleId: randomUUID(), customerId: randomUUID() } },
+      variables: { input: { shopId: org.shopId, vehicleId, customerId } },
     }),
   });
   const body = (await response.json()) as { data?: { startInspection: { id: string } }; errors?: unknown[] };

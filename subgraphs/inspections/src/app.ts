@@ -24,6 +24,8 @@ export { schema };
 export interface InspectionsOptions {
   /** Where media bytes go; by default local disk under DATA_DIR, behind URLs this subgraph signs and serves under the gateway's public origin (the gateway's media route passes them here). */
   storage?: (runtime: SubgraphRuntime) => Promise<MediaStorage>;
+  /** Check the vehicle, customer and technician ids writes name with the subgraphs that own them (default); false only where shops and vehicles do not run. */
+  checkReferences?: boolean;
 }
 
 async function defaultStorage(runtime: SubgraphRuntime): Promise<MediaStorage> {
@@ -41,11 +43,11 @@ export function createInspectionsSubgraph(options: InspectionsOptions = {}): Sub
     async createApp(runtime): Promise<SubgraphApp> {
       const storage = await (options.storage ?? defaultStorage)(runtime);
       const live = createLiveUpdates(runtime.bus, runtime.logger, createRepositories(runtime.db.dataSource.manager));
-      const services = createServices(runtime, { storage, live });
+      const services = createServices(runtime, { storage, live, checkReferences: options.checkReferences });
       return createSubgraphApp(runtime, {
         schema,
         publicFields: ['openSharedInspection'],
-        context: ({ principal }) => createContext(runtime, services, principal),
+        context: ({ principal, request }) => createContext(runtime, services, principal, request.headers.get('authorization')),
         routes: storage.routes((storageKey) => services.media.uploaded(storageKey)),
         consumers: [
           eventConsumer({ group: vehicleTemplatesGroup, types: vehicleTemplateEventTypes, handle: (event) => projectVehicleTemplate(runtime, event) }),

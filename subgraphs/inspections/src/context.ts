@@ -9,6 +9,8 @@ import type { Services } from './domain/services';
 
 export interface InspectionsContext {
   principal: Principal | null;
+  /** The caller's `authorization` header, for asking other subgraphs as the caller. */
+  authorization: string | null;
   runtime: SubgraphRuntime;
   services: Services;
   /** What this caller may read, through the request's loaders. */
@@ -25,7 +27,7 @@ export interface InspectionsContext {
 }
 
 /** Fresh loaders for every request, so nothing cached outlives the caller it was loaded for. */
-export function createContext(runtime: SubgraphRuntime, services: Services, principal: Principal | null): InspectionsContext {
+export function createContext(runtime: SubgraphRuntime, services: Services, principal: Principal | null, authorization: string | null): InspectionsContext {
   const { repos } = services;
   const shopIds = readableShopIds(principal);
   const byOwner = new Map<string, DataLoader<string, Inspection[]>>();
@@ -57,6 +59,7 @@ export function createContext(runtime: SubgraphRuntime, services: Services, prin
   };
   return {
     principal,
+    authorization,
     runtime,
     services,
     reader: new InspectionReader(principal, loaders, repos.inspections),

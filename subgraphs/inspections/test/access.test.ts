@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testSigner, startTestSubgraph, type TestSubgraph } from '@cip/platform/testing';
-import { inspectionsSubgraph } from '../src/app';
+import { createInspectionsSubgraph } from '../src/app';
 import { must, openShare, runToSent, seedShop, startInspection, type SeededShop } from './seed';
 
 let inspections: TestSubgraph;
@@ -8,7 +8,7 @@ let shop: SeededShop;
 let other: SeededShop;
 
 beforeAll(async () => {
-  inspections = await startTestSubgraph(inspectionsSubgraph);
+  inspections = await startTestSubgraph(createInspectionsSubgraph({ checkReferences: false }));
   shop = await seedShop();
   other = await seedShop();
 });

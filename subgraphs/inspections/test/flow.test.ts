@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEvent, enqueueEvents, sealer, sealPurposes } from '@cip/platform';
 import { startTestSubgraph, type TestSubgraph } from '@cip/platform/testing';
-import { inspectionsSubgraph } from '../src/app';
+import { createInspectionsSubgraph } from '../src/app';
 import { must, openShare, outbox, recordMutation, runToCompleted, runToSent, seedShop, standardResults, startInspection, type SeededShop } from './seed';
 
 let inspections: TestSubgraph;
 let shop: SeededShop;
 
 beforeAll(async () => {
-  inspections = await startTestSubgraph(inspectionsSubgraph);
+  inspections = await startTestSubgraph(createInspectionsSubgraph({ checkReferences: false }));
   shop = await seedShop();
 });
 afterAll(() => inspections?.close());

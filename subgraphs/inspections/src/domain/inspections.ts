@@ -5,6 +5,7 @@ import type { Inspection } from '../data/inspection';
 import type { Repositories } from '../data/repositories';
 import type { Template } from '../data/template';
 import { advisors, isUuid, lockInspection, staffOf } from './access';
+import type { Caller, ReferenceChecks } from './references';
 import { actorOf, inspectionClosed, inspectionCompleted, inspectionStarted } from './events';
 import { assertStatus, assertTransition } from './status';
 import { autoRecommendations } from './workflow';
@@ -31,6 +32,7 @@ export class InspectionWorkflow {
     private readonly dataSource: DataSource,
     private readonly repos: Repositories,
     private readonly access: AccessRegistry,
+    private readonly references: ReferenceChecks,
   ) {}
 
   /** The template to start with: the one asked for, else the vehicle's recommended one, else the standard. */
@@ -46,9 +48,10 @@ export class InspectionWorkflow {
     return usable(template) ? template! : standard!;
   }
 
-  async start(principal: Principal | null, input: StartInput): Promise<Inspection> {
+  async start({ principal, authorization }: Caller, input: StartInput): Promise<Inspection> {
     const staff = requireShopRole(principal, input.shopId);
     const values = parseInput(startSchema, input);
+    await this.references.assertAtShop(authorization, values.shopId, values);
     const template = await this.chooseTemplate(values.shopId, values.vehicleId, values.templateId);
     const technicianId = values.technicianId ?? (staff.roles[values.shopId] === 'TECHNICIAN' ? staff.userId : null);
     const now = new Date();
@@ -115,9 +118,11 @@ export class InspectionWorkflow {
     });
   }
 
-  async assignTechnician(principal: Principal | null, id: string, technicianId: unknown): Promise<Inspection> {
-    staffOf(principal, await this.readable(id), id, advisors);
+  async assignTechnician({ principal, authorization }: Caller, id: string, technicianId: unknown): Promise<Inspection> {
+    const inspection = await this.readable(id);
+    staffOf(principal, inspection, id, advisors);
     const technician = parseInput(z.string().uuid('must be a user id').nullish(), technicianId) ?? null;
+    await this.references.assertAtShop(authorization, inspection!.shopId, { technicianId: technician });
     return this.dataSource.transaction(async (manager) => {
       const locked = await lockInspection(this.repos.inspections, manager, id);
       assertStatus(locked.status, ['DRAFT', 'IN_PROGRESS'], 'assign a technician');

@@ -214,7 +214,7 @@ builder.mutationFields((t) => ({
     description:
       "Opens an inspection of a vehicle with every item of the template's current version, carrying forward the vehicle's previous results at this shop. Starts it (IN_PROGRESS, `inspection.started`) unless `draft` is true. Any staff role.",
     args: { input: t.arg({ type: StartInspectionInput, required: true, description: 'The vehicle, customer and template.' }) },
-    resolve: (_root, { input }, ctx) => ctx.services.workflow.start(ctx.principal, input),
+    resolve: (_root, { input }, ctx) => ctx.services.workflow.start(ctx, input),
   }),
   beginInspection: t.field({
     type: InspectionRef,
@@ -229,7 +229,7 @@ builder.mutationFields((t) => ({
       id: t.arg.id({ required: true, description: 'The inspection.' }),
       technicianId: t.arg.id({ description: 'The staff user to assign; null to unassign.' }),
     },
-    resolve: (_root, args, ctx) => ctx.services.workflow.assignTechnician(ctx.principal, args.id, args.technicianId),
+    resolve: (_root, args, ctx) => ctx.services.workflow.assignTechnician(ctx, args.id, args.technicianId),
   }),
   completeInspection: t.field({
     type: InspectionRef,
