@@ -48,7 +48,7 @@ beforeAll(async () => {
     child.once('exit', (code) => reject(new Error(`npm start exited (${code}) before it was running:\n${stdout}`)));
   });
   await running;
-}, 240_000);
+});
 
 afterAll(async () => {
   if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');

@@ -28,7 +28,7 @@ beforeAll(async () => {
   const random = seeded(11);
   await ingestor.handle(shopCreated(shop));
   for (let i = 0; i < 12; i++) for (const event of inspectionLife(shop, new Date(Date.UTC(2026, 2, 1) + i * 7 * 3_600_000), random)) await ingestor.handle(event);
-}, 120_000);
+});
 afterAll(async () => {
   await dataSource?.destroy();
   await database?.drop();
