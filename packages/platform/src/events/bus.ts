@@ -44,5 +44,11 @@ export interface EventBus {
   /** Whether the bus answers right now (for readiness). */
   healthy(): Promise<boolean>;
   consume(options: ConsumeOptions, handler: (event: EventEnvelope) => Promise<void>): Promise<BusSubscription>;
+  /**
+   * Like `consume`, but hands the handler each batch the bus reads at once, in order (for consumers that
+   * apply a batch in one transaction); the batch is acknowledged after the handler returns and delivered
+   * again, whole, when it throws.
+   */
+  consumeBatches(options: ConsumeOptions, handler: (events: EventEnvelope[]) => Promise<void>): Promise<BusSubscription>;
   close(): Promise<void>;
 }

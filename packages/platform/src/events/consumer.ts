@@ -22,3 +22,18 @@ export async function processOnce(
     return true;
   });
 }
+
+/**
+ * The batch form of processOnce: records, in the caller's transaction, which of `events` this consumer
+ * has not applied before and returns those (each id once, in order). The caller applies exactly these
+ * in the same transaction, so a crash before it commits leaves all of them to be applied again.
+ */
+export async function claimUnprocessed<E extends EventEnvelope<unknown>>(manager: EntityManager, schema: string, consumer: string, events: readonly E[]): Promise<E[]> {
+  if (!manager.queryRunner?.isTransactionActive) throw new Error('Events must be claimed inside the transaction that applies them.');
+  const rows: { event_id: string }[] = await manager.query(
+    `INSERT INTO "${schema}".processed_events (consumer, event_id) SELECT $1, id FROM unnest($2::uuid[]) AS id ON CONFLICT DO NOTHING RETURNING event_id`,
+    [consumer, [...new Set(events.map((event) => event.id))]],
+  );
+  const fresh = new Set(rows.map((row) => row.event_id));
+  return events.filter((event) => fresh.delete(event.id));
+}

@@ -8,6 +8,8 @@ import { reportDatabaseFailure } from './database-failure';
 import type { EventEnvelope } from './envelope';
 
 const channel = 'bus_events';
+
+type Handler = { each: (event: EventEnvelope) => Promise<void> } | { batch: (events: EventEnvelope[]) => Promise<void> };
 const batchSize = 200;
 
 /**
@@ -48,6 +50,92 @@ export async function createPostgresBus(
     logger,
   });
 
+  const open = async (consumeOptions: ConsumeOptions, handler: Handler): Promise<BusSubscription> => {
+    const group = consumeOptions.group;
+    await pool.query(
+      `INSERT INTO bus.positions (consumer_group, seq)
+       SELECT $1, CASE WHEN $2 THEN coalesce((SELECT max(seq) FROM bus.events), 0) ELSE 0 END
+       ON CONFLICT (consumer_group) DO NOTHING`,
+      [group, consumeOptions.from === 'latest'],
+    );
+    let closed = false;
+    let wake: () => void = () => undefined;
+    const waker = () => wake();
+    wakers.add(waker);
+
+    /** Handles the next batch; true when more are waiting. */
+    const drain = (): Promise<boolean> =>
+      withPoolClient(pool, logger, async (client) => {
+        let handled = 0;
+        try {
+          await client.query('BEGIN');
+          const position = await client.query<{ seq: string }>('SELECT seq FROM bus.positions WHERE consumer_group = $1 FOR UPDATE', [group]);
+          const from = position.rows[0]?.seq ?? '0';
+          const { rows } = await client.query<{ seq: string; envelope: EventEnvelope }>(
+            'SELECT seq, envelope FROM bus.events WHERE seq > $1 ORDER BY seq LIMIT $2',
+            [from, batchSize],
+          );
+          let last = from;
+          try {
+            if ('batch' in handler) {
+              if (rows.length > 0 && !closed) {
+                await observeHandling(group, rows.at(-1)!.envelope, () => handler.batch(rows.map((row) => row.envelope)));
+                last = rows.at(-1)!.seq;
+                handled = rows.length;
+              }
+            } else {
+              for (const row of rows) {
+                if (closed) break;
+                await observeHandling(group, row.envelope, () => handler.each(row.envelope));
+                last = row.seq;
+                handled++;
+              }
+            }
+          } finally {
+            await client.query('UPDATE bus.positions SET seq = $2, updated_at = now() WHERE consumer_group = $1', [group, last]);
+            await client.query('COMMIT');
+          }
+          return rows.length === batchSize && handled === rows.length;
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          throw error;
+        }
+      });
+
+    const loop = (async () => {
+      let failures = 0;
+      while (!closed) {
+        try {
+          const more = await drain();
+          failures = 0;
+          if (more) continue;
+        } catch (error) {
+          failures++;
+          reportDatabaseFailure(logger, 'error', 'event handler failed; will retry', error as Error, { group });
+        }
+        // A failing database comes back within seconds of a restart: retry soon, and at once on a notification.
+        const delay = failures > 0 ? Math.min(2_000, 100 * 2 ** failures) : pollMs;
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, delay);
+          wake = () => (clearTimeout(timer), resolve());
+        });
+      }
+    })();
+
+    const subscription: BusSubscription = {
+      async close() {
+        closed = true;
+        wakers.delete(waker);
+        wake();
+        await loop;
+        subscriptions.delete(subscription);
+        if (consumeOptions.ephemeral) await pool.query('DELETE FROM bus.positions WHERE consumer_group = $1', [group]).catch(() => undefined);
+      },
+    };
+    subscriptions.add(subscription);
+    return subscription;
+};
+
   return {
     kind: 'postgres',
     get consumers() {
@@ -85,83 +173,8 @@ export async function createPostgresBus(
       );
     },
 
-    async consume(consumeOptions: ConsumeOptions, handler) {
-      const group = consumeOptions.group;
-      await pool.query(
-        `INSERT INTO bus.positions (consumer_group, seq)
-         SELECT $1, CASE WHEN $2 THEN coalesce((SELECT max(seq) FROM bus.events), 0) ELSE 0 END
-         ON CONFLICT (consumer_group) DO NOTHING`,
-        [group, consumeOptions.from === 'latest'],
-      );
-      let closed = false;
-      let wake: () => void = () => undefined;
-      const waker = () => wake();
-      wakers.add(waker);
-
-      /** Handles the next batch; true when more are waiting. */
-      const drain = (): Promise<boolean> =>
-        withPoolClient(pool, logger, async (client) => {
-          let handled = 0;
-          try {
-            await client.query('BEGIN');
-            const position = await client.query<{ seq: string }>('SELECT seq FROM bus.positions WHERE consumer_group = $1 FOR UPDATE', [group]);
-            const from = position.rows[0]?.seq ?? '0';
-            const { rows } = await client.query<{ seq: string; envelope: EventEnvelope }>(
-              'SELECT seq, envelope FROM bus.events WHERE seq > $1 ORDER BY seq LIMIT $2',
-              [from, batchSize],
-            );
-            let last = from;
-            try {
-              for (const row of rows) {
-                if (closed) break;
-                await observeHandling(group, row.envelope, () => handler(row.envelope));
-                last = row.seq;
-                handled++;
-              }
-            } finally {
-              await client.query('UPDATE bus.positions SET seq = $2, updated_at = now() WHERE consumer_group = $1', [group, last]);
-              await client.query('COMMIT');
-            }
-            return rows.length === batchSize && handled === rows.length;
-          } catch (error) {
-            await client.query('ROLLBACK').catch(() => undefined);
-            throw error;
-          }
-        });
-
-      const loop = (async () => {
-        let failures = 0;
-        while (!closed) {
-          try {
-            const more = await drain();
-            failures = 0;
-            if (more) continue;
-          } catch (error) {
-            failures++;
-            reportDatabaseFailure(logger, 'error', 'event handler failed; will retry', error as Error, { group });
-          }
-          // A failing database comes back within seconds of a restart: retry soon, and at once on a notification.
-          const delay = failures > 0 ? Math.min(2_000, 100 * 2 ** failures) : pollMs;
-          await new Promise<void>((resolve) => {
-            const timer = setTimeout(resolve, delay);
-            wake = () => (clearTimeout(timer), resolve());
-          });
-        }
-      })();
-
-      const subscription: BusSubscription = {
-        async close() {
-          closed = true;
-          wakers.delete(waker);
-          wake();
-          await loop;
-          subscriptions.delete(subscription);
-          if (consumeOptions.ephemeral) await pool.query('DELETE FROM bus.positions WHERE consumer_group = $1', [group]).catch(() => undefined);
-        },
-      };
-      subscriptions.add(subscription);
-      return subscription;
-    },
+    consume: (consumeOptions, handler) => open(consumeOptions, { each: handler }),
+    consumeBatches: (consumeOptions, handler) => open(consumeOptions, { batch: handler }),
 
     async close() {
       await retention.stop();

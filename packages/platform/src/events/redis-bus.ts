@@ -33,6 +33,7 @@ const releaseScript = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redi
 const isNoGroup = (error: unknown) => error instanceof Error && error.message.includes('NOGROUP');
 
 type StreamEntry = { id: string; message: Record<string, string> };
+type Handler = { each: (event: EventEnvelope) => Promise<void> } | { batch: (events: EventEnvelope[]) => Promise<void> };
 
 /**
  * The bus on Redis Streams: one stream, a consumer group per consumer, acknowledged after handling.
@@ -82,6 +83,115 @@ export async function createRedisBus(url: string, options: RedisBusOptions): Pro
   const sweeper = setInterval(() => void sweep().catch((error: Error) => logger.debug('bus sweep failed', { error: error.message })), options.sweepEveryMs ?? 30_000);
   sweeper.unref();
 
+  const open = async (consumeOptions: ConsumeOptions, handler: Handler): Promise<BusSubscription> => {
+    const group = consumeOptions.group;
+    const ephemeral = consumeOptions.ephemeral === true;
+    const from = consumeOptions.from === 'latest' ? '$' : '0';
+    const consumer = `${self}-${randomUUID().slice(0, 8)}`;
+    await createGroup(group, from, ephemeral);
+    // Blocking reads wait on a connection of their own, so they never hold up other commands.
+    const reader = await connectRedis({ url, logger, name: `event-bus-reader:${namespace}:${group}` });
+    let closed = false;
+    let leading = false;
+    let cursor = '0';
+
+    const acquire = async () => {
+      const taken = await redis.set(leaseKey(group), consumer, { condition: 'NX', expiration: { type: 'PX', value: claimAfterMs } });
+      if (taken !== 'OK') return false;
+      // Everything the group left pending (a dead reader's entries included) becomes ours, read again from the oldest.
+      let start = '0-0';
+      do {
+        const claimed = await redis.xAutoClaimJustId(stream, group, consumer, 0, start, { COUNT: 1_000 });
+        start = claimed.nextId;
+      } while (start !== '0-0');
+      cursor = '0';
+      return true;
+    };
+
+    const renewer = setInterval(() => {
+      if (!leading) return;
+      void redis
+        .eval(renewScript, { keys: [leaseKey(group)], arguments: [consumer, String(claimAfterMs)] })
+        .then((renewed) => {
+          if (renewed === 0 && leading) {
+            leading = false;
+            logger.warn('lost the lease of a consumer group; another reader took over', { group });
+          }
+        })
+        .catch(() => undefined);
+    }, Math.max(100, Math.floor(claimAfterMs / 3)));
+    renewer.unref();
+
+    const handle = async (entries: StreamEntry[]) => {
+      if ('batch' in handler) {
+        if (entries.length === 0 || closed || !leading) return;
+        const events = entries.flatMap(({ message }) => (message.e ? [JSON.parse(message.e) as EventEnvelope] : []));
+        if (events.length > 0) await observeHandling(group, events.at(-1)!, () => handler.batch(events));
+        await redis.xAck(stream, group, entries.map(({ id }) => id));
+        return;
+      }
+      for (const { id, message } of entries) {
+        if (closed || !leading) return;
+        if (message.e) {
+          const event = JSON.parse(message.e) as EventEnvelope;
+          await observeHandling(group, event, () => handler.each(event));
+        }
+        await redis.xAck(stream, group, id);
+      }
+    };
+
+    const loop = (async () => {
+      let failures = 0;
+      while (!closed) {
+        try {
+          if (!leading) {
+            leading = await acquire();
+            if (!leading) {
+              await sleep(Math.min(1_000, claimAfterMs / 2));
+              continue;
+            }
+          }
+          const reading = cursor;
+          const result = await reader.xReadGroup(group, consumer, { key: stream, id: reading }, { COUNT: batchSize, BLOCK: blockMs });
+          const entries = ((result as { messages: StreamEntry[] }[] | null)?.[0]?.messages ?? []).filter((entry): entry is StreamEntry => entry !== null);
+          await handle(entries);
+          if (reading === '0' && entries.length === 0) cursor = '>';
+          failures = 0;
+        } catch (error) {
+          if (closed) break;
+          cursor = '0';
+          if (isNoGroup(error)) {
+            // Redis lost the group (a restart without persistence): the stream is new, so start it from its beginning.
+            logger.warn('consumer group missing; creating it again', { group });
+            await createGroup(group, ephemeral ? '$' : '0', ephemeral).catch(() => undefined);
+            leading = false;
+            continue;
+          }
+          failures++;
+          logger.error('event handler failed; will retry', { group, error });
+          await sleep(Math.min(5_000, 200 * 2 ** failures));
+        }
+      }
+    })();
+
+    const subscription: BusSubscription = {
+      async close() {
+        closed = true;
+        clearInterval(renewer);
+        await closeRedis(reader);
+        await loop;
+        subscriptions.delete(subscription);
+        await redis.eval(releaseScript, { keys: [leaseKey(group)], arguments: [consumer] }).catch(() => undefined);
+        if (ephemeral) {
+          await redis.xGroupDestroy(stream, group).catch(() => undefined);
+          await redis.sRem(ephemeralGroups, group).catch(() => undefined);
+        }
+      },
+    };
+    subscriptions.add(subscription);
+    return subscription;
+};
+
   return {
     kind: 'redis',
     get consumers() {
@@ -110,107 +220,8 @@ export async function createRedisBus(url: string, options: RedisBusOptions): Pro
       return (await redis.ping().catch(() => '')) === 'PONG';
     },
 
-    async consume(consumeOptions: ConsumeOptions, handler) {
-      const group = consumeOptions.group;
-      const ephemeral = consumeOptions.ephemeral === true;
-      const from = consumeOptions.from === 'latest' ? '$' : '0';
-      const consumer = `${self}-${randomUUID().slice(0, 8)}`;
-      await createGroup(group, from, ephemeral);
-      // Blocking reads wait on a connection of their own, so they never hold up other commands.
-      const reader = await connectRedis({ url, logger, name: `event-bus-reader:${namespace}:${group}` });
-      let closed = false;
-      let leading = false;
-      let cursor = '0';
-
-      const acquire = async () => {
-        const taken = await redis.set(leaseKey(group), consumer, { condition: 'NX', expiration: { type: 'PX', value: claimAfterMs } });
-        if (taken !== 'OK') return false;
-        // Everything the group left pending (a dead reader's entries included) becomes ours, read again from the oldest.
-        let start = '0-0';
-        do {
-          const claimed = await redis.xAutoClaimJustId(stream, group, consumer, 0, start, { COUNT: 1_000 });
-          start = claimed.nextId;
-        } while (start !== '0-0');
-        cursor = '0';
-        return true;
-      };
-
-      const renewer = setInterval(() => {
-        if (!leading) return;
-        void redis
-          .eval(renewScript, { keys: [leaseKey(group)], arguments: [consumer, String(claimAfterMs)] })
-          .then((renewed) => {
-            if (renewed === 0 && leading) {
-              leading = false;
-              logger.warn('lost the lease of a consumer group; another reader took over', { group });
-            }
-          })
-          .catch(() => undefined);
-      }, Math.max(100, Math.floor(claimAfterMs / 3)));
-      renewer.unref();
-
-      const handle = async (entries: StreamEntry[]) => {
-        for (const { id, message } of entries) {
-          if (closed || !leading) return;
-          if (message.e) {
-            const event = JSON.parse(message.e) as EventEnvelope;
-            await observeHandling(group, event, () => handler(event));
-          }
-          await redis.xAck(stream, group, id);
-        }
-      };
-
-      const loop = (async () => {
-        let failures = 0;
-        while (!closed) {
-          try {
-            if (!leading) {
-              leading = await acquire();
-              if (!leading) {
-                await sleep(Math.min(1_000, claimAfterMs / 2));
-                continue;
-              }
-            }
-            const reading = cursor;
-            const result = await reader.xReadGroup(group, consumer, { key: stream, id: reading }, { COUNT: batchSize, BLOCK: blockMs });
-            const entries = ((result as { messages: StreamEntry[] }[] | null)?.[0]?.messages ?? []).filter((entry): entry is StreamEntry => entry !== null);
-            await handle(entries);
-            if (reading === '0' && entries.length === 0) cursor = '>';
-            failures = 0;
-          } catch (error) {
-            if (closed) break;
-            cursor = '0';
-            if (isNoGroup(error)) {
-              // Redis lost the group (a restart without persistence): the stream is new, so start it from its beginning.
-              logger.warn('consumer group missing; creating it again', { group });
-              await createGroup(group, ephemeral ? '$' : '0', ephemeral).catch(() => undefined);
-              leading = false;
-              continue;
-            }
-            failures++;
-            logger.error('event handler failed; will retry', { group, error });
-            await sleep(Math.min(5_000, 200 * 2 ** failures));
-          }
-        }
-      })();
-
-      const subscription: BusSubscription = {
-        async close() {
-          closed = true;
-          clearInterval(renewer);
-          await closeRedis(reader);
-          await loop;
-          subscriptions.delete(subscription);
-          await redis.eval(releaseScript, { keys: [leaseKey(group)], arguments: [consumer] }).catch(() => undefined);
-          if (ephemeral) {
-            await redis.xGroupDestroy(stream, group).catch(() => undefined);
-            await redis.sRem(ephemeralGroups, group).catch(() => undefined);
-          }
-        },
-      };
-      subscriptions.add(subscription);
-      return subscription;
-    },
+    consume: (consumeOptions, handler) => open(consumeOptions, { each: handler }),
+    consumeBatches: (consumeOptions, handler) => open(consumeOptions, { batch: handler }),
 
     async close() {
       clearInterval(sweeper);

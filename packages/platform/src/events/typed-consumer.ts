@@ -46,3 +46,21 @@ export function consumeEvents<T extends EventType>(
   const { types, logger, ...consume } = options;
   return bus.consume(consume, catalogHandler(types, { group: consume.group, logger }, handler));
 }
+
+/**
+ * Consumes the catalog events of `types` for a group a batch at a time, parsed (other types dropped from
+ * the batch); a malformed event fails the whole batch, which stays unacknowledged as with consumeEvents.
+ */
+export function consumeEventBatches<T extends EventType>(
+  bus: EventBus,
+  options: ConsumeOptions & { types: readonly T[]; logger: Logger },
+  handler: (events: CatalogEvent<T>[]) => Promise<void>,
+): Promise<BusSubscription> {
+  const { types, logger, ...consume } = options;
+  return bus.consumeBatches(consume, async (envelopes) => {
+    const events: CatalogEvent<T>[] = [];
+    const parse = catalogHandler(types, { group: consume.group, logger }, async (event) => void events.push(event));
+    for (const envelope of envelopes) await parse(envelope);
+    if (events.length > 0) await handler(events);
+  });
+}

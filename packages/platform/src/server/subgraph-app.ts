@@ -4,7 +4,7 @@ import type { Principal } from '../auth/principal';
 import type { Readiness } from '../db/readiness';
 import type { BusSubscription, ConsumeOptions } from '../events/bus';
 import type { CatalogEvent, EventType } from '../events/catalog';
-import { consumeEvents } from '../events/typed-consumer';
+import { consumeEventBatches, consumeEvents } from '../events/typed-consumer';
 import { runtimeReadiness, type SubgraphApp, type SubgraphRuntime } from '../runtime';
 import type { CacheHints } from './cache-control';
 import { createSubgraphYoga, type Route } from './subgraph-yoga';
@@ -25,6 +25,19 @@ export function eventConsumer<T extends EventType>(options: Omit<ConsumeOptions,
   return {
     group: options.group,
     open: (runtime) => consumeEvents(runtime.bus, { ...consume, types, logger: runtime.logger }, async (event) => void (await handle(event))),
+  };
+}
+
+/** Like eventConsumer, for a handler that applies each batch the bus reads at once (one transaction per batch). */
+export function batchEventConsumer<T extends EventType>(options: Omit<ConsumeOptions, 'group'> & {
+  group: string;
+  types: readonly T[];
+  handleBatch: (events: CatalogEvent<T>[]) => Promise<unknown>;
+}): EventConsumer {
+  const { handleBatch, types, ...consume } = options;
+  return {
+    group: options.group,
+    open: (runtime) => consumeEventBatches(runtime.bus, { ...consume, types, logger: runtime.logger }, async (events) => void (await handleBatch(events))),
   };
 }
 
