@@ -1,4 +1,4 @@
-import { createSubgraphApp, eventConsumer, type SubgraphDefinition } from '@cip/platform';
+import { batchEventConsumer, createSubgraphApp, type SubgraphDefinition } from '@cip/platform';
 import { createContext, createServices } from './context';
 import { LedgerEntryEntity, StatementEntity } from './data/ledger';
 import { PartnerApiKeyEntity, PartnerEntity } from './data/partner';
@@ -38,7 +38,7 @@ export const partnersSubgraph: SubgraphDefinition = {
       schema,
       context: ({ principal }) => createContext(runtime, services, principal),
       consumers: [
-        eventConsumer({ group: `partners-${ledgerConsumer}`, from: 'beginning', types: consumedEventTypes, handle: (event) => services.ledger.handle(event) }),
+        batchEventConsumer({ group: `partners-${ledgerConsumer}`, from: 'beginning', types: consumedEventTypes, handleBatch: (events) => services.ledger.handleBatch(events) }),
       ],
       jobs: [{ name: 'scheduled tier recompute', everyMs: tierRecomputeIntervalMs, run: () => services.tiers.recomputeAll() }],
     });

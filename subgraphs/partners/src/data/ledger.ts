@@ -122,12 +122,22 @@ export const StatementEntity = new EntitySchema<Statement>({
 
 export type NewLedgerEntry = Omit<LedgerEntry, 'id' | 'seq' | 'amountCents' | 'createdAt' | 'adjustment'>;
 
+/** What an entry says beyond the statement it goes to. */
+export type PeriodEntry = Omit<NewLedgerEntry, keyof StatementKey | 'period'>;
+
 export interface SaleFacts {
   commissionHeld: boolean;
   enrolled: boolean;
   /** The rule version that began most recently at or before the sale (it may have ended by then). */
   ruleId: string | null;
   tier: { tier: PartnerTier; multiplierBasisPoints: number } | null;
+}
+
+export interface SaleFactsInput {
+  programId: string;
+  shopId: string;
+  recommendationId: string;
+  at: Date;
 }
 
 export interface StatementKey {
@@ -161,27 +171,40 @@ export class LedgerRepository {
    * currently held (its last entry is an accrual), whether the shop was enrolled when the sale was
    * decided, and the rule version and tier assignment in force then.
    */
-  async saleFacts(manager: EntityManager, input: { programId: string; shopId: string; recommendationId: string; at: Date }): Promise<SaleFacts> {
-    const [row]: { last_kind: LedgerKind | null; enrolled: boolean; rule_id: string | null; tier: PartnerTier | null; multiplier_bp: number | null }[] =
+  async saleFacts(manager: EntityManager, input: SaleFactsInput): Promise<SaleFacts> {
+    const [facts] = await this.saleFactsMany(manager, [input]);
+    return facts;
+  }
+
+  /** `saleFacts` of many sales in one round trip, in the order given. */
+  async saleFactsMany(manager: EntityManager, inputs: SaleFactsInput[]): Promise<SaleFacts[]> {
+    const rows: { last_kind: LedgerKind | null; enrolled: boolean; rule_id: string | null; tier: PartnerTier | null; multiplier_bp: number | null }[] =
       await manager.query(
-        `/* ledger.saleFacts */ SELECT
-           (SELECT kind FROM partners.ledger_entry WHERE recommendation_id = $3 ORDER BY seq DESC LIMIT 1) AS last_kind,
-           EXISTS (SELECT 1 FROM partners.enrollment WHERE program_id = $1 AND shop_id = $2 AND enrolled_at <= $4
-                     AND (ended_at IS NULL OR ended_at > $4)) AS enrolled,
-           (SELECT id FROM partners.commission_rule WHERE program_id = $1 AND effective_from <= $4
+        `/* ledger.saleFacts */ WITH s AS (
+           SELECT * FROM jsonb_to_recordset($1::jsonb) AS s(i integer, program_id uuid, shop_id uuid, recommendation_id text, at timestamptz)
+         ), last AS (
+           SELECT DISTINCT ON (recommendation_id) recommendation_id, kind FROM partners.ledger_entry
+           WHERE recommendation_id = ANY (SELECT recommendation_id FROM s) ORDER BY recommendation_id, seq DESC
+         )
+         SELECT last.kind AS last_kind,
+           EXISTS (SELECT 1 FROM partners.enrollment WHERE program_id = s.program_id AND shop_id = s.shop_id AND enrolled_at <= s.at
+                     AND (ended_at IS NULL OR ended_at > s.at)) AS enrolled,
+           (SELECT id FROM partners.commission_rule WHERE program_id = s.program_id AND effective_from <= s.at
               ORDER BY effective_from DESC, version DESC LIMIT 1) AS rule_id,
            t.tier, t.multiplier_bp
-         FROM (SELECT 1) AS one
-         LEFT JOIN LATERAL (SELECT tier, multiplier_bp FROM partners.tier_assignment WHERE program_id = $1 AND shop_id = $2
-                              AND effective_from <= $4 ORDER BY effective_from DESC, created_at DESC LIMIT 1) AS t ON true`,
-        [input.programId, input.shopId, input.recommendationId, input.at],
+         FROM s
+         LEFT JOIN last USING (recommendation_id)
+         LEFT JOIN LATERAL (SELECT tier, multiplier_bp FROM partners.tier_assignment WHERE program_id = s.program_id AND shop_id = s.shop_id
+                              AND effective_from <= s.at ORDER BY effective_from DESC, created_at DESC LIMIT 1) AS t ON true
+         ORDER BY s.i`,
+        [JSON.stringify(inputs.map((input, i) => ({ i, program_id: input.programId, shop_id: input.shopId, recommendation_id: input.recommendationId, at: input.at })))],
       );
-    return {
+    return rows.map((row) => ({
       commissionHeld: row.last_kind === 'ACCRUAL',
       enrolled: row.enrolled,
       ruleId: row.rule_id,
       tier: row.tier ? { tier: row.tier, multiplierBasisPoints: row.multiplier_bp! } : null,
-    };
+    }));
   }
 
   /** Commission already accrued against the caps: this order (inspection) and this shop's sale month. */
@@ -207,6 +230,45 @@ export class LedgerRepository {
       const { status } = await this.ensureStatement(manager, { ...key, period }, 'FOR SHARE');
       if (status === 'OPEN') return { ...key, period, open: openPeriodBrand };
     }
+  }
+
+  /**
+   * `openPeriodFrom` for many statements at once: every month's statement created and held (FOR SHARE)
+   * in two statements; a month found closed moves on as `openPeriodFrom` does. Periods in the order given.
+   */
+  async openPeriodsFrom(manager: EntityManager, requests: { key: StatementKey; month: Date }[]): Promise<OpenPeriod[]> {
+    const rowOf = ({ key, month }: { key: StatementKey; month: Date }) => ({
+      shop_id: key.shopId,
+      org_id: key.orgId,
+      partner_id: key.partnerId,
+      period: month.toISOString().slice(0, 10),
+      currency: key.currency,
+    });
+    const idOf = (row: { shop_id: string; partner_id: string; period: string; currency: string }) => `${row.shop_id}|${row.partner_id}|${row.period}|${row.currency}`;
+    const wanted = [...new Map(requests.map((request) => [idOf(rowOf(request)), rowOf(request)])).values()];
+    const recordset = `jsonb_to_recordset($1::jsonb) AS r(shop_id uuid, org_id uuid, partner_id uuid, period date, currency char(3))`;
+    await manager.query(
+      `/* statements.ensure */ INSERT INTO partners.statement (shop_id, org_id, partner_id, period, currency)
+       SELECT shop_id, org_id, partner_id, period, currency FROM ${recordset} ORDER BY shop_id, partner_id, period, currency
+       ON CONFLICT (shop_id, partner_id, period, currency) DO NOTHING`,
+      [JSON.stringify(wanted)],
+    );
+    const rows: { shop_id: string; partner_id: string; period: string; currency: string; status: Statement['status'] }[] = await manager.query(
+      `/* statements.lock */ SELECT s.shop_id, s.partner_id, to_char(s.period, 'YYYY-MM-DD') AS period, s.currency, s.status
+       FROM partners.statement s JOIN ${recordset} USING (shop_id, partner_id, period, currency)
+       ORDER BY s.id FOR SHARE OF s`,
+      [JSON.stringify(wanted)],
+    );
+    const open = new Set(rows.filter((row) => row.status === 'OPEN').map(idOf));
+    const periods: OpenPeriod[] = [];
+    for (const request of requests) {
+      periods.push(
+        open.has(idOf(rowOf(request)))
+          ? { ...request.key, period: request.month, open: openPeriodBrand }
+          : await this.openPeriodFrom(manager, request.key, addMonths(request.month, 1)),
+      );
+    }
+    return periods;
   }
 
   /** Locks the statement row (creating it first when the month has none) and returns its id and status. */
@@ -238,34 +300,69 @@ export class LedgerRepository {
    * Appends an entry to a period found open (and held) by `openPeriodFrom` in the same transaction;
    * the database refuses an entry in a closed period as well.
    */
-  async append(manager: EntityManager, period: OpenPeriod, entry: Omit<NewLedgerEntry, keyof StatementKey | 'period'>): Promise<LedgerEntry> {
-    const adjustment = period.period.getTime() > Date.UTC(entry.occurredAt.getUTCFullYear(), entry.occurredAt.getUTCMonth(), 1);
-    const [row]: { id: string; seq: string; created_at: Date }[] = await manager.query(
+  async append(manager: EntityManager, period: OpenPeriod, entry: PeriodEntry): Promise<LedgerEntry> {
+    const [appended] = await this.appendMany(manager, [{ period, entry }]);
+    return appended;
+  }
+
+  /** `append` of many entries (of distinct source events) in one statement; entries in the order given, `seq` in that order too. */
+  async appendMany(manager: EntityManager, entries: { period: OpenPeriod; entry: PeriodEntry }[]): Promise<LedgerEntry[]> {
+    const adjustmentOf = (period: OpenPeriod, entry: PeriodEntry) => period.period.getTime() > Date.UTC(entry.occurredAt.getUTCFullYear(), entry.occurredAt.getUTCMonth(), 1);
+    const rows: { id: string; seq: string; created_at: Date; source_event_id: string }[] = await manager.query(
       `/* ledger.append */ INSERT INTO partners.ledger_entry (shop_id, org_id, partner_id, currency, period, program_id, recommendation_id,
          inspection_id, kind, commission_cents, incentive_cents, sale_month, occurred_at, adjustment, rule_id, tier, multiplier_bp,
          source_event_id, source_event_type)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
-       RETURNING id, seq, created_at`,
+       SELECT shop_id, org_id, partner_id, currency, period, program_id, recommendation_id, inspection_id, kind, commission_cents, incentive_cents,
+         sale_month, occurred_at, adjustment, rule_id, tier, multiplier_bp, source_event_id, source_event_type
+       FROM jsonb_to_recordset($1::jsonb) AS r(i integer, shop_id uuid, org_id uuid, partner_id uuid, currency char(3), period date, program_id uuid,
+         recommendation_id text, inspection_id text, kind text, commission_cents bigint, incentive_cents bigint, sale_month date, occurred_at timestamptz,
+         adjustment boolean, rule_id uuid, tier text, multiplier_bp integer, source_event_id uuid, source_event_type text)
+       ORDER BY i
+       RETURNING id, seq, created_at, source_event_id`,
       [
-        period.shopId, period.orgId, period.partnerId, period.currency, period.period.toISOString().slice(0, 10),
-        entry.programId, entry.recommendationId, entry.inspectionId, entry.kind, entry.commissionCents, entry.incentiveCents,
-        entry.saleMonth.toISOString().slice(0, 10), entry.occurredAt, adjustment, entry.ruleId, entry.tier, entry.multiplierBasisPoints,
-        entry.sourceEventId, entry.sourceEventType,
+        JSON.stringify(
+          entries.map(({ period, entry }, i) => ({
+            i,
+            shop_id: period.shopId,
+            org_id: period.orgId,
+            partner_id: period.partnerId,
+            currency: period.currency,
+            period: period.period.toISOString().slice(0, 10),
+            program_id: entry.programId,
+            recommendation_id: entry.recommendationId,
+            inspection_id: entry.inspectionId,
+            kind: entry.kind,
+            commission_cents: entry.commissionCents,
+            incentive_cents: entry.incentiveCents,
+            sale_month: entry.saleMonth.toISOString().slice(0, 10),
+            occurred_at: entry.occurredAt,
+            adjustment: adjustmentOf(period, entry),
+            rule_id: entry.ruleId,
+            tier: entry.tier,
+            multiplier_bp: entry.multiplierBasisPoints,
+            source_event_id: entry.sourceEventId,
+            source_event_type: entry.sourceEventType,
+          })),
+        ),
       ],
     );
-    return {
-      ...entry,
-      shopId: period.shopId,
-      orgId: period.orgId,
-      partnerId: period.partnerId,
-      currency: period.currency,
-      period: period.period,
-      id: row.id,
-      seq: Number(row.seq),
-      amountCents: entry.commissionCents + entry.incentiveCents,
-      adjustment,
-      createdAt: row.created_at,
-    };
+    const bySource = new Map(rows.map((row) => [row.source_event_id, row]));
+    return entries.map(({ period, entry }) => {
+      const row = bySource.get(entry.sourceEventId)!;
+      return {
+        ...entry,
+        shopId: period.shopId,
+        orgId: period.orgId,
+        partnerId: period.partnerId,
+        currency: period.currency,
+        period: period.period,
+        id: row.id,
+        seq: Number(row.seq),
+        amountCents: entry.commissionCents + entry.incentiveCents,
+        adjustment: adjustmentOf(period, entry),
+        createdAt: row.created_at,
+      };
+    });
   }
 
   /** Live totals of one statement's entries, per program. */

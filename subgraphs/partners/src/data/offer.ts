@@ -20,6 +20,14 @@ export interface OfferState {
   refundedAt: Date | null;
 }
 
+export interface Decision {
+  decision: 'APPROVED' | 'DECLINED';
+  decidedAt: Date;
+  totalCents: number;
+  quantity: number;
+  educationViewed: boolean;
+}
+
 const columns = `recommendation_id, inspection_id, shop_id, org_id, program_id, partner_id, product_id, currency`;
 const keyValues = (key: OfferKey) => [key.recommendationId, key.inspectionId, key.shopId, key.orgId, key.programId, key.partnerId, key.productId, key.currency];
 
@@ -40,24 +48,48 @@ export class OfferRepository {
   }
 
   /** Folds in a decision unless a later one is already known; locks the offer row for the transaction. */
-  async decided(
-    manager: EntityManager,
-    key: OfferKey,
-    decision: { decision: 'APPROVED' | 'DECLINED'; decidedAt: Date; totalCents: number; quantity: number; educationViewed: boolean },
-  ): Promise<OfferState> {
-    const rows: { decision: OfferState['decision']; decided_at: Date | null; refunded_at: Date | null }[] = await manager.query(
+  async decided(manager: EntityManager, key: OfferKey, decision: Decision): Promise<OfferState> {
+    const [state] = await this.decidedMany(manager, [{ key, decision }]);
+    return state;
+  }
+
+  /** `decided` for offers of distinct recommendations in one statement; states in the order given. */
+  async decidedMany(manager: EntityManager, decisions: { key: OfferKey; decision: Decision }[]): Promise<OfferState[]> {
+    const rows: { recommendation_id: string; decision: OfferState['decision']; decided_at: Date | null; refunded_at: Date | null }[] = await manager.query(
       `/* offers.decided */ INSERT INTO partners.offer (${columns}, decision, decided_at, total_cents, quantity, education_viewed)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+       SELECT ${columns}, decision, decided_at, total_cents, quantity, education_viewed
+       FROM jsonb_to_recordset($1::jsonb) AS r(recommendation_id text, inspection_id text, shop_id uuid, org_id uuid, program_id uuid, partner_id uuid,
+         product_id uuid, currency char(3), decision text, decided_at timestamptz, total_cents bigint, quantity integer, education_viewed boolean)
+       ORDER BY recommendation_id
        ON CONFLICT (recommendation_id) DO UPDATE SET
          decision = CASE WHEN offer.decided_at IS NULL OR EXCLUDED.decided_at > offer.decided_at THEN EXCLUDED.decision ELSE offer.decision END,
          education_viewed = CASE WHEN offer.decided_at IS NULL OR EXCLUDED.decided_at > offer.decided_at THEN EXCLUDED.education_viewed ELSE offer.education_viewed END,
          total_cents = CASE WHEN offer.decided_at IS NULL OR EXCLUDED.decided_at > offer.decided_at THEN EXCLUDED.total_cents ELSE offer.total_cents END,
          quantity = CASE WHEN offer.decided_at IS NULL OR EXCLUDED.decided_at > offer.decided_at THEN EXCLUDED.quantity ELSE offer.quantity END,
          decided_at = greatest(offer.decided_at, EXCLUDED.decided_at)
-       RETURNING decision, decided_at, refunded_at`,
-      [...keyValues(key), decision.decision, decision.decidedAt, decision.totalCents, decision.quantity, decision.educationViewed],
+       RETURNING recommendation_id, decision, decided_at, refunded_at`,
+      [
+        JSON.stringify(
+          decisions.map(({ key, decision }) => ({
+            recommendation_id: key.recommendationId,
+            inspection_id: key.inspectionId,
+            shop_id: key.shopId,
+            org_id: key.orgId,
+            program_id: key.programId,
+            partner_id: key.partnerId,
+            product_id: key.productId,
+            currency: key.currency,
+            decision: decision.decision,
+            decided_at: decision.decidedAt,
+            total_cents: decision.totalCents,
+            quantity: decision.quantity,
+            education_viewed: decision.educationViewed,
+          })),
+        ),
+      ],
     );
-    return stateOf(rows[0]);
+    const byRecommendation = new Map(rows.map((row) => [row.recommendation_id, stateOf(row)]));
+    return decisions.map(({ key }) => byRecommendation.get(key.recommendationId)!);
   }
 
   /** Records a refund (the earliest one counts); locks the offer row for the transaction. */

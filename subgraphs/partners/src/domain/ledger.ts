@@ -1,9 +1,10 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { enqueueEvents, processOnce, type CatalogEvent, type Logger } from '@cip/platform';
+import { claimUnprocessed, enqueueEvents, processOnce, type CatalogEvent, type Logger } from '@cip/platform';
 import type { OfferKey } from '../data/offer';
 import type { PartnerProduct } from '../data/product';
 import type { Program } from '../data/program';
 import type { CommissionRule } from '../data/rule';
+import type { SaleFacts } from '../data/ledger';
 import type { Repositories } from '../data/repositories';
 import { commissionFor } from './commission';
 import { commissionEvent } from './events';
@@ -15,6 +16,17 @@ export type LedgerEvent = CatalogEvent<(typeof consumedEventTypes)[number]>;
 type SaleEvent = CatalogEvent<'recommendation.approved' | 'recommendation.declined' | 'recommendation.refunded'>;
 
 const defaultMultiplier = 10_000;
+
+/** An approval of a batch applied set-based, with what it needs read ahead. */
+interface IndependentSale {
+  event: CatalogEvent<'recommendation.approved'>;
+  product: PartnerProduct;
+  program: Program;
+  key: OfferKey;
+  decidedAt: Date;
+  facts: SaleFacts;
+  rule: CommissionRule | null;
+}
 
 /**
  * Turns inspections events into ledger entries. Each event is applied at most once (processOnce), and
@@ -38,6 +50,100 @@ export class CommissionLedger {
   /** Applies one event; false when it was seen before (or is not one the ledger reads). */
   async handle(event: LedgerEvent): Promise<boolean> {
     return processOnce(this.dataSource, 'partners', ledgerConsumer, event, (manager) => this.apply(manager, event));
+  }
+
+  /**
+   * Applies a batch in one transaction, each event exactly once (a crash before the commit leaves every
+   * one of them to be applied again), with the effects of applying them one by one in order. Approvals of
+   * distinct recommendations under rules without caps (the common batch) are applied set-based, a few
+   * statements whatever the batch size; any other batch event by event in the same transaction.
+   * Returns how many of the events were new.
+   */
+  async handleBatch(events: LedgerEvent[]): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const fresh = await claimUnprocessed(manager, 'partners', ledgerConsumer, events);
+      const sales = await this.independentApprovals(manager, fresh);
+      if (sales) await this.accrueAll(manager, sales);
+      else for (const event of fresh) await this.apply(manager, event);
+      return fresh.length;
+    });
+  }
+
+  /**
+   * The batch's sales when it holds only approvals that cannot affect each other's commission: distinct
+   * recommendations, the program's currency, rules without caps. Null otherwise. Takes the batch's
+   * shop-and-program locks (in one order, so concurrent batches cannot deadlock) before reading.
+   */
+  private async independentApprovals(manager: EntityManager, events: LedgerEvent[]): Promise<IndependentSale[] | null> {
+    if (events.some((event) => event.type !== 'recommendation.approved')) return null;
+    const approvals = events as CatalogEvent<'recommendation.approved'>[];
+    if (new Set(approvals.map((event) => event.data.recommendationId)).size !== approvals.length) return null;
+    const sales: Omit<IndependentSale, 'facts' | 'rule'>[] = [];
+    for (const event of approvals) {
+      if (!event.data.partnerProductId || !event.shopId) continue;
+      const product = await this.product(event.data.partnerProductId);
+      const program = product && (await this.program(product.programId));
+      if (!product || !program) continue;
+      if (event.data.currency !== program.currency) return null;
+      sales.push({ event, product, program, key: offerKey(event, event.data.inspectionId, event.data.recommendationId, product, program), decidedAt: new Date(event.data.decidedAt) });
+    }
+    const locks = [...new Set(sales.map(({ key }) => `${key.programId}:${key.shopId}`))].sort();
+    await manager.query(`/* ledger.lockShopPrograms */ SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest($1::text[]) AS k`, [locks]);
+    const facts = await this.repos.ledger.saleFactsMany(
+      manager,
+      sales.map(({ key, decidedAt }) => ({ programId: key.programId, shopId: key.shopId, recommendationId: key.recommendationId, at: decidedAt })),
+    );
+    const planned: IndependentSale[] = [];
+    for (const [i, sale] of sales.entries()) {
+      const rule = facts[i].ruleId ? await this.rule(sale.program.id, facts[i].ruleId!, sale.decidedAt) : null;
+      if (rule && (rule.orderCapCents !== null || rule.monthlyCapCents !== null)) return null;
+      planned.push({ ...sale, facts: facts[i], rule });
+    }
+    return planned;
+  }
+
+  /** What `approved` does for each sale, set-based: offers, periods, entries and their events in one statement each. */
+  private async accrueAll(manager: EntityManager, sales: IndependentSale[]): Promise<void> {
+    if (sales.length === 0) return;
+    const states = await this.repos.offers.decidedMany(
+      manager,
+      sales.map(({ key, event, decidedAt }) => ({
+        key,
+        decision: { decision: 'APPROVED' as const, decidedAt, totalCents: event.data.totalCents, quantity: event.data.quantity, educationViewed: event.data.educationViewed },
+      })),
+    );
+    const accruing = [];
+    for (const [i, sale] of sales.entries()) {
+      const offer = states[i];
+      const stillApproved = offer.decision === 'APPROVED' && offer.decidedAt?.getTime() === sale.decidedAt.getTime() && !offer.refundedAt;
+      if (!stillApproved || sale.facts.commissionHeld || !sale.facts.enrolled) continue;
+      const { tier, multiplier } = sale.facts.tier
+        ? { tier: sale.facts.tier.tier, multiplier: sale.facts.tier.multiplierBasisPoints }
+        : { tier: 'BRONZE' as const, multiplier: await this.bronzeMultiplier(sale.program.id) };
+      const commissionCents = sale.rule ? commissionFor(sale.rule, { totalCents: sale.event.data.totalCents, quantity: sale.event.data.quantity }, multiplier, { order: 0, month: 0 }).cents : 0;
+      const saleMonth = monthStart(sale.decidedAt);
+      accruing.push({
+        key: statementKey(sale.key),
+        month: saleMonth,
+        entry: {
+          ...entryBase(sale.key),
+          kind: 'ACCRUAL' as const,
+          commissionCents,
+          incentiveCents: sale.event.data.educationViewed && sale.product.educationTopic ? sale.program.educationIncentiveCents : 0,
+          saleMonth,
+          occurredAt: sale.decidedAt,
+          ruleId: sale.rule?.id ?? null,
+          tier,
+          multiplierBasisPoints: multiplier,
+          sourceEventId: sale.event.id,
+          sourceEventType: sale.event.type,
+        },
+      });
+    }
+    if (accruing.length === 0) return;
+    const periods = await this.repos.ledger.openPeriodsFrom(manager, accruing);
+    const entries = await this.repos.ledger.appendMany(manager, accruing.map(({ entry }, i) => ({ period: periods[i], entry })));
+    await enqueueEvents(manager, 'partners', entries.map(commissionEvent));
   }
 
   private async apply(manager: EntityManager, event: LedgerEvent): Promise<void> {
