@@ -71,6 +71,29 @@ describe.each(buses)('the %s event bus', (_kind, createBus) => {
     await bus.close();
   });
 
+  it('hands a batch consumer whole batches in publish order, and the whole batch again when its handler throws', async () => {
+    const bus = await createBus();
+    const group = `batches-${Math.random().toString(36).slice(2)}`;
+    const batches: number[][] = [];
+    let failOnce = true;
+    const subscription = await bus.consumeBatches({ group, from: 'latest' }, async (events) => {
+      batches.push(events.map((event) => Number(event.subject.id)));
+      if (failOnce) {
+        failOnce = false;
+        throw new Error('the first batch fails');
+      }
+    });
+    await bus.publish(Array.from({ length: 20 }, (_, i) => numbered(i)));
+    await until(() => new Set(batches.slice(1).flat()).size === 20);
+    await subscription.close();
+    const [failed, ...after] = batches;
+    expect(failed.length).toBeGreaterThan(0);
+    expect(after.flat().slice(0, failed.length)).toEqual(failed);
+    expect([...new Set(after.flat())]).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    expect(batches.some((batch) => batch.length > 1)).toBe(true);
+    await bus.close();
+  });
+
   it('keeps an event that does not match its catalog schema unacknowledged, logs its code, and hands the consumer nothing', async () => {
     const bus = await createBus();
     const group = `reject-${Math.random().toString(36).slice(2)}`;
