@@ -63,5 +63,6 @@ export * from './flags/provider';
 export * from './flags/client';
 export * from './flags/admin';
 export * from './flags/schema';
+export * from './flags/client-flags';
 export * from './events/schemas/flags';
 export * from './flags/experiments';

@@ -3,6 +3,7 @@ import { useQuery } from '@apollo/client';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { MeDocument } from '@cip/sdk/documents';
 import { getSession, signOut, subscribeSession } from './api/session';
+import { useFlagContext } from './flags/flags';
 import { Shell } from './shell/Shell';
 import { homeFor, roleAt } from './shell/roles';
 import { ShopContext } from './shell/shop';
@@ -53,6 +54,7 @@ function SignedIn({ onSignOut }: { onSignOut(): Promise<void> }) {
 
   return (
     <ShopContext.Provider value={{ me: data.me, shopId: current.shopId, role: current.role, setShopId }}>
+      <FlagContext userId={data.me.id} shopId={current.shopId} />
       <Shell onSignOut={onSignOut}>
         <Suspense fallback={<p className="muted" aria-busy="true">Loading…</p>}>
           <Switch>
@@ -72,4 +74,9 @@ function SignedIn({ onSignOut }: { onSignOut(): Promise<void> }) {
       </Shell>
     </ShopContext.Provider>
   );
+}
+
+function FlagContext({ userId, shopId }: { userId: string; shopId: string }) {
+  useFlagContext(userId, shopId);
+  return null;
 }

@@ -15,6 +15,8 @@ export interface FlagDefinition<T = unknown> {
   defaultValue: T;
   /** Every value an operator sets is parsed with it; a value it refuses is never stored. */
   schema: z.ZodType<T>;
+  /** Served to browsers (`clientFeatureFlags`), evaluated for the signed-in user; never a setting or a secret. */
+  clientVisible?: boolean;
   /** Experiments only: the metric the experiment is judged by. */
   metric?: 'report_approval_rate';
 }

@@ -1,6 +1,8 @@
 import { Kind, valueFromASTUntyped } from 'graphql';
 import type { createSubgraphBuilder, PrincipalContext } from '../schema/builder';
 import type { FlagAdmin, FlagView } from './admin';
+import type { PlatformFlags } from './client';
+import { clientFlags, type ClientFlag } from './client-flags';
 
 type Builder<Ctx extends PrincipalContext> = ReturnType<typeof createSubgraphBuilder<Ctx>>['builder'];
 
@@ -8,7 +10,7 @@ type Builder<Ctx extends PrincipalContext> = ReturnType<typeof createSubgraphBui
  * Flag management for platform operators, added to the schema of the subgraph that serves it (analytics):
  * list, read and change flags and dynamic settings. Every field needs an operator token.
  */
-export function registerFlagSchema<Ctx extends PrincipalContext>(builder: Builder<Ctx>, adminOf: (ctx: Ctx) => FlagAdmin) {
+export function registerFlagSchema<Ctx extends PrincipalContext>(builder: Builder<Ctx>, adminOf: (ctx: Ctx) => FlagAdmin, flagsOf: (ctx: Ctx) => PlatformFlags) {
   builder.scalarType('JSON', {
     description: 'Any JSON value.',
     serialize: (value) => value,
@@ -63,7 +65,24 @@ export function registerFlagSchema<Ctx extends PrincipalContext>(builder: Builde
     }),
   });
 
+  const ClientFeatureFlag = builder.objectRef<ClientFlag>('ClientFeatureFlag').implement({
+    description: 'A flag the web app may read, evaluated for the signed-in user (OpenFeature web SDK).',
+    fields: (t) => ({
+      key: t.exposeString('key', { description: 'The flag key.' }),
+      value: t.field({ type: 'JSON', description: 'The value for this user; the code default when nothing targets them.', resolve: (f) => f.value as never }),
+      variant: t.exposeString('variant', { nullable: true, description: 'The variant served, for flags that serve variants.' }),
+      reason: t.exposeString('reason', { description: 'Why this value (OpenFeature reasons: DEFAULT, DISABLED, TARGETING_MATCH, SPLIT, STATIC).' }),
+    }),
+  });
+
   builder.queryFields((t) => ({
+    clientFeatureFlags: t.field({
+      type: [ClientFeatureFlag],
+      authScopes: { staff: true },
+      description: 'The flags marked client-visible, evaluated for the signed-in staff user (and their role at shopId when given). Staff only.',
+      args: { shopId: t.arg.id({ description: 'The shop in view: rules on shop and role apply to it.' }) },
+      resolve: (_root, { shopId }, ctx) => clientFlags(flagsOf(ctx), ctx.principal, shopId === null || shopId === undefined ? null : String(shopId)),
+    }),
     featureFlags: t.field({
       type: [FeatureFlag],
       authScopes: { operator: true },

@@ -3,4 +3,4 @@ import { builder } from '../builder';
 import { flagAdminOf } from '../domain/feature-flags';
 
 builder.mutationType({});
-registerFlagSchema(builder, (ctx) => flagAdminOf(ctx.runtime));
+registerFlagSchema(builder, (ctx) => flagAdminOf(ctx.runtime), (ctx) => ctx.runtime.flags);

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useConnectivity } from '../api/connectivity';
 import { formatDate, formatTime } from '../../shared/format';
+import { useStringFlag } from '../flags/flags';
 import { navFor } from './roles';
 import { useShop } from './shop';
 import { reloadIntoUpdate, useUpdateReady } from './updates';
@@ -13,6 +14,7 @@ export function Shell({ children, onSignOut }: { children: ReactNode; onSignOut(
   const [location] = useLocation();
   const { online, lastUpdatedAt } = useConnectivity();
   const updateReady = useUpdateReady();
+  const notice = useStringFlag('platform.maintenance-notice', '');
   const shops = me.roles.map((r) => r.shop);
 
   return (
@@ -48,6 +50,11 @@ export function Shell({ children, onSignOut }: { children: ReactNode; onSignOut(
             <button type="button" className="btn" onClick={() => void onSignOut()}>Sign out</button>
           </div>
         </header>
+        {notice ? (
+          <div className="banner banner-notice" role="status" data-flag="platform.maintenance-notice">
+            <span>{notice}</span>
+          </div>
+        ) : null}
         {!online ? (
           <div className="banner banner-offline" role="status">
             <span>
