@@ -167,6 +167,20 @@ describe('sending the report', () => {
     expect(await deliveries(report.inspectionId, other.ownerToken)).toEqual([]);
   });
 
+  it("writes to no customer of another shop, whatever customer id the inspection names", async () => {
+    const input = { firstName: 'Quinn', lastName: 'Other', email: 'quinn@golf.example.com', phone: '+13035550999', smsConsent: true, emailConsent: true };
+    const foreign = must(await shops.execute(createCustomer, { shopId: other.shopId, input }, { token: other.ownerToken })).createCustomer.id as string;
+    const report = await sendReport(foreign);
+    await queued(report.inspectionId, 2);
+    await messaging.scheduler.runDue(new Date());
+    expect(await deliveries(report.inspectionId)).toEqual([
+      expect.objectContaining({ channel: 'EMAIL', status: 'NOT_SENT', recipient: null, failureReason: 'The customer is not a customer of this shop.' }),
+      expect.objectContaining({ channel: 'SMS', status: 'NOT_SENT', recipient: null, failureReason: 'The customer is not a customer of this shop.' }),
+    ]);
+    expect(mailsTo(input.email)).toEqual([]);
+    expect(textsTo(input.phone)).toEqual([]);
+  });
+
   it('sends nothing twice when the event is delivered again or published again under a new id', async () => {
     const someone = await customer({ sms: true, email: true }, 'Drew');
     const report = await sendReport(someone.id);

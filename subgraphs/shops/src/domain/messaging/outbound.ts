@@ -11,9 +11,12 @@ import { ShopRepository } from '../../data/shop';
 import { render, templateOrDefault } from './templates';
 import { DeliveryError, type Transports } from './transports';
 
-/** Where a channel reaches the customer, or why it does not. */
-function contactOf(customer: Customer | null, channel: MessageChannel): { recipient: string } | { reason: string } {
-  if (!customer) return { reason: 'The customer no longer exists.' };
+/**
+ * Where a channel reaches the customer, or why it does not. The inspections subgraph does not check the
+ * customer ids it is given, so a customer of another shop is treated as unknown: no shop can write to another's customers.
+ */
+function contactOf(customer: Customer | null, shopId: string, channel: MessageChannel): { recipient: string } | { reason: string } {
+  if (!customer || customer.shopId !== shopId) return { reason: 'The customer is not a customer of this shop.' };
   if (channel === 'EMAIL') {
     if (!customer.emailConsent) return { reason: 'The customer has not agreed to e-mail.' };
     return customer.email ? { recipient: customer.email } : { reason: 'The customer has no e-mail address.' };
@@ -59,7 +62,7 @@ export class Outbound {
     const queued = await messages.insert(
       manager,
       messageChannels.map((channel) => {
-        const contact = contactOf(customer, channel);
+        const contact = contactOf(customer, report.shopId, channel);
         return {
           orgId: report.orgId,
           shopId: report.shopId,
@@ -112,7 +115,7 @@ export class Outbound {
       return null;
     };
     const [customer] = await new CustomerRepository(manager).findByIds([message.customerId]);
-    const contact = contactOf(customer, message.channel);
+    const contact = contactOf(customer, message.shopId, message.channel);
     if ('reason' in contact) return notSent(contact.reason);
     const transport = this.transports[message.channel];
     if (typeof transport === 'string') return notSent(transport);
