@@ -141,7 +141,16 @@ describe('an inspection through the gateway', () => {
       approval: { approvedCount: 1, declinedCount: 1, approvedTotal: { amountCents: 42_000, currency: 'USD' }, approvalRate: 42_000 / 65_500 },
     });
 
-    const types = ['inspection.closed', 'inspection.completed', 'inspection.sent', 'inspection.started', 'recommendation.approved', 'recommendation.declined'];
+    const types = [
+      'inspection.closed',
+      'inspection.completed',
+      'inspection.link_issued',
+      'inspection.opened',
+      'inspection.sent',
+      'inspection.started',
+      'recommendation.approved',
+      'recommendation.declined',
+    ];
     await expect.poll(() => inspectionEvents(id), { timeout: 10_000 }).toEqual(types.map((type) => ({ type, count: 1, published: 1 })));
     const delivered = () => onBus.filter((e) => (e.data as { inspectionId?: string }).inspectionId === id).map((e) => e.type).sort();
     await expect.poll(delivered, { timeout: 20_000 }).toEqual(types);
