@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMessaging, type Messaging } from '../../../subgraphs/shops/src/domain/messaging/messaging';
 import { messagingConfig, startSmsReceiver, startSmtpReceiver } from '../../../subgraphs/shops/test/receivers';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
-import { addStaff, must, signUp, type SeededOrg } from '../support/seed';
+import { addStaff, addVehicle, must, signUp, type SeededOrg } from '../support/seed';
 
 let platform: TestPlatform;
 let org: SeededOrg;
@@ -16,7 +16,7 @@ let messaging: Messaging;
 beforeAll(async () => {
   smtp = await startSmtpReceiver();
   sms = await startSmsReceiver();
-  platform = await startTestPlatform({ only: ['shops', 'inspections', 'analytics'], configOverrides: messagingConfig(smtp, sms, { MESSAGE_POLL_MS: '600000' }) });
+  platform = await startTestPlatform({ only: ['shops', 'vehicles', 'inspections', 'analytics'], configOverrides: messagingConfig(smtp, sms, { MESSAGE_POLL_MS: '600000' }) });
   messaging = createMessaging(platform.subgraphs.shops!.runtime);
   org = await signUp(platform, 'Harbor Tire');
   advisor = await addStaff(platform, org, 'ADVISOR');
@@ -39,7 +39,7 @@ async function customer(firstName: string, consent: { sms: boolean; email: boole
 
 /** An inspection that finds one worn tire, completed and sent: the customer's link as `sendInspection` answers it. */
 async function sentInspection(customerId: string) {
-  const vehicleId = '0c6e8f2a-5b1d-4c3e-8f7a-9d2b4e6a8c10';
+  const vehicleId = await addVehicle(platform, advisor.token, org.shopId, customerId);
   const started = must(
     await platform.execute(`mutation($i: StartInspectionInput!) { startInspection(input: $i) { id } }`, { i: { shopId: org.shopId, vehicleId, customerId, templateId: 'tpl_standard' } }, { token: technician.token }),
   ).startInspection;
