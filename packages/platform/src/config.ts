@@ -61,6 +61,7 @@ const schema = z.object({
   APOLLO_USAGE_REPORTING_URL: optionalUrl,
   APOLLO_MANAGED_FEDERATION: bool.optional(),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(10).max(300_000).default(10_000),
+  SUBSCRIPTION_ACCESS_CHECK_MS: z.coerce.number().int().min(50).max(60_000).default(2_000),
   SUBGRAPH_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).default(100),
   SUBGRAPH_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
   SUBGRAPH_RETRY_BASE_MS: z.coerce.number().int().min(1).max(10_000).default(50),
@@ -149,6 +150,8 @@ export interface Config {
     breakerVolume: number;
     breakerResetMs: number;
   };
+  /** How often the gateway checks each WebSocket connection's credentials again (revoked sessions and keys end its subscriptions). */
+  subscriptionAccessCheckMs: number;
   /** Webhook delivery: the first retry's delay (doubling after), and consecutive failures before an endpoint is disabled. */
   webhooks: { retryBaseMs: number; disableAfterFailures: number; allowPrivateTargets: boolean };
   vpicBaseUrl: string;
@@ -291,6 +294,7 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
       breakerVolume: e.SUBGRAPH_BREAKER_VOLUME,
       breakerResetMs: e.SUBGRAPH_BREAKER_RESET_MS,
     },
+    subscriptionAccessCheckMs: e.SUBSCRIPTION_ACCESS_CHECK_MS,
     webhooks: {
       retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
       disableAfterFailures: e.WEBHOOK_DISABLE_AFTER_FAILURES,

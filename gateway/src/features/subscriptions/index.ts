@@ -3,12 +3,13 @@ import { GraphQLError, Kind, parse, specifiedRules, validate, type DocumentNode,
 import type { SubscribePayload } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { ErrorCode, notFound } from '@cip/platform';
+import { ErrorCode, notFound, type Principal } from '@cip/platform';
 import type { GatewayContext } from '../../context';
 import { formatGatewayError, toFormattedErrors, withoutSuggestions } from '../../errors';
 import type { GatewayFeature } from '../feature';
 import { SubscriptionForwarder } from './forwarder';
 import { SubscriptionPlanner } from './planner';
+import { endable, watchAccess, type WatchedConnection } from './revocation';
 import { deniedShop } from './shop-check';
 
 /** Close code sent when the token a connection authenticated with expires (the client should re-authenticate). */
@@ -18,6 +19,7 @@ export const TokenExpiredCloseCode = 4401;
 type ConnectionExtra = {
   gateway?: GatewayContext;
   expiry?: NodeJS.Timeout;
+  watched?: WatchedConnection;
 };
 
 const codedError = (message: string, code: string) => new GraphQLError(message, { extensions: { code } });
@@ -25,6 +27,8 @@ const codedError = (message: string, code: string) => new GraphQLError(message, 
 export interface SubscriptionsOptions {
   /** The path WebSocket upgrades are accepted on. Default `/graphql`, beside queries and mutations. */
   path?: string;
+  /** How often each connection's credentials are checked again, so a revoked session or key ends its subscriptions. Default `SUBSCRIPTION_ACCESS_CHECK_MS`. */
+  accessCheckMs?: number;
 }
 
 /**
@@ -47,9 +51,11 @@ export function subscriptionsFeature(options: SubscriptionsOptions = {}): Gatewa
       };
       const forwarder = new SubscriptionForwarder(currentPlanner, subgraphUrls, logger, config.gatewaySecret);
       let wss: WebSocketServer | undefined;
+      const access = watchAccess({ intervalMs: options.accessCheckMs ?? config.subscriptionAccessCheckMs, contextFor: gateway.contextFor, logger });
+      const forbiddenShop = (shopId: string) => new GraphQLError(`You no longer have access to shop ${shopId}; this subscription has ended.`, { extensions: { code: ErrorCode.FORBIDDEN } });
 
       /** Checks a subscription before anything is forwarded: parse, validate, the other features' rules, the shop check. */
-      const admit = async (context: GatewayContext, payload: SubscribePayload): Promise<ExecutionArgs | GraphQLError[]> => {
+      const admit = async (context: GatewayContext, payload: SubscribePayload, stream: { id: string; watched?: WatchedConnection }): Promise<ExecutionArgs | GraphQLError[]> => {
         const schema = currentPlanner().apiGraphQLSchema;
         const rules = gateway.documentRules();
         let document: DocumentNode;
@@ -74,12 +80,17 @@ export function subscriptionsFeature(options: SubscriptionsOptions = {}): Gatewa
         const variables = payload.variables ?? {};
         const denied = deniedShop(schema, document, operation, variables, context.principal);
         if (denied !== null) return [notFound('Shop', denied || undefined)];
+        /** Why this subscription may no longer run for the caller's current access (checked while it runs). */
+        const refusal = (principal: Principal) => {
+          const shop = deniedShop(schema, document, operation, variables, principal);
+          return shop === null ? null : forbiddenShop(shop);
+        };
         return {
           schema,
           document,
           operationName: payload.operationName,
           variableValues: variables,
-          contextValue: { gateway: context, query: payload.query },
+          contextValue: { gateway: context, query: payload.query, refusal, ...stream },
         } satisfies ExecutionArgs;
       };
       let dispose: (() => Promise<void>) | undefined;
@@ -95,15 +106,24 @@ export function subscriptionsFeature(options: SubscriptionsOptions = {}): Gatewa
                 const context = await gateway.contextFor(headersOf(ctx.connectionParams)).catch(() => null);
                 if (!context?.principal) return false;
                 extra.gateway = context;
+                extra.watched = { headers: headersOf(ctx.connectionParams), streams: new Map(), close: (code, reason) => extra.socket.close(code, reason) };
+                access.add(extra.watched);
                 const remaining = context.principal.expiresAt - Date.now();
                 extra.expiry = setTimeout(() => extra.socket.close(TokenExpiredCloseCode, 'Token expired'), Math.max(0, remaining));
                 extra.expiry.unref();
                 return true;
               },
-              onClose: (ctx) => clearTimeout(ctx.extra.expiry),
-              onSubscribe: async (ctx, _id, payload) => {
+              onClose: (ctx) => {
+                clearTimeout(ctx.extra.expiry);
+                if (ctx.extra.watched) access.remove(ctx.extra.watched);
+              },
+              onComplete: (ctx, id) => {
+                if (ctx.extra.watched) access.ended(ctx.extra.watched, id);
+              },
+              onSubscribe: async (ctx, id, payload) => {
                 try {
-                  return await admit(ctx.extra.gateway!, payload);
+                  if (ctx.extra.watched?.revoked) return [ctx.extra.watched.revoked];
+                  return await admit(ctx.extra.gateway!, payload, { id, watched: ctx.extra.watched });
                 } catch (error) {
                   logger.error('subscription refused on an unexpected error', { error });
                   return [codedError('This subscription could not be started.', ErrorCode.INTERNAL_SERVER_ERROR)];
@@ -113,14 +133,24 @@ export function subscriptionsFeature(options: SubscriptionsOptions = {}): Gatewa
               onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: toFormattedErrors(result.errors).map(formatGatewayError) } : undefined),
               onError: (_ctx, _id, _payload, errors) => toFormattedErrors(errors).map(formatGatewayError),
               subscribe: (args) => {
-                const { gateway: context, query } = args.contextValue as { gateway: GatewayContext; query: string };
-                return forwarder.run({
-                  document: args.document,
-                  query,
-                  operationName: args.operationName,
-                  variables: (args.variableValues ?? {}) as Record<string, unknown>,
-                  context,
-                });
+                const { gateway: context, query, refusal, watched, id } = args.contextValue as {
+                  gateway: GatewayContext;
+                  query: string;
+                  refusal: (principal: Principal) => GraphQLError | null;
+                  watched?: WatchedConnection;
+                  id: string;
+                };
+                const stream = endable(
+                  forwarder.run({
+                    document: args.document,
+                    query,
+                    operationName: args.operationName,
+                    variables: (args.variableValues ?? {}) as Record<string, unknown>,
+                    context,
+                  }),
+                );
+                watched?.streams.set(id, { refusal, end: stream.end });
+                return stream.results;
               },
             },
             wss,
@@ -135,6 +165,7 @@ export function subscriptionsFeature(options: SubscriptionsOptions = {}): Gatewa
           for (const client of wss?.clients ?? []) client.close(1001, 'Server shutting down');
         },
         async close() {
+          access.stop();
           await dispose?.();
           await new Promise<void>((resolve) => (wss ? wss.close(() => resolve()) : resolve()));
         },
