@@ -6,11 +6,6 @@ const schemaFiles = 'subgraphs/*/src/schema/**/*.ts';
 const layering =
   'schema/ declares types and one-line resolvers: transactions, SQL and outbox writes belong in a domain/ service (createServices(runtime)) or a data/ repository.';
 
-/**
- * Schema files that still open transactions or write SQL, until their subgraph's owners move that work
- * into domain/ services. Remove a file from this list when it is fixed; add none.
- */
-const schemaLayeringNotYetFixed = ['subgraphs/shops/src/schema/customer.ts'];
 
 export default tseslint.config(
   { ignores: ['**/node_modules/', '**/dist/', '**/dev-dist/', '.data/', 'coverage/', 'clients/sdk/src/'] },
@@ -46,7 +41,6 @@ export default tseslint.config(
   },
   {
     files: [schemaFiles],
-    ignores: schemaLayeringNotYetFixed,
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'typeorm', message: layering }] }],
       'no-restricted-syntax': [

@@ -11,6 +11,7 @@ import { RefreshTokenRepository } from './data/refresh-token';
 import { ShopRepository, type Shop } from './data/shop';
 import { UserRepository, type ShopRole, type User } from './data/user';
 import { createMessaging } from './domain/messaging/messaging';
+import { CustomerBook } from './domain/customers';
 import { MultiFactor } from './domain/mfa';
 import { Sessions } from './domain/sessions';
 import { ShopSettings } from './domain/shops';
@@ -69,6 +70,7 @@ export function createServices(runtime: SubgraphRuntime) {
     signUps: new SignUps(dataSource, runtime, sessions),
     staff: new StaffDirectory(dataSource, runtime, sessions),
     shops: new ShopSettings(dataSource, sessions),
+    customers: new CustomerBook(dataSource),
     messaging: createMessaging(runtime),
   };
 }

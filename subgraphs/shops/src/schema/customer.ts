@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type DataLoader from 'dataloader';
-import { buildEvent, canReadShop, enqueueEvents, groupLoader, loaderFor, notFound, parseInput, requireShopRole, valid } from '@cip/platform';
+import { canReadShop, groupLoader, loaderFor, notFound, parseInput, requireShopRole, valid } from '@cip/platform';
 import { builder } from '../builder';
 import type { ShopsContext } from '../context';
 import type { Customer } from '../data/customer';
@@ -87,22 +87,6 @@ builder.queryField('customer', (t) =>
   }),
 );
 
-const customerSchema = z.object({
-  firstName: z.string().trim().min(1).max(100),
-  lastName: z.string().trim().max(100).default(''),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^\+[1-9]\d{6,14}$/, 'must be in E.164 form, e.g. "+13035550142"')
-    .nullish()
-    .transform((v) => v ?? null),
-  email: z.string().trim().toLowerCase().email().max(320).nullish().transform((v) => v ?? null),
-  smsConsent: z.boolean().default(false),
-  emailConsent: z.boolean().default(false),
-  tags: z.array(z.string().trim().min(1).max(50)).max(50).default([]),
-  notes: z.string().max(10_000).default(''),
-});
-
 const CustomerInput = builder.inputType('CustomerInput', {
   description: "A customer's details. Omitted optional fields keep their defaults on create.",
   fields: (t) => ({
@@ -117,8 +101,6 @@ const CustomerInput = builder.inputType('CustomerInput', {
   }),
 });
 
-const writers = ['OWNER', 'MANAGER', 'ADVISOR'] as const;
-
 builder.mutationFields((t) => ({
   createCustomer: t.field({
     type: CustomerRef,
@@ -127,22 +109,7 @@ builder.mutationFields((t) => ({
       shopId: t.arg.id({ required: true, description: 'The shop.' }).validate(valid.id('Shop')),
       input: t.arg({ type: CustomerInput, required: true, description: 'The customer.' }),
     },
-    resolve: async (_root, { shopId, input }, ctx) => {
-      const staff = requireShopRole(ctx.principal, shopId, writers);
-      const values = parseInput(customerSchema, input);
-      return ctx.dataSource.transaction(async (manager) => {
-        const customer = await ctx.repos.customers.create(manager, { ...values, shopId, orgId: staff.orgId });
-        await enqueueEvents(manager, 'shops', [
-          buildEvent('customer.created', {
-            orgId: staff.orgId,
-            shopId,
-            subjectId: customer.id,
-            data: { smsConsent: customer.smsConsent, emailConsent: customer.emailConsent },
-          }),
-        ]);
-        return customer;
-      });
-    },
+    resolve: (_root, { shopId, input }, ctx) => ctx.services.customers.create(ctx.principal, shopId, input),
   }),
   updateCustomer: t.field({
     type: CustomerRef,
@@ -151,12 +118,6 @@ builder.mutationFields((t) => ({
       id: t.arg.id({ required: true, description: 'The customer.' }).validate(valid.id('Customer')),
       input: t.arg({ type: CustomerInput, required: true, description: 'The new details.' }),
     },
-    resolve: async (_root, { id, input }, ctx) => {
-      const existing = await loadReadableCustomer(ctx, id);
-      if (!existing) throw notFound('Customer', id);
-      requireShopRole(ctx.principal, existing.shopId, writers);
-      const values = parseInput(customerSchema, input);
-      return ctx.dataSource.transaction((manager) => ctx.repos.customers.update(manager, id, values));
-    },
+    resolve: async (_root, { id, input }, ctx) => ctx.services.customers.update(ctx.principal, id, await loadReadableCustomer(ctx, id), input),
   }),
 }));
