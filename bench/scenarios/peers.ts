@@ -90,7 +90,7 @@ export async function run(): Promise<string> {
           const target = contender.target(workload);
           await warmUp(target, { connections, durationSeconds: settings.warmupSeconds });
           const pid = contender.pid(workload);
-          const { result, cpu } = await measureCpu({ gateway: pid }, () => runLoad(target, { connections, durationSeconds: settings.durationSeconds }));
+          const { result, cpu } = await measureCpu({ gateway: pid }, () => runLoad(target, { connections, durationSeconds: settings.durationSeconds, allowEmpty: true }));
           measured[workload.name][contender.name] = { load: result, cpuMs: cpu.processes.gateway === null ? Number.NaN : (cpu.processes.gateway * 1000) / result.requests };
         }
       }
