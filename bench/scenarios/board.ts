@@ -1,4 +1,3 @@
-import { setTimeout as delay } from 'node:timers/promises';
 import { checkOperation, medianLoad, runLoad, warmUp, type LoadResult, type LoadTarget } from '../support/load';
 import { measureCpu, type CpuUsage } from '../support/cpu';
 import { deadUrl, seedInspections } from '../support/inspections';
@@ -43,11 +42,7 @@ type Process = (typeof processes)[number];
 interface Measured {
   load: LoadResult;
   cpu: CpuUsage<Process>;
-  seconds: number;
 }
-
-/** How long each process's CPU is read with no load: what its relay, consumers and timers spend anyway. */
-const idleSeconds = 5;
 
 /** Board services: the three subgraphs the board touches and the gateway, VINs decoded offline. */
 export async function startBoard(options: Pick<StartServicesOptions, 'nodeArgs'> = {}) {
@@ -74,30 +69,23 @@ export async function run(): Promise<string> {
     const bytes = JSON.stringify({ data: await checkOperation(target) }).length;
     const pids = Object.fromEntries(processes.map((name) => [name, pidOf(services, name)])) as Record<Process, number>;
     await warmUp(target, { connections, durationSeconds: settings.warmupSeconds });
-    const idle = await measureCpu(pids, () => delay(idleSeconds * 1000));
     const rounds: Measured[] = [];
     for (let round = 0; round < settings.repeats; round++) {
-      const started = performance.now();
       const { result, cpu } = await measureCpu(pids, () => runLoad(target, { connections, durationSeconds: settings.durationSeconds }));
-      rounds.push({ load: result, cpu, seconds: (performance.now() - started) / 1000 });
+      rounds.push({ load: result, cpu });
     }
-    return report(rounds, idle.cpu, bytes);
+    return report(rounds, bytes);
   } finally {
     await services.close();
   }
 }
 
-/** CPU milliseconds per request above what the process spends idle over the same time. */
-function perRequest(busy: number | null, idle: number | null, m: Measured): number {
-  if (busy === null || idle === null || m.load.requests === 0) return Number.NaN;
-  return ((busy - (idle / idleSeconds) * m.seconds) * 1000) / m.load.requests;
-}
+const perRequest = (seconds: number | null, requests: number) => (seconds === null || requests === 0 ? Number.NaN : (seconds * 1000) / requests);
 
-function report(rounds: Measured[], idle: CpuUsage<Process>, bytes: number): string {
+function report(rounds: Measured[], bytes: number): string {
   const load = medianLoad(rounds.map((r) => r.load));
-  const processCpu = (name: Process) => median(rounds.map((r) => perRequest(r.cpu.processes[name], idle.processes[name], r)));
-  const services = median(rounds.map((r) => processes.reduce((sum, name) => sum + perRequest(r.cpu.processes[name], idle.processes[name], r), 0)));
-  const machine = median(rounds.map((r) => perRequest(r.cpu.machine, idle.machine, r)));
+  const cpuOf = (of: (m: Measured) => number | null) => median(rounds.map((r) => perRequest(of(r), r.load.requests)));
+  const machine = cpuOf((m) => m.cpu.machine);
   const errors = rounds.reduce((n, r) => n + r.load.errors, 0);
   return section(
     'Board: the shop board computed through the gateway',
@@ -105,20 +93,17 @@ function report(rounds: Measured[], idle: CpuUsage<Process>, bytes: number): str
       '`shops { id name inspections(first: 50) { nodes { id status repairOrderNumber createdAt customer { … } vehicle { … } summary { … } } } } }`',
       `as the owner of one shop with ${inspections} standard-template inspections of 20 vehicles (${formatNumber(bytes / 1024, 1)} KiB of JSON), every response computed`,
       `(\`Cache-Control: no-cache\`: no response cache, no coalescing), ${connections} connections, ${rounds.length} rounds. The gateway and the shops, inspections and`,
-      'vehicles subgraphs each run in a process of their own (`NODE_ENV=production`). CPU is milliseconds per request of each process, of the four',
-      `together and of the whole machine (PostgreSQL, the load generator and anything else running included), above what each spent over the`,
-      `same time with no load (read for ${idleSeconds} s before the rounds: relays, consumers, timers, and on the machine the other work running); it depends`,
-      'far less on the load than req/s.',
+      'vehicles subgraphs each run in a process of their own (`NODE_ENV=production`). CPU is milliseconds per request of each process and of',
+      'the whole machine (PostgreSQL, the load generator and anything else running included); it depends far less on the load than req/s.',
     ].join('\n'),
     markdownTable(
-      ['req/s', 'p50', 'p99', 'errors', ...processes.map((name) => `${name} CPU ms/req`), 'services CPU ms/req', 'machine CPU ms/req'],
+      ['req/s', 'p50', 'p99', 'errors', ...processes.map((name) => `${name} CPU ms/req`), 'machine CPU ms/req'],
       [[
         formatNumber(load.requestsPerSecond),
         formatMs(load.p50Ms),
         formatMs(load.p99Ms),
         errors,
-        ...processes.map((name) => formatNumber(processCpu(name), 2)),
-        formatNumber(services, 2),
+        ...processes.map((name) => formatNumber(cpuOf((m) => m.cpu.processes[name]), 2)),
         formatNumber(machine, 2),
       ]],
     ),
