@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
@@ -5,7 +6,7 @@ import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheContr
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, type ParseOptions, type ValidationRule } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { ErrorCode, metricsContentType, metricsText, openDatabase, PlatformFlags, type Config, type EventBus, type KeyValueStore, type Logger, type SubgraphName, type TokenSigner, type TokenVerifier } from '@cip/platform';
+import { clientAddressAtEdge, ErrorCode, metricsContentType, metricsText, openDatabase, PlatformFlags, type Config, type EventBus, type KeyValueStore, type Logger, type SubgraphName, type TokenSigner, type TokenVerifier } from '@cip/platform';
 import { authenticate, bearerAuthenticator } from './auth';
 import type { GatewayContext } from './context';
 import { formatGatewayError } from './errors';
@@ -92,7 +93,7 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
   let validationRules: ValidationRule[] = [];
   let authenticators = [bearerAuthenticator(options.verifier)];
 
-  const contextFor: GatewayHandle['contextFor'] = async (headers) => {
+  const contextFor: GatewayHandle['contextFor'] = async (headers, socketAddress) => {
     const auth = await authenticate(authenticators, headers).catch((error: unknown) => {
       if (error instanceof GraphQLError) {
         throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 401 } } });
@@ -112,6 +113,12 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
       clientVersion: header('apollographql-client-version'),
       traceHeaders,
       responseHeaders: new Map(),
+      ...(socketAddress === undefined
+        ? {}
+        : {
+            client: { address: clientAddressAtEdge(socketAddress, headers['x-forwarded-for'], config.trustedProxyHops), userAgent: header('user-agent')?.slice(0, 512) ?? null },
+            requestId: randomUUID(),
+          }),
     };
   };
 
@@ -195,8 +202,8 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
       case '/graphql': {
         let context: GatewayContext | undefined;
         return executeHttp(apollo, req, res, {
-          context: async () => (context = await contextFor(req.headers)),
-          extraHeaders: () => context?.responseHeaders ?? new Map(),
+          context: async () => (context = await contextFor(req.headers, req.socket.remoteAddress ?? '')),
+          extraHeaders: () => new Map([...(context?.requestId ? [['x-request-id', context.requestId] as const] : []), ...(context?.responseHeaders ?? [])]),
         });
       }
       case '/healthz':

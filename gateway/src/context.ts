@@ -1,4 +1,4 @@
-import type { Principal } from '@cip/platform';
+import type { ClientInfo, Principal } from '@cip/platform';
 
 /** What every gateway request carries from authentication to the subgraph calls. */
 export interface GatewayContext {
@@ -9,6 +9,10 @@ export interface GatewayContext {
   clientVersion?: string;
   /** The caller's `traceparent` and `tracestate`, forwarded as they came when this gateway records no spans. */
   traceHeaders: Record<string, string>;
+  /** Where the request came from: the socket's peer, or what trusted proxies forwarded (TRUSTED_PROXY_HOPS); absent for in-process operations. */
+  client?: ClientInfo;
+  /** Names the request in the audit log and in `X-Request-Id`; absent for in-process operations. */
+  requestId?: string;
   /** Extra response headers (rate-limit, deprecation) set by plugins. */
   responseHeaders: Map<string, string>;
 }

@@ -5,7 +5,7 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { context, propagation } from '@opentelemetry/api';
 import { GraphQLError, Kind, parse, type DocumentNode, type FieldNode, type OperationDefinitionNode } from 'graphql';
-import { ErrorCode, gatewayCredentialHeader, tracingRecords } from '@cip/platform';
+import { clientHeaders, ErrorCode, gatewayCredentialHeader, tracingRecords } from '@cip/platform';
 import fetch from 'node-fetch';
 import type { GatewayContext } from './context';
 import { withoutSuggestions } from './errors';
@@ -63,6 +63,11 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (authorization) headers.set('authorization', authorization);
     if (ctx.clientName) headers.set('apollographql-client-name', ctx.clientName);
     if (ctx.clientVersion) headers.set('apollographql-client-version', ctx.clientVersion);
+    if (ctx.client) {
+      headers.set(clientHeaders.address, ctx.client.address);
+      if (ctx.client.userAgent) headers.set(clientHeaders.userAgent, ctx.client.userAgent);
+    }
+    if (ctx.requestId) headers.set(clientHeaders.requestId, ctx.requestId);
     let carrier: Record<string, string> = ctx.traceHeaders;
     if (tracingRecords()) propagation.inject(context.active(), (carrier = {}));
     for (const [key, value] of Object.entries(carrier)) headers.set(key, value);

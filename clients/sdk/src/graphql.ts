@@ -40,6 +40,46 @@ export type AddressInput = {
   region: Scalars['String']['input'];
 };
 
+/** What kind of caller an audit entry names. */
+export type AuditActorKind =
+  /** Nobody signed in (sign-in, sign-up). */
+  | 'ANONYMOUS'
+  /** A platform operator (actorId: their name). */
+  | 'OPERATOR'
+  /** A partner's API key (actorId: the key). */
+  | 'PARTNER_KEY'
+  /** A service acting on an event (actorId: the service, e.g. partners accruing a commission). */
+  | 'SERVICE'
+  /** A customer through an inspection's share link (actorId: the link's grant). */
+  | 'SHARE_LINK'
+  /** A staff user (actorId: the user). */
+  | 'USER';
+
+/** What an audit entry records. */
+export type AuditEntryType =
+  /** A service's own action on an event (a partner commission accrued). */
+  | 'EVENT'
+  /** A read of exported data (an audit log export). */
+  | 'EXPORT'
+  /** A mutation that ran through the gateway. */
+  | 'MUTATION'
+  /** A security event (sign-in, MFA, token reuse …). */
+  | 'SECURITY';
+
+/** How an audit log export is written. */
+export type AuditExportFormat =
+  /** RFC 4180 CSV with a header row; target ids separated by spaces. */
+  | 'CSV'
+  /** One JSON object per line. */
+  | 'JSON_LINES';
+
+/** Whether the audited action did what was asked. */
+export type AuditOutcome =
+  /** It was refused or failed; `errorCode` says why. */
+  | 'FAILURE'
+  /** It did. */
+  | 'SUCCESS';
+
 /** One bracket of a tiered rule. */
 export type CommissionBracketInput = {
   /** Rate in basis points (0–10000). */
@@ -452,6 +492,36 @@ export type ReportLayout =
   | 'PHOTOS_FIRST'
   /** The recommended work first, then what the technician found. */
   | 'RECOMMENDATIONS_FIRST';
+
+/** What threat detection saw. */
+export type SecurityEventType =
+  /** A partner's API key ran a mutation from an address it never used before (MEDIUM). */
+  | 'API_KEY_NEW_ADDRESS'
+  /** Sign-ins to 10 or more accounts, some of this organization's, failed from one address within 10 minutes (HIGH). */
+  | 'CREDENTIAL_STUFFING'
+  /** A sign-in to one of the organization's accounts failed (LOW). */
+  | 'LOGIN_FAILED'
+  /** A staff user signed in (INFO). */
+  | 'LOGIN_SUCCEEDED'
+  /** A wrong second-factor code was entered (MEDIUM). */
+  | 'MFA_FAILED'
+  /** A user who signed in before did so from a new client address or user agent (MEDIUM). */
+  | 'NEW_DEVICE'
+  /** One caller had 5 or more mutations refused as FORBIDDEN within 5 minutes (HIGH). */
+  | 'PERMISSION_DENIED_BURST'
+  /** A used refresh token came back, so it was copied; the login was ended (HIGH). */
+  | 'REFRESH_TOKEN_REUSE';
+
+/** How much a security event matters, lowest first. */
+export type SecuritySeverity =
+  /** Calls for attention now; pushed to the owner. */
+  | 'HIGH'
+  /** For the record. */
+  | 'INFO'
+  /** Worth a look in a pattern. */
+  | 'LOW'
+  /** Worth checking with the user. */
+  | 'MEDIUM';
 
 /** A new configuration for a flag, checked against the schema the code gives the flag. */
 export type SetFeatureFlagInput = {

@@ -103,8 +103,11 @@ export interface LoadedSupergraph {
 
 /** The gateway a feature plugs into. Its methods work once the gateway has started. */
 export interface GatewayHandle {
-  /** Builds the context for a request's headers (authenticators, then the bearer token), or throws UNAUTHENTICATED. */
-  contextFor(headers: IncomingHttpHeaders): Promise<GatewayContext>;
+  /**
+   * Builds the context for a request's headers (authenticators, then the bearer token), or throws UNAUTHENTICATED.
+   * With the socket's peer address, the context names the client and the request (audit log, security events).
+   */
+  contextFor(headers: IncomingHttpHeaders, socketAddress?: string): Promise<GatewayContext>;
   /** Runs an operation through the gateway's whole pipeline (plugins included), as an HTTP request would. */
   execute(request: GraphQLRequest, context: GatewayContext): Promise<GraphQLResponse>;
   /** Every feature's `admitSubscription` refusals for a subscription, in feature order (none: admitted). */

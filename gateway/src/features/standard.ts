@@ -1,5 +1,6 @@
 import { apiKeysFeature } from './api-keys';
 import { armorFeature } from './armor';
+import { auditFeature } from './audit';
 import { corsFeature } from './cors';
 import { deprecationUsageFeature } from './deprecation-usage';
 import type { GatewayFeature } from './feature';
@@ -36,5 +37,6 @@ export function standardFeatures(): GatewayFeature[] {
     webhooksFeature(),
     responseCacheFeature(),
     errorGroupsFeature(),
+    auditFeature(),
   ];
 }

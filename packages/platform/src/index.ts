@@ -66,3 +66,8 @@ export * from './flags/schema';
 export * from './flags/client-flags';
 export * from './events/schemas/flags';
 export * from './flags/experiments';
+export * from './audit/entry';
+export * from './audit/hash';
+export * from './audit/verify';
+export * from './audit/actor';
+export { securityEventTypes, securitySeverities, type SecurityEventType, type SecuritySeverity } from './events/schemas/security';

@@ -1,6 +1,7 @@
 import { createSubgraphApp, eventConsumer, tokenSigner, type SubgraphDefinition } from '@cip/platform';
 import { createContext, createServices } from './context';
 import { CustomerEntity } from './data/customer';
+import { auditConsumer, auditedEventTypes } from './domain/audit-consumer';
 import { OrganizationEntity } from './data/organization';
 import { StaffInvitationEntity } from './data/invitation';
 import { LoginAddressEntity } from './data/login-address';
@@ -16,6 +17,8 @@ import { customerMessageEventTypes, customerMessagesGroup } from './domain/messa
 import { smsStatusRoute } from './domain/messaging/sms-status';
 import { Mfa1764500000000 } from './migrations/1764500000000-mfa';
 import { CustomerMessages1765000000000 } from './migrations/1765000000000-customer-messages';
+import { AuditLog1765100000000 } from './migrations/1765100000000-audit-log';
+import { SecurityEvents1765100100000 } from './migrations/1765100100000-security-events';
 import { schema } from './schema';
 import { cacheHints } from './schema/cache-hints';
 
@@ -26,7 +29,7 @@ export const shopsSubgraph: SubgraphDefinition = {
   name: 'shops',
   issuesTokens: true,
   entities: [OrganizationEntity, ShopEntity, UserEntity, ShopRoleEntity, RefreshTokenEntity, CustomerEntity, LoginAddressEntity, PendingSignUpEntity, StaffInvitationEntity, StaffMessageEntity],
-  migrations: [Initial1764201600000, LoginThrottling1764400000000, SignUpAndInvitations1764400100000, Mfa1764500000000, CustomerMessages1765000000000],
+  migrations: [Initial1764201600000, LoginThrottling1764400000000, SignUpAndInvitations1764400100000, Mfa1764500000000, CustomerMessages1765000000000, AuditLog1765100000000, SecurityEvents1765100100000],
   createApp(runtime) {
     const services = createServices(runtime);
     const { reactions, scheduler } = services.messaging;
@@ -34,13 +37,17 @@ export const shopsSubgraph: SubgraphDefinition = {
       schema,
       publicFields: ['signUp', 'confirmSignUp', 'acceptInvitation', 'login', 'refreshSession', 'logout', 'completeMfaLogin'],
       cacheHints,
+      stop: () => services.securityEvents.close(),
       context: ({ principal, request }) => createContext(runtime, services, principal, request),
       routes: {
         '/.well-known/jwks.json': () =>
           Response.json(tokenSigner(runtime).jwks(), { headers: { 'cache-control': 'public, max-age=300' } }),
         '/messages/sms-status': smsStatusRoute(runtime),
       },
-      consumers: [eventConsumer({ group: customerMessagesGroup, types: customerMessageEventTypes, handle: (event) => reactions.handle(event) })],
+      consumers: [
+        eventConsumer({ group: customerMessagesGroup, types: customerMessageEventTypes, handle: (event) => reactions.handle(event) }),
+        eventConsumer({ group: auditConsumer, from: 'beginning', types: auditedEventTypes, handle: (event) => services.auditConsumer.handle(event) }),
+      ],
       jobs: [{ name: 'customer messages', everyMs: runtime.config.messaging.pollMs, run: (control) => scheduler.runDue(new Date(), control) }],
     });
   },

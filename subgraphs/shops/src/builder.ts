@@ -4,3 +4,4 @@ import type { ShopsContext } from './context';
 export const { builder, Money, toSchema } = createSubgraphBuilder<ShopsContext>();
 
 builder.mutationType({});
+builder.subscriptionType({});

@@ -11,13 +11,17 @@ import { RefreshTokenRepository } from './data/refresh-token';
 import { ShopRepository, type Shop } from './data/shop';
 import { UserRepository, type ShopRole, type User } from './data/user';
 import { createMessaging } from './domain/messaging/messaging';
+import { AuditLog } from './domain/audit';
+import { AuditConsumer } from './domain/audit-consumer';
 import { CustomerBook } from './domain/customers';
 import { MultiFactor } from './domain/mfa';
 import { Sessions } from './domain/sessions';
 import { ShopSettings } from './domain/shops';
 import { SignIn } from './domain/sign-in';
+import { SecurityEvents } from './domain/security-events';
 import { SignUps } from './domain/sign-up';
 import { StaffDirectory } from './domain/staff';
+import { ThreatDetector } from './domain/threats';
 
 export interface ShopsContext {
   principal: Principal | null;
@@ -61,12 +65,18 @@ export function createRepositories(dataSource: DataSource) {
 /** The domain services, built once per process from the runtime; they never see the GraphQL context. */
 export function createServices(runtime: SubgraphRuntime) {
   const dataSource = runtime.db.dataSource;
-  const sessions = new Sessions(dataSource, runtime);
-  const mfa = new MultiFactor(dataSource, runtime.store, sessions);
+  const audit = new AuditLog(dataSource);
+  const securityEvents = new SecurityEvents(dataSource, audit, runtime.bus, runtime.logger);
+  const threats = new ThreatDetector(dataSource, securityEvents);
+  const sessions = new Sessions(dataSource, runtime, threats);
+  const mfa = new MultiFactor(dataSource, runtime.store, sessions, threats);
   return {
     sessions,
     mfa,
-    signIn: new SignIn(dataSource, runtime.store, sessions, mfa),
+    audit,
+    securityEvents,
+    auditConsumer: new AuditConsumer(dataSource, audit, threats),
+    signIn: new SignIn(dataSource, runtime.store, sessions, mfa, threats),
     signUps: new SignUps(dataSource, runtime, sessions),
     staff: new StaffDirectory(dataSource, runtime, sessions),
     shops: new ShopSettings(dataSource, sessions),

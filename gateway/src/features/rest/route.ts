@@ -143,7 +143,7 @@ export function restRoute(gateway: GatewayHandle, basePath: string, partnerOpera
         if (found === 'wrong-method') throw new Refusal(405, ErrorCode.BAD_USER_INPUT, `${req.method} is not allowed on ${path}.`);
         if (!found) throw new Refusal(404, ErrorCode.NOT_FOUND, `No REST route ${path}; see ${basePath}/openapi.json.`);
         const { route, id } = found;
-        context = await gateway.contextFor(req.headers).catch(() => {
+        context = await gateway.contextFor(req.headers, req.socket.remoteAddress ?? '').catch(() => {
           throw new Refusal(401, ErrorCode.UNAUTHENTICATED, 'The access token or API key is not valid.');
         });
         if (context.principal?.kind === 'partner' && !route.partnerHash) {

@@ -5,10 +5,12 @@ import { isIP } from 'node:net';
 export interface ClientInfo {
   address: string;
   userAgent: string | null;
+  /** The gateway's id of the request, when it came through the gateway. */
+  requestId?: string;
 }
 
 /** Headers the gateway adds to every subgraph request; subgraphs believe them only from the gateway. */
-export const clientHeaders = { address: 'cip-client-address', userAgent: 'cip-client-user-agent' } as const;
+export const clientHeaders = { address: 'cip-client-address', userAgent: 'cip-client-user-agent', requestId: 'cip-request-id' } as const;
 
 export const gatewayCredentialHeader = 'gateway-authorization';
 
@@ -47,5 +49,6 @@ export function clientInfoOf(headers: Headers, gatewaySecret: string | undefined
   return {
     address: canonicalAddress(headers.get(clientHeaders.address)),
     userAgent: headers.get(clientHeaders.userAgent)?.slice(0, 512) || null,
+    ...(headers.get(clientHeaders.requestId) ? { requestId: headers.get(clientHeaders.requestId)!.slice(0, 200) } : {}),
   };
 }

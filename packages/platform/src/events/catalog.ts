@@ -3,15 +3,17 @@ import { z } from 'zod';
 import type { EventDefinition } from './definition';
 import type { EventEnvelope } from './envelope';
 import { analyticsEvents } from './schemas/analytics';
+import { auditEvents } from './schemas/audit';
 import { experimentEvents, flagsEvents } from './schemas/flags';
 import { gatewayEvents } from './schemas/gateway';
 import { inspectionsEvents } from './schemas/inspections';
 import { partnersEvents } from './schemas/partners';
+import { securityEvents } from './schemas/security';
 import { shopsEvents } from './schemas/shops';
 import { vehiclesEvents } from './schemas/vehicles';
 
 /** Every event the platform emits, one entry per `type@version`. */
-export const eventCatalog = [...shopsEvents, ...inspectionsEvents, ...vehiclesEvents, ...partnersEvents, ...analyticsEvents, ...gatewayEvents, ...flagsEvents, ...experimentEvents] as const;
+export const eventCatalog = [...shopsEvents, ...inspectionsEvents, ...vehiclesEvents, ...partnersEvents, ...analyticsEvents, ...gatewayEvents, ...auditEvents, ...securityEvents, ...flagsEvents, ...experimentEvents] as const;
 
 type Definitions = (typeof eventCatalog)[number];
 export type EventType = Definitions['type'];

@@ -20,6 +20,7 @@ import { LoginAddressRepository } from '../data/login-address';
 import { MfaRepository, mfaPolicies, type MfaPolicy } from '../data/mfa';
 import { UserRepository, type User } from '../data/user';
 import type { Session, Sessions } from './sessions';
+import type { ThreatDetector } from './threats';
 import { hashSecret, newSecret } from './tokens';
 import { matchTotp, newTotpSecret, totpProvisioning } from './totp';
 
@@ -67,6 +68,7 @@ export class MultiFactor {
     private readonly dataSource: DataSource,
     store: KeyValueStore,
     private readonly sessions: Sessions,
+    private readonly threats: ThreatDetector,
   ) {
     this.throttle = createAttemptThrottle(store);
   }
@@ -101,10 +103,10 @@ export class MultiFactor {
   }
 
   /** Confirms the enrollment with a first code; answers the ten recovery codes, shown this once. The session counts as verified. */
-  async confirmTotp(principal: Principal | null, input: unknown): Promise<string[]> {
+  async confirmTotp(principal: Principal | null, input: unknown, client: ClientInfo): Promise<string[]> {
     const staff = requireStaff(principal);
     const { code } = parseInput(codeInput, input);
-    const codes = await this.guarded(staff.userId, () =>
+    const codes = await this.guarded(staff.userId, client, () =>
       this.dataSource.transaction(async (manager) => {
         const mfa = new MfaRepository(manager);
         const factor = await mfa.totpOf(staff.userId, { forUpdate: true });
@@ -120,10 +122,10 @@ export class MultiFactor {
   }
 
   /** Step-up: verifies a code (authenticator or recovery) for the caller's current session. */
-  async verify(principal: Principal | null, input: unknown): Promise<Date> {
+  async verify(principal: Principal | null, input: unknown, client: ClientInfo): Promise<Date> {
     const staff = requireStaff(principal);
     const { code } = parseInput(codeInput, input);
-    await this.guarded(staff.userId, () => this.dataSource.transaction((manager) => this.checkFactor(manager, staff.userId, code)));
+    await this.guarded(staff.userId, client, () => this.dataSource.transaction((manager) => this.checkFactor(manager, staff.userId, code)));
     return this.verified(staff);
   }
 
@@ -174,13 +176,14 @@ export class MultiFactor {
     const challenge = await new MfaRepository(this.dataSource.manager).attemptChallenge(hashSecret(values.challenge));
     const usable = challenge && !challenge.completedAt && challenge.expiresAt.getTime() > Date.now() && challenge.attempts <= challengeAttempts;
     if (!usable) throw unauthenticated('This sign-in has expired; sign in again.');
-    return this.guarded(challenge.userId, () =>
+    return this.guarded(challenge.userId, client, () =>
       this.dataSource.transaction(async (manager) => {
         if (!(await this.checkFactor(manager, challenge.userId, values.code, false))) return null;
         await new MfaRepository(manager).completeChallenge(challenge.id);
         const [user] = await new UserRepository(manager).findByIds([challenge.userId]);
         if (!user) return null;
-        await new LoginAddressRepository(manager).remember(manager, user.id, client.address);
+        const newAddress = await new LoginAddressRepository(manager).remember(manager, user.id, client.address);
+        await this.threats.loginSucceeded(manager, user, client, newAddress);
         return this.sessions.issue(manager, user, undefined, new Date());
       }),
     );
@@ -203,12 +206,13 @@ export class MultiFactor {
     return (await mfa.useRecoveryCode(userId, hashRecoveryCode(code))) ? true : null;
   }
 
-  /** Runs a code check under the per-user throttle; a null outcome is a wrong code. */
-  private async guarded<T>(userId: string, check: () => Promise<T | null>): Promise<T> {
+  /** Runs a code check under the per-user throttle; a null outcome is a wrong code, and a security event. */
+  private async guarded<T>(userId: string, client: ClientInfo, check: () => Promise<T | null>): Promise<T> {
     const attempt = await this.throttle.begin([{ scope: 'mfa:user', identity: userId, rule: factorRule }]);
     const outcome = await check();
     if (outcome === null) {
       await attempt.failed();
+      await this.threats.mfaFailed(userId, client);
       throw wrongCode();
     }
     await attempt.succeeded();

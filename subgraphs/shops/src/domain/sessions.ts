@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { tokenSigner, unauthenticated, type StaffPrincipal, type StaffRole, type SubgraphRuntime, type UserAccess } from '@cip/platform';
+import { tokenSigner, unauthenticated, type ClientInfo, type StaffPrincipal, type StaffRole, type SubgraphRuntime, type UserAccess } from '@cip/platform';
 import { MfaRepository, type MfaPolicy } from '../data/mfa';
 import { RefreshTokenRepository } from '../data/refresh-token';
 import { UserRepository, type User } from '../data/user';
+import type { ThreatDetector } from './threats';
 import { hashSecret, newSecret } from './tokens';
 
 export interface Session {
@@ -27,6 +28,7 @@ export class Sessions {
   constructor(
     private readonly dataSource: DataSource,
     private readonly runtime: SubgraphRuntime,
+    private readonly threats: ThreatDetector,
   ) {}
 
   /**
@@ -98,15 +100,15 @@ export class Sessions {
 
   /**
    * Rotates a refresh token. A token used twice means it was copied: the whole family is revoked, its
-   * access tokens stop working, and the caller must log in again.
+   * access tokens stop working, the caller must log in again, and the owner hears of it (REFRESH_TOKEN_REUSE).
    */
-  async refresh(refreshToken: string): Promise<Session> {
+  async refresh(refreshToken: string, client: ClientInfo): Promise<Session> {
     const outcome = await this.dataSource.transaction(async (manager) => {
       const stored = await this.refreshTokens.findByHashForUpdate(manager, hashSecret(refreshToken));
       if (!stored || stored.revokedAt || stored.expiresAt.getTime() <= Date.now()) return null;
       if (stored.usedAt) {
         await this.refreshTokens.revokeFamily(manager, stored.familyId);
-        return { reused: stored.familyId };
+        return { reused: stored.familyId, userId: stored.userId };
       }
       await this.refreshTokens.markUsed(manager, stored.id);
       const [user] = await new UserRepository(manager).findByIds([stored.userId]);
@@ -115,6 +117,7 @@ export class Sessions {
     });
     if (outcome && 'reused' in outcome) {
       await this.runtime.access.endSession(outcome.reused);
+      await this.threats.refreshReused(outcome.userId, client);
       throw unauthenticated('This refresh token was already used; every session from that login has been signed out.');
     }
     if (!outcome) throw unauthenticated('The refresh token is not valid.');

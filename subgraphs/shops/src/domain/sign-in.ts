@@ -5,6 +5,7 @@ import { UserRepository } from '../data/user';
 import { verifyPassword } from './passwords';
 import type { MultiFactor } from './mfa';
 import type { Session, Sessions } from './sessions';
+import type { ThreatDetector } from './threats';
 
 const hour = 3600;
 
@@ -34,6 +35,7 @@ export class SignIn {
     store: KeyValueStore,
     private readonly sessions: Sessions,
     private readonly mfa: MultiFactor,
+    private readonly threats: ThreatDetector,
   ) {
     this.throttle = createAttemptThrottle(store);
     this.users = new UserRepository(dataSource.manager);
@@ -57,13 +59,16 @@ export class SignIn {
     const correct = await verifyPassword(user?.passwordHash ?? null, input.password);
     if (!correct || !user) {
       await attempt.failed();
+      await this.threats.loginFailed(email, user, client);
       throw wrongCredentials();
     }
     await attempt.succeeded();
     if (await this.mfa.hasFactor(user.id)) return this.mfa.challenge(user, client);
     return this.dataSource.transaction(async (manager) => {
-      await this.addresses.remember(manager, user.id, client.address);
+      const newAddress = await this.addresses.remember(manager, user.id, client.address);
+      await this.threats.loginSucceeded(manager, user, client, newAddress);
       return this.sessions.issue(manager, user);
     });
   }
 }
+

@@ -69,7 +69,7 @@ builder.mutationFields((t) => ({
     type: SessionRef,
     description: 'Exchanges a refresh token for a new access token and refresh token. Each refresh token works once: presenting a used one ends the whole login, its access tokens included.',
     args: { refreshToken: t.arg.string({ required: true, description: 'The refresh token from login or the last refresh.' }) },
-    resolve: (_root, { refreshToken }, ctx) => ctx.services.sessions.refresh(refreshToken),
+    resolve: (_root, { refreshToken }, ctx) => ctx.services.sessions.refresh(refreshToken, ctx.client),
   }),
   logout: t.boolean({
     description: 'Ends the login: the refresh token, every token rotated from it and their access tokens stop working at once. Always true.',

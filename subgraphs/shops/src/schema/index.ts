@@ -8,6 +8,8 @@ import './invitation';
 import './mfa';
 import './message-template';
 import './delivery';
+import './audit';
+import './security-event';
 import { toSchema } from '../builder';
 
 export const schema = toSchema();

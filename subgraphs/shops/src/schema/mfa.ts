@@ -63,7 +63,7 @@ builder.mutationFields((t) => ({
     description:
       'Confirms the authenticator app with its current code and answers ten one-time recovery codes, shown this once (only their hashes are kept). The session counts as verified.',
     args: { code: t.arg.string({ required: true, description: 'The 6-digit code the app shows now.' }) },
-    resolve: (_root, args, ctx) => ctx.services.mfa.confirmTotp(ctx.principal, args),
+    resolve: (_root, args, ctx) => ctx.services.mfa.confirmTotp(ctx.principal, args, ctx.client),
   }),
   verifyMfa: t.field({
     type: 'DateTime',
@@ -71,7 +71,7 @@ builder.mutationFields((t) => ({
     description:
       'Verifies a second factor for the current session (step-up): an authenticator code (each works once) or an unused recovery code. Answers when; sensitive changes then work for 10 minutes. Repeated failures are slowed (`RATE_LIMITED`).',
     args: { code: t.arg.string({ required: true, description: 'A 6-digit authenticator code or a recovery code.' }) },
-    resolve: (_root, args, ctx) => ctx.services.mfa.verify(ctx.principal, args),
+    resolve: (_root, args, ctx) => ctx.services.mfa.verify(ctx.principal, args, ctx.client),
   }),
   regenerateRecoveryCodes: t.stringList({
     visibleTo: ['staff'],

@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { z } from 'zod';
+import {
+  buildEvent,
+  enqueueEvents,
+  forbidden,
+  liveFeed,
+  parseInput,
+  requireStaff,
+  securityEventTypes,
+  securitySeverities,
+  type AuditActorKind,
+  type CatalogEvent,
+  type ClientInfo,
+  type EventBus,
+  type Logger,
+  type Principal,
+  type SecurityEventType,
+  type SecuritySeverity,
+  type StaffPrincipal,
+} from '@cip/platform';
+import { SecurityEventRepository, type SecurityEvent } from '../data/security-event';
+import { localAuditRecord, type AuditLog } from './audit';
+
+/** How much each kind of event matters; HIGH ones are pushed to the owner (subscription and webhook). */
+export const severityOf: Record<SecurityEventType, SecuritySeverity> = {
+  LOGIN_SUCCEEDED: 'INFO',
+  LOGIN_FAILED: 'LOW',
+  NEW_DEVICE: 'MEDIUM',
+  MFA_FAILED: 'MEDIUM',
+  API_KEY_NEW_ADDRESS: 'MEDIUM',
+  CREDENTIAL_STUFFING: 'HIGH',
+  REFRESH_TOKEN_REUSE: 'HIGH',
+  PERMISSION_DENIED_BURST: 'HIGH',
+};
+
+const auditOperation: Record<SecurityEventType, string> = {
+  LOGIN_SUCCEEDED: 'login.succeeded',
+  LOGIN_FAILED: 'login.failed',
+  NEW_DEVICE: 'login.new_device',
+  MFA_FAILED: 'mfa.failed',
+  API_KEY_NEW_ADDRESS: 'api_key.new_address',
+  CREDENTIAL_STUFFING: 'login.credential_stuffing',
+  REFRESH_TOKEN_REUSE: 'session.refresh_token_reused',
+  PERMISSION_DENIED_BURST: 'access.permission_denied_burst',
+};
+
+const failures = new Set<SecurityEventType>(['LOGIN_FAILED', 'MFA_FAILED']);
+
+export const atLeast = (minimum: SecuritySeverity) => securitySeverities.slice(securitySeverities.indexOf(minimum));
+
+export interface RaisedEvent {
+  type: SecurityEventType;
+  orgId: string | null;
+  userId?: string | null;
+  actor: { kind: AuditActorKind; id: string | null };
+  accountHash?: string | null;
+  client: ClientInfo | null;
+  description: string;
+  targetIds?: string[];
+}
+
+export interface SecurityEventPage {
+  events: SecurityEvent[];
+  endCursor: string | null;
+}
+
+const pageInput = z.object({
+  type: z.enum(securityEventTypes).nullish(),
+  minSeverity: z.enum(securitySeverities).nullish(),
+  from: z.date().nullish(),
+  to: z.date().nullish(),
+  first: z.number().int().min(1).max(200).nullish(),
+  after: z.string().max(100).regex(/^\d{4}-\d\d-\d\dT[\d:.]+Z\|[\da-f-]{36}$/).nullish(),
+});
+
+function requireOwner(principal: Principal | null): StaffPrincipal {
+  const staff = requireStaff(principal);
+  if (!Object.values(staff.roles).includes('OWNER')) throw forbidden("Only an owner can watch the organization's security events.");
+  return staff;
+}
+
+const eventOf = (event: CatalogEvent<'security.event_raised'>): SecurityEvent => ({
+  id: event.subject.id,
+  orgId: event.orgId,
+  accountHash: null,
+  ...event.data,
+  occurredAt: new Date(event.occurredAt),
+});
+
+/**
+ * The organization's security events: stored, appended to the audit log and, for an organization, sent
+ * on the bus (`security.event_raised`) in the transaction that saw them, for the owner's subscription and
+ * webhooks.
+ */
+export class SecurityEvents {
+  private readonly feed;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditLog,
+    bus: EventBus,
+    logger: Logger,
+  ) {
+    this.feed = liveFeed(bus, 'shops-security', { types: ['security.event_raised'], logger, project: async (event) => eventOf(event) });
+  }
+
+  async raise(manager: EntityManager, input: RaisedEvent): Promise<SecurityEvent> {
+    const event: SecurityEvent = {
+      id: randomUUID(),
+      orgId: input.orgId,
+      userId: input.userId ?? null,
+      actorId: input.actor.kind === 'USER' ? null : input.actor.id,
+      accountHash: input.accountHash ?? null,
+      type: input.type,
+      severity: severityOf[input.type],
+      clientAddress: input.client?.address ?? null,
+      userAgent: input.client?.userAgent ?? null,
+      description: input.description,
+      occurredAt: new Date(),
+    };
+    await new SecurityEventRepository(manager).insert(event);
+    await this.audit.append(
+      manager,
+      localAuditRecord({
+        actorKind: input.actor.kind,
+        actorId: input.actor.id,
+        orgId: input.orgId,
+        shopId: null,
+        type: 'SECURITY',
+        operation: auditOperation[input.type],
+        targetIds: input.targetIds ?? (event.userId ? [event.userId] : []),
+        outcome: failures.has(input.type) ? 'FAILURE' : 'SUCCESS',
+        client: input.client,
+        occurredAt: event.occurredAt,
+      }),
+    );
+    if (event.orgId) {
+      const { userId, actorId, type, severity, clientAddress, userAgent, description } = event;
+      await enqueueEvents(manager, 'shops', [
+        buildEvent('security.event_raised', { orgId: event.orgId, shopId: null, subjectId: event.id, occurredAt: event.occurredAt, data: { type, severity, userId, actorId, clientAddress, userAgent, description } }),
+      ]);
+    }
+    return event;
+  }
+
+  /** The caller's organization's events, newest first. Owners only. */
+  async page(principal: Principal | null, input: unknown): Promise<SecurityEventPage> {
+    const owner = requireOwner(principal);
+    const { first, after, minSeverity, ...filter } = parseInput(pageInput, input);
+    const limit = first ?? 50;
+    const [at, id] = after ? after.split('|') : [];
+    const events = await new SecurityEventRepository(this.dataSource.manager).page(
+      { ...filter, orgId: owner.orgId, severities: atLeast(minSeverity ?? 'INFO'), before: after ? { occurredAt: new Date(at), id } : null },
+      limit,
+    );
+    const last = events[events.length - 1];
+    return { events, endCursor: events.length === limit ? `${last.occurredAt.toISOString()}|${last.id}` : null };
+  }
+
+  /** The owner's live feed of the organization's events at `minSeverity` or above. */
+  subscribe(principal: Principal | null, minSeverity: SecuritySeverity): Promise<AsyncIterableIterator<SecurityEvent>> {
+    const owner = requireOwner(principal);
+    const wanted = new Set(atLeast(minSeverity));
+    return this.feed.subscribe((event) => event.orgId === owner.orgId && wanted.has(event.data.severity));
+  }
+
+  close(): Promise<void> {
+    return this.feed.close();
+  }
+}
