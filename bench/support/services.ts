@@ -57,6 +57,8 @@ export async function startServices(options: StartServicesOptions = {}): Promise
     GATEWAY_SECRET: randomBytes(24).toString('hex'),
     SEED_DEMO: 'false',
     ACCESS_TOKEN_TTL_SECONDS: '3600',
+    // One process per service: local disk holds media as well as a bucket would.
+    MEDIA_STORE: 'local',
     ...Object.fromEntries(subgraphNames.map((name) => [`${name.toUpperCase()}_URL`, urlOf(name)])),
     ...options.env,
   };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '@cip/platform';
 import { render, serviceWorkloads, type K8sObject } from './support/manifests';
 import { validateObject } from './support/schemas';
 import { selects } from './support/selectors';
@@ -147,6 +148,18 @@ describe.each(overlays)('overlay %s', (overlay) => {
     for (const item of external.spec.data) expect(item.remoteRef.key).toMatch(new RegExp(`^cip/${overlay}/`));
     const config = objects.find((object) => object.kind === 'ConfigMap' && object.metadata.name.startsWith('cip-config'))!;
     expect(Object.keys(config.data).filter((key) => secretKeys.includes(key))).toEqual([]);
+  });
+});
+
+describe.each(overlays)('media in overlay %s', (overlay) => {
+  const objects = rendered.get(overlay)!;
+  const config = objects.find((object) => object.kind === 'ConfigMap' && object.metadata.name.startsWith('cip-config'))!.data as Record<string, string>;
+
+  it("keeps media in the region's S3 bucket, which every inspections replica shares, and refuses local disk without one", () => {
+    expect(named(objects, 'Rollout', 'inspections')!.spec.replicas).toBeGreaterThan(1);
+    expect(loadConfig('inspections', config).media).toEqual({ store: 's3', bucket: config.MEDIA_S3_BUCKET, region: undefined, endpoint: undefined, forcePathStyle: false });
+    expect(config.MEDIA_S3_BUCKET).toContain(config.AWS_REGION);
+    expect(() => loadConfig('inspections', { ...config, MEDIA_STORE: '', MEDIA_S3_BUCKET: '' })).toThrow(/MEDIA_S3_BUCKET: is required in production/);
   });
 });
 

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startS3Server, type TestS3Server } from '@cip/inspections/testing/s3';
 import { createTestDatabase, type TestDatabase } from '@cip/platform/testing';
 import { signUp, must, type Executor } from '@cip/shops/testing';
 import { repoRoot } from './support/manifests';
@@ -34,6 +35,7 @@ let platform: Awaited<ReturnType<typeof startProductionServices>>;
 let executor: Executor;
 let migration: Awaited<ReturnType<typeof runMigrationJob>>;
 let appliedBeforeStart: Record<string, number>;
+let s3: TestS3Server;
 
 async function appliedMigrations(url: string): Promise<Record<string, number>> {
   const client = new pg.Client({ connectionString: url });
@@ -53,7 +55,8 @@ beforeAll(async () => {
   database = await createTestDatabase('prod_start');
   migration = await runMigrationJob(appDir, database.url);
   appliedBeforeStart = await appliedMigrations(database.url);
-  platform = await startProductionServices(appDir, database.url, mkdtempSync(join(tmpdir(), 'cip-prod-logs-')));
+  s3 = await startS3Server();
+  platform = await startProductionServices(appDir, database.url, mkdtempSync(join(tmpdir(), 'cip-prod-logs-')), { ...s3.settings, ...s3.credentials });
   executor = {
     database,
     async execute(query, variables, options) {
@@ -70,6 +73,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await platform?.stop();
+  await s3?.close();
   await database?.drop();
 });
 

@@ -47,9 +47,9 @@ export interface ProductionService {
 
 /**
  * Starts every workload of the rendered base the way its container does: the image's entry point with the
- * workload's args, from `appDir`, in production mode with the secrets the cluster would inject.
+ * workload's args, from `appDir`, in production mode with the secrets the cluster would inject (and `extraEnv`, e.g. the media bucket).
  */
-export async function startProductionServices(appDir: string, databaseUrl: string, logDir: string): Promise<{ services: ProductionService[]; gatewayUrl: string; stop(): Promise<void> }> {
+export async function startProductionServices(appDir: string, databaseUrl: string, logDir: string, extraEnv: Record<string, string> = {}): Promise<{ services: ProductionService[]; gatewayUrl: string; stop(): Promise<void> }> {
   const [binary, ...entryArgs] = imageEntrypoint();
   if (!binary.endsWith('/node')) throw new Error(`the entry point runs ${binary}, not node`);
   const workloads = serviceWorkloads(render('base')).map((workload) => {
@@ -72,6 +72,7 @@ export async function startProductionServices(appDir: string, databaseUrl: strin
     SEED_DEMO: 'false',
     SHUTDOWN_TIMEOUT_MS: '2000',
     ...Object.fromEntries(subgraphNames.map((name) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[name]}/graphql`])),
+    ...extraEnv,
   };
   const launch = (workload: { name: string; args: string[] }): ProductionService => {
     const child = spawn(process.execPath, [...entryArgs, ...workload.args], { cwd: appDir, env: { ...env, PORT: String(ports[workload.name]) }, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -89,6 +89,11 @@ const schema = z.object({
   MESSAGE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
   MESSAGE_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   MESSAGE_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(1_000),
+  MEDIA_STORE: z.enum(['local', 's3']).optional(),
+  MEDIA_S3_BUCKET: z.string().min(3).max(63).optional(),
+  MEDIA_S3_REGION: z.string().min(1).optional(),
+  MEDIA_S3_ENDPOINT: optionalUrl,
+  MEDIA_S3_FORCE_PATH_STYLE: bool.default(false),
   CORS_ORIGINS: z
     .string()
     .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
@@ -187,6 +192,11 @@ export interface Config {
     retryBaseSeconds: number;
     pollMs: number;
   };
+  /**
+   * Where inspection photos and videos are kept: `local` disk under `dataDir` (one process only), or an
+   * S3-compatible bucket (credentials from the AWS SDK's default chain; `endpoint` for servers other than AWS).
+   */
+  media: { store: 'local' } | { store: 's3'; bucket: string; region?: string; endpoint?: string; forcePathStyle: boolean };
 }
 
 export class ConfigError extends Error {
@@ -240,6 +250,19 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
   const e = parsed.data;
   const developmentDefaults = e.NODE_ENV === 'production' ? productionProblems(e) : e.NODE_ENV === 'staging' ? stagingProblems(e) : [];
   if (developmentDefaults.length > 0) throw new ConfigError(developmentDefaults);
+  const mediaStore = e.MEDIA_STORE ?? (e.NODE_ENV === 'production' || e.NODE_ENV === 'staging' ? 's3' : 'local');
+  // Only the inspections subgraph keeps media; the other services parse the same variables and ignore them.
+  if (mediaStore === 's3' && !e.MEDIA_S3_BUCKET && (e.MEDIA_STORE === 's3' || service === 'inspections')) {
+    throw new ConfigError([
+      {
+        variable: 'MEDIA_S3_BUCKET',
+        message:
+          e.MEDIA_STORE === 's3'
+            ? 'is required with MEDIA_STORE=s3'
+            : 'is required in production and staging: local disk is per process, so with more than one replica a photo uploaded to one is missing on the others (set MEDIA_STORE=local for a single process)',
+      },
+    ]);
+  }
   if (e.APOLLO_MANAGED_FEDERATION && !(e.APOLLO_KEY && e.APOLLO_GRAPH_REF)) {
     throw new ConfigError([{ variable: 'APOLLO_MANAGED_FEDERATION', message: 'managed federation needs APOLLO_KEY and APOLLO_GRAPH_REF' }]);
   }
@@ -320,5 +343,9 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
       retryBaseSeconds: e.MESSAGE_RETRY_BASE_SECONDS,
       pollMs: e.MESSAGE_POLL_MS,
     },
+    media:
+      mediaStore === 's3' && e.MEDIA_S3_BUCKET
+        ? { store: 's3', bucket: e.MEDIA_S3_BUCKET, region: e.MEDIA_S3_REGION, endpoint: e.MEDIA_S3_ENDPOINT, forcePathStyle: e.MEDIA_S3_FORCE_PATH_STYLE }
+        : { store: 'local' },
   };
 }

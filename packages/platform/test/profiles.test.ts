@@ -44,3 +44,23 @@ describe('the staging profile', () => {
     expect(loadConfig('shops', { NODE_ENV: 'development' }).deployed).toBe(false);
   });
 });
+
+describe('media storage', () => {
+  it('keeps media in S3 in production, refusing to start the inspections subgraph without a bucket', () => {
+    expect(() => loadConfig('inspections', { NODE_ENV: 'production' })).toThrow(/MEDIA_S3_BUCKET: is required in production and staging: local disk is per process/);
+    expect(loadConfig('inspections', { NODE_ENV: 'production', MEDIA_S3_BUCKET: 'cip-media', MEDIA_S3_ENDPOINT: 'http://127.0.0.1:9000', MEDIA_S3_FORCE_PATH_STYLE: 'true' }).media).toEqual({
+      store: 's3',
+      bucket: 'cip-media',
+      region: undefined,
+      endpoint: 'http://127.0.0.1:9000',
+      forcePathStyle: true,
+    });
+    expect(loadConfig('gateway', { NODE_ENV: 'production' }).media).toEqual({ store: 'local' });
+  });
+
+  it('uses local disk by default outside production, and in production only when told to', () => {
+    expect(loadConfig('inspections', {}).media).toEqual({ store: 'local' });
+    expect(loadConfig('inspections', { NODE_ENV: 'production', MEDIA_STORE: 'local' }).media).toEqual({ store: 'local' });
+    expect(() => loadConfig('gateway', { MEDIA_STORE: 's3' })).toThrow(/MEDIA_S3_BUCKET: is required with MEDIA_STORE=s3/);
+  });
+});

@@ -17,20 +17,29 @@ import { ShareGrant1764903600000 } from './migrations/1764903600000-share-grant'
 import { ReportLayout1764990000000 } from './migrations/1764990000000-report-layout';
 import { ShareOpening1765000000000 } from './migrations/1765000000000-share-opening';
 import { schema } from './schema';
-import { localDiskStorage, type MediaStorage } from './storage/storage';
+import { localDiskStore } from './storage/local-disk';
+import { mediaRoutes } from './storage/routes';
+import { s3Store } from './storage/s3';
+import { signedMediaUrls } from './storage/signed-urls';
+import type { MediaStore } from './storage/store';
 
 export { schema };
 
 export interface InspectionsOptions {
-  /** Where media bytes go; by default local disk under DATA_DIR, behind URLs this subgraph signs and serves under the gateway's public origin (the gateway's media route passes them here). */
-  storage?: (runtime: SubgraphRuntime) => Promise<MediaStorage>;
+  /** Where media bytes go; by default what the configuration says (MEDIA_STORE): local disk under DATA_DIR, or an S3-compatible bucket. */
+  store?: (runtime: SubgraphRuntime) => MediaStore;
   /** Check the vehicle, customer and technician ids writes name with the subgraphs that own them (default); false only where shops and vehicles do not run. */
   checkReferences?: boolean;
 }
 
-async function defaultStorage(runtime: SubgraphRuntime): Promise<MediaStorage> {
+function configuredStore(runtime: SubgraphRuntime): MediaStore {
+  const media = runtime.config.media;
+  return media.store === 's3' ? s3Store(media) : localDiskStore({ dataDir: runtime.config.dataDir });
+}
+
+async function mediaUrls(runtime: SubgraphRuntime) {
   const [{ secret }] = (await runtime.db.dataSource.query('SELECT secret FROM inspections.media_signing_key WHERE id = 1')) as { secret: string }[];
-  return localDiskStorage({ dataDir: runtime.config.dataDir, publicBaseUrl: runtime.config.publicUrl, secret });
+  return signedMediaUrls({ publicBaseUrl: runtime.config.publicUrl, secret });
 }
 
 /** Templates, inspections and their items and media, recommendations and the customer's approval. */
@@ -41,19 +50,23 @@ export function createInspectionsSubgraph(options: InspectionsOptions = {}): Sub
     entities: [TemplateEntity, TemplateVersionEntity, InspectionEntity, InspectionItemEntity, InspectionMediaEntity, RecommendationEntity, VehicleTemplateEntity, ShopRateEntity],
     migrations: [Initial1764205200000, Pricing1764900000000, ShareGrant1764903600000, ReportLayout1764990000000, ShareOpening1765000000000],
     async createApp(runtime): Promise<SubgraphApp> {
-      const storage = await (options.storage ?? defaultStorage)(runtime);
+      const store = (options.store ?? configuredStore)(runtime);
+      const urls = await mediaUrls(runtime);
       const live = createLiveUpdates(runtime.bus, runtime.logger, createRepositories(runtime.db.dataSource.manager));
-      const services = createServices(runtime, { storage, live, checkReferences: options.checkReferences });
+      const services = createServices(runtime, { store, urls, live, checkReferences: options.checkReferences });
       return createSubgraphApp(runtime, {
         schema,
         publicFields: ['openSharedInspection'],
         context: ({ principal, request }) => createContext(runtime, services, principal, request.headers.get('authorization')),
-        routes: storage.routes((storageKey) => services.media.uploaded(storageKey)),
+        routes: mediaRoutes({ urls, store, receive: (upload) => services.media.receive(upload), logger: runtime.logger }),
         consumers: [
           eventConsumer({ group: vehicleTemplatesGroup, types: vehicleTemplateEventTypes, handle: (event) => projectVehicleTemplate(runtime, event) }),
           eventConsumer({ group: shopRatesGroup, types: shopRateEventTypes, handle: (event) => projectShopRate(runtime, event) }),
         ],
-        stop: () => live.close(),
+        stop: async () => {
+          await live.close();
+          await store.close();
+        },
       });
     },
   };

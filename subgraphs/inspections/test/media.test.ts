@@ -1,57 +1,130 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSubgraph, type TestSubgraph } from '@cip/platform/testing';
+import { startTestSubgraph, testConfig, type TestSubgraph } from '@cip/platform/testing';
 import { createInspectionsSubgraph } from '../src/app';
+import { jpegPhoto, pngImage } from './photos';
+import { startS3Server, type TestS3Server } from './s3-server';
 import { must, seedShop, startInspection, type SeededShop } from './seed';
-
-let inspections: TestSubgraph;
-let shop: SeededShop;
-
-beforeAll(async () => {
-  inspections = await startTestSubgraph(createInspectionsSubgraph({ checkReferences: false }));
-  shop = await seedShop();
-});
-afterAll(() => inspections?.close());
 
 const requestUpload = `mutation($id: ID!, $input: InspectionMediaUploadInput!) {
   requestMediaUpload(inspectionId: $id, input: $input) { url method headers { name value } expiresAt media { id storageKey uploaded url } }
 }`;
+const itemMedia = `query($id: ID!) { inspection(id: $id) { items { key media { kind caption uploaded url byteSize } } } }`;
 
-/** Sends a request to the subgraph's own routes in-process, keeping only path and query of the signed URL. */
-function send(url: string, init: RequestInit) {
-  const { pathname, search } = new URL(url);
-  return inspections.app.yoga.fetch(`http://subgraph.test${pathname}${search}`, init);
+interface Store {
+  settings: Record<string, string>;
+  /** The keys stored under `prefix`, read from the store itself (the bucket, or the directory). */
+  keys(prefix: string): Promise<string[]>;
+  close(): Promise<void>;
 }
 
-describe('media', () => {
-  it('is uploaded through a signed URL to local storage and read back through another', async () => {
-    const started = await startInspection(inspections, shop);
-    const photo = Buffer.from('a jpeg of a worn tire, pretending');
-    const upload = must(await inspections.execute(requestUpload, { id: started.id, input: { itemKey: 'tires.lf_tread', kind: 'PHOTO', contentType: 'image/jpeg', byteSize: photo.length, caption: 'Inner edge' } }, { token: shop.technician.token })).requestMediaUpload;
-    expect(upload).toMatchObject({ method: 'PUT', media: { uploaded: false, url: null, storageKey: expect.stringMatching(new RegExp(`^${shop.shopId}/${started.id}/[0-9a-f-]{36}$`)) } });
-    expect(new URL(upload.url).searchParams.get('sig')).toBeTruthy();
+async function localDisk(): Promise<Store> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cip-media-'));
+  const root = join(dataDir, 'inspection-media');
+  return {
+    settings: { DATA_DIR: dataDir },
+    async keys(prefix) {
+      if (!existsSync(root)) return [];
+      const files = readdirSync(root, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+      return files.map((file) => join(file.parentPath, file.name).slice(root.length + 1)).filter((key) => key.startsWith(prefix)).sort();
+    },
+    async close() {
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
 
-    const headers = Object.fromEntries(upload.headers.map((h: any) => [h.name, h.value]));
+async function s3(): Promise<Store> {
+  const server: TestS3Server = await startS3Server();
+  return { settings: server.settings, keys: (prefix) => server.keys(prefix), close: () => server.close() };
+}
+
+describe.each([
+  ['local disk', localDisk],
+  ['an S3-compatible server', s3],
+])('media on %s', (_name, startStore) => {
+  let store: Store;
+  let inspections: TestSubgraph;
+  let shop: SeededShop;
+
+  beforeAll(async () => {
+    store = await startStore();
+    inspections = await startTestSubgraph(createInspectionsSubgraph({ checkReferences: false }), { config: testConfig('inspections', store.settings) });
+    shop = await seedShop();
+  });
+  afterAll(async () => {
+    await inspections?.close();
+    await store?.close();
+  });
+
+  /** Sends a request to the subgraph's own routes in-process, keeping only path and query of the signed URL. */
+  const send = (url: string, init: RequestInit) => {
+    const { pathname, search } = new URL(url);
+    return inspections.app.yoga.fetch(`http://subgraph.test${pathname}${search}`, init);
+  };
+  const register = async (bytes: Buffer<ArrayBuffer>, input: Record<string, unknown> = {}) => {
+    const started = await startInspection(inspections, shop);
+    const upload = must(
+      await inspections.execute(requestUpload, { id: started.id, input: { itemKey: 'tires.lf_tread', kind: 'PHOTO', contentType: 'image/jpeg', byteSize: bytes.length, ...input } }, { token: shop.technician.token }),
+    ).requestMediaUpload;
+    const headers = Object.fromEntries(upload.headers.map((h: { name: string; value: string }) => [h.name, h.value]));
+    return { started, upload, headers, put: (body: Buffer<ArrayBuffer>) => send(upload.url, { method: 'PUT', headers, body }) };
+  };
+  const mediaOf = async (inspectionId: string) =>
+    must(await inspections.execute(itemMedia, { id: inspectionId }, { token: shop.advisor.token })).inspection.items.find((i: { key: string }) => i.key === 'tires.lf_tread').media;
+
+  it('is uploaded through a signed URL into the store and read back through another', async () => {
+    const photo = await jpegPhoto();
+    const { started, upload, headers, put } = await register(photo, { caption: 'Inner edge' });
+    expect(upload).toMatchObject({ method: 'PUT', media: { uploaded: false, url: null, storageKey: expect.stringMatching(new RegExp(`^${shop.shopId}/${started.id}/[0-9a-f-]{36}$`)) } });
+
     const tampered = upload.url.replace(/size=\d+/, 'size=999999');
     expect((await send(tampered, { method: 'PUT', headers, body: photo })).status).toBe(403);
-    expect((await send(upload.url, { method: 'PUT', headers, body: Buffer.concat([photo, photo]) })).status).toBe(413);
-    expect((await send(upload.url, { method: 'PUT', headers, body: photo })).status).toBe(204);
+    const doubled = await put(Buffer.concat([photo, photo]));
+    expect({ status: doubled.status, code: (await doubled.json()).errors[0].extensions.code }).toEqual({ status: 413, code: 'PAYLOAD_TOO_LARGE' });
+    expect(await store.keys(upload.media.storageKey)).toEqual([]);
+    expect((await put(photo)).status).toBe(204);
+    expect(await store.keys(upload.media.storageKey)).toEqual([upload.media.storageKey]);
 
-    const item = must(await inspections.execute(`query($id: ID!) { inspection(id: $id) { items { key media { kind caption uploaded url byteSize } } } }`, { id: started.id }, { token: shop.advisor.token }))
-      .inspection.items.find((i: any) => i.key === 'tires.lf_tread');
-    expect(item.media).toMatchObject([{ kind: 'PHOTO', caption: 'Inner edge', uploaded: true, byteSize: photo.length }]);
-    const read = await send(item.media[0].url, { method: 'GET' });
+    const [media] = await mediaOf(started.id);
+    expect(media).toMatchObject({ kind: 'PHOTO', caption: 'Inner edge', uploaded: true, byteSize: photo.length });
+    const read = await send(media.url, { method: 'GET' });
     expect(read.status).toBe(200);
     expect(read.headers.get('content-type')).toBe('image/jpeg');
     expect(Buffer.from(await read.arrayBuffer())).toEqual(photo);
-    expect((await send(item.media[0].url.replace(/sig=[^&]+/, 'sig=forged'), { method: 'GET' })).status).toBe(403);
+    expect((await send(media.url.replace(/sig=[^&]+/, 'sig=forged'), { method: 'GET' })).status).toBe(403);
+  });
+
+  it('refuses bytes that are not the registered type by their content, whatever the header says, and stores nothing', async () => {
+    for (const bytes of [await pngImage(), Buffer.from('not an image at all, though sent as image/jpeg')]) {
+      const { started, upload, put } = await register(bytes);
+      const refused = await put(bytes);
+      expect(refused.status).toBe(415);
+      expect((await refused.json()).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(await store.keys(upload.media.storageKey)).toEqual([]);
+      expect(await mediaOf(started.id)).toEqual([expect.objectContaining({ uploaded: false, url: null })]);
+    }
+  });
+
+  it('takes the bytes of a URL once: a second upload to it is a CONFLICT and leaves the first file', async () => {
+    const photo = await jpegPhoto();
+    const { started, put } = await register(photo);
+    const [first, second] = await Promise.all([put(photo), put(photo)]);
+    expect([first.status, second.status].sort()).toEqual([204, 409]);
+    const [media] = await mediaOf(started.id);
+    const read = await send(media.url, { method: 'GET' });
+    expect(Buffer.from(await read.arrayBuffer())).toEqual(photo);
   });
 
   it('refuses an upload URL after it expired', async () => {
-    const started = await startInspection(inspections, shop);
-    const upload = must(await inspections.execute(requestUpload, { id: started.id, input: { itemKey: 'brakes.rotors', kind: 'VIDEO', contentType: 'video/mp4', byteSize: 4 } }, { token: shop.technician.token })).requestMediaUpload;
+    const photo = await jpegPhoto();
+    const { upload, headers } = await register(photo);
     const expired = new URL(upload.url);
     expired.searchParams.set('expires', String(Math.floor(Date.now() / 1000) - 1));
-    const response = await send(expired.toString(), { method: 'PUT', headers: { 'content-type': 'video/mp4' }, body: Buffer.from('abcd') });
+    const response = await send(expired.toString(), { method: 'PUT', headers, body: photo });
     expect(response.status).toBe(403);
+    expect((await response.json()).errors[0].extensions.code).toBe('FORBIDDEN');
   });
 });

@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { gatewayCredentialHeader } from '@cip/platform';
+import { ErrorCode, gatewayCredentialHeader } from '@cip/platform';
+import { sendJson } from '../../http-adapter';
 import type { GatewayFeature } from '../feature';
 
 export interface MediaOptions {
@@ -16,8 +17,8 @@ const forwardedResponseHeaders = ['content-type', 'content-length', 'cache-contr
 
 /**
  * Photos and videos under the gateway's public origin (`/media/…`): requests are passed to the
- * inspections subgraph, whose local storage signs and checks the URLs, so a customer's browser never
- * sees an internal address. Object storage serves its own presigned URLs and needs no route here.
+ * inspections subgraph, which signs and checks the URLs and reads and writes its store (local disk or an
+ * S3 bucket), so a customer's browser never sees an internal address, the subgraph's or the bucket's.
  */
 export function mediaFeature(options: MediaOptions = {}): GatewayFeature {
   const prefix = options.prefix ?? '/media/';
@@ -43,7 +44,10 @@ export function mediaFeature(options: MediaOptions = {}): GatewayFeature {
                 headers,
                 body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined,
                 ...(hasBody ? { duplex: 'half' } : {}),
-              } as RequestInit);
+              } as RequestInit).catch(() => null);
+              if (!response) {
+                return sendJson(res, 502, { errors: [{ message: 'Media is unavailable right now; try again.', extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, serviceName: 'inspections' } }] });
+              }
               res.statusCode = response.status;
               for (const name of forwardedResponseHeaders) {
                 const value = response.headers.get(name);

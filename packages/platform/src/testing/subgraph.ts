@@ -27,7 +27,8 @@ export function testConfig(service: Config['service'], overrides: Record<string,
     REDIS_COMMAND_TIMEOUT_MS: process.env.REDIS_COMMAND_TIMEOUT_MS ?? '5000',
     BUS_NAMESPACE: `t${randomBytes(4).toString('hex')}`,
     // Production refuses to start without the gateway's credential; services configured from one call share it.
-    ...(overrides.NODE_ENV === 'production' || overrides.NODE_ENV === 'staging' ? { GATEWAY_SECRET: randomBytes(24).toString('hex') } : {}),
+    // Production keeps media in S3 unless told otherwise; a test process is one replica, so local disk is right.
+    ...(overrides.NODE_ENV === 'production' || overrides.NODE_ENV === 'staging' ? { GATEWAY_SECRET: randomBytes(24).toString('hex'), MEDIA_STORE: 'local' } : {}),
     ...overrides,
   });
 }

@@ -50,15 +50,16 @@ export class MediaRepository {
     return groupedInKeyOrder(ids, rows, (row) => row.inspectionId);
   }
 
-  findByStorageKey(storageKey: string): Promise<InspectionMedia | null> {
-    return this.manager.findOne(InspectionMediaEntity, { where: { storageKey }, comment: 'media.findByStorageKey' });
-  }
-
   create(manager: EntityManager, input: Omit<InspectionMedia, 'id' | 'createdAt' | 'uploadedAt'>): Promise<InspectionMedia> {
     return manager.save(InspectionMediaEntity, manager.create(InspectionMediaEntity, input));
   }
 
-  async markUploaded(id: string): Promise<void> {
-    await this.manager.update(InspectionMediaEntity, { id }, { uploadedAt: new Date() });
+  /** The row of `storageKey`, locked until the transaction ends, so two uploads to one URL take turns. */
+  lockByStorageKey(manager: EntityManager, storageKey: string): Promise<InspectionMedia | null> {
+    return manager.findOne(InspectionMediaEntity, { where: { storageKey }, lock: { mode: 'pessimistic_write' }, comment: 'media.lockByStorageKey' });
+  }
+
+  async markUploaded(manager: EntityManager, id: string): Promise<void> {
+    await manager.update(InspectionMediaEntity, { id }, { uploadedAt: new Date() });
   }
 }

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { DataSource } from 'typeorm';
-import { badInput, parseInput, type Principal } from '@cip/platform';
+import { appError, badInput, ErrorCode, notFound, parseInput, type Logger, type Principal } from '@cip/platform';
 import type { InspectionMedia } from '../data/media';
 import type { Repositories } from '../data/repositories';
-import { maxMediaBytes, mediaContentTypes, type MediaStorage, type SignedUpload } from '../storage/storage';
+import { maxMediaBytes, mediaContentTypes, sniffContentType } from '../storage/content';
+import type { ReceivedUpload } from '../storage/routes';
+import type { SignedMediaUrls, SignedUpload } from '../storage/signed-urls';
+import type { MediaStore } from '../storage/store';
 import { isUuid, lockInspection, staffOf } from './access';
 import { assertStatus } from './status';
 
@@ -26,7 +29,9 @@ export class MediaLibrary {
   constructor(
     private readonly dataSource: DataSource,
     private readonly repos: Repositories,
-    private readonly storage: MediaStorage,
+    private readonly store: MediaStore,
+    private readonly urls: SignedMediaUrls,
+    private readonly logger: Logger,
   ) {}
 
   /** Registers a file about to be uploaded and signs the URL to upload it to. */
@@ -53,18 +58,42 @@ export class MediaLibrary {
         createdBy: staff.userId,
       });
     });
-    const upload = await this.storage.signUpload({ storageKey: media.storageKey, contentType: media.contentType, byteSize: media.byteSize, ttlSeconds: uploadTtlSeconds });
+    const upload = this.urls.upload({ storageKey: media.storageKey, contentType: media.contentType, byteSize: media.byteSize, ttlSeconds: uploadTtlSeconds });
     return { media, upload };
   }
 
   /** A signed URL to read the file, once its bytes arrived. */
-  readUrl(media: InspectionMedia): Promise<string> | null {
-    return media.uploadedAt ? this.storage.signDownload({ storageKey: media.storageKey, contentType: media.contentType, ttlSeconds: downloadTtlSeconds }) : null;
+  readUrl(media: InspectionMedia): string | null {
+    return media.uploadedAt ? this.urls.download({ storageKey: media.storageKey, contentType: media.contentType, ttlSeconds: downloadTtlSeconds }) : null;
   }
 
-  /** The storage confirmed the bytes of `storageKey` arrived. */
-  async uploaded(storageKey: string): Promise<void> {
-    const media = await this.repos.media.findByStorageKey(storageKey);
-    if (media) await this.repos.media.markUploaded(media.id);
+  /**
+   * Takes the bytes sent to a signed upload URL: they must be the type registered (by their magic numbers, not the
+   * client's header), and are stored and the row marked uploaded together. Whatever fails, the objects this upload
+   * stored are removed again, so no object outlives a refused upload and no row claims bytes the store lacks.
+   */
+  async receive(upload: ReceivedUpload): Promise<void> {
+    const sniffed = await sniffContentType(upload.bytes);
+    if (sniffed !== upload.contentType) {
+      throw appError(ErrorCode.BAD_USER_INPUT, `The file's content is ${sniffed ?? 'of no type this platform reads'}, not the ${upload.contentType} it was registered as.`, {
+        http: { status: 415 },
+        contentType: sniffed,
+      });
+    }
+    const objects = [{ key: upload.storageKey, bytes: upload.bytes, contentType: upload.contentType }];
+    let stored: string[] = [];
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        const media = await this.repos.media.lockByStorageKey(manager, upload.storageKey);
+        if (!media) throw notFound('InspectionMedia');
+        if (media.uploadedAt) throw appError(ErrorCode.CONFLICT, 'This media was already uploaded; request another upload for another file.');
+        stored = objects.map((object) => object.key);
+        await Promise.all(objects.map((object) => this.store.put(object.key, object.bytes, object.contentType)));
+        await this.repos.media.markUploaded(manager, media.id);
+      });
+    } catch (error) {
+      if (stored.length > 0) await this.store.delete(stored).catch((cleanup) => this.logger.error('media objects of a failed upload were not removed', { keys: stored, error: String(cleanup) }));
+      throw error;
+    }
   }
 }

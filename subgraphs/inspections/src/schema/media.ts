@@ -1,6 +1,7 @@
 import { builder } from '../builder';
 import type { InspectionMedia } from '../data/media';
-import { maxMediaBytes, mediaContentTypes, type SignedUpload } from '../storage/storage';
+import { maxMediaBytes, mediaContentTypes } from '../storage/content';
+import type { SignedUpload } from '../storage/signed-urls';
 import { InspectionMediaRef } from './refs';
 
 
