@@ -28,7 +28,7 @@ describe.each([
     await s3?.close();
   });
 
-  it('uploads and reads a photo, and no answer names an internal address', async () => {
+  it('uploads a photo and reads it and its web-sized copies, and no answer names an internal address', async () => {
     const answers: string[] = [];
     const record = (response: Response, body: string) => answers.push(body, JSON.stringify([...response.headers]));
     const call = async (query: string, variables: Record<string, unknown>, token?: string) => {
@@ -54,9 +54,10 @@ describe.each([
     const put = await fetch(upload.url, { method: upload.method, headers, body: photo });
     record(put, await put.text());
     expect(put.status).toBe(204);
-    if (s3) expect(await s3.keys(upload.media.storageKey)).toEqual([upload.media.storageKey]);
+    const key = upload.media.storageKey;
+    if (s3) expect(await s3.keys(key)).toEqual([key, `${key}.display`, `${key}.thumbnail`]);
 
-    const { inspection } = await call(`query($id: ID!) { inspection(id: $id) { items { key media { uploaded url } } } }`, { id: started.id }, technician.token);
+    const { inspection } = await call(`query($id: ID!) { inspection(id: $id) { items { key media { uploaded url variants { size url width } } } } }`, { id: started.id }, technician.token);
     const [media] = inspection.items.find((i: { key: string }) => i.key === 'tires.lf_tread').media;
     expect(media.uploaded).toBe(true);
     expect(media.url.startsWith(`${publicUrl}/media/`)).toBe(true);
@@ -66,6 +67,14 @@ describe.each([
     expect(read.status).toBe(200);
     expect(read.headers.get('content-type')).toBe('image/jpeg');
     expect(bytes).toEqual(photo);
+    expect(media.variants.map((v: { size: string }) => v.size)).toEqual(['THUMBNAIL', 'DISPLAY']);
+    for (const variant of media.variants) {
+      expect(variant.url.startsWith(`${publicUrl}/media/`)).toBe(true);
+      const copy = await fetch(variant.url);
+      const copyBytes = Buffer.from(await copy.arrayBuffer());
+      record(copy, copyBytes.toString('latin1'));
+      expect({ status: copy.status, type: copy.headers.get('content-type'), webp: copyBytes.subarray(8, 12).toString('latin1') }).toEqual({ status: 200, type: 'image/webp', webp: 'WEBP' });
+    }
     const forged = await fetch(media.url.replace(/sig=[^&]+/, 'sig=forged'));
     record(forged, await forged.text());
     expect(forged.status).toBe(403);

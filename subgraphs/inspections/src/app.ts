@@ -16,6 +16,7 @@ import { Pricing1764900000000 } from './migrations/1764900000000-pricing';
 import { ShareGrant1764903600000 } from './migrations/1764903600000-share-grant';
 import { ReportLayout1764990000000 } from './migrations/1764990000000-report-layout';
 import { ShareOpening1765000000000 } from './migrations/1765000000000-share-opening';
+import { MediaVariants1765200000000 } from './migrations/1765200000000-media-variants';
 import { schema } from './schema';
 import { localDiskStore } from './storage/local-disk';
 import { mediaRoutes } from './storage/routes';
@@ -48,7 +49,7 @@ export function createInspectionsSubgraph(options: InspectionsOptions = {}): Sub
     name: 'inspections',
     issuesTokens: true,
     entities: [TemplateEntity, TemplateVersionEntity, InspectionEntity, InspectionItemEntity, InspectionMediaEntity, RecommendationEntity, VehicleTemplateEntity, ShopRateEntity],
-    migrations: [Initial1764205200000, Pricing1764900000000, ShareGrant1764903600000, ReportLayout1764990000000, ShareOpening1765000000000],
+    migrations: [Initial1764205200000, Pricing1764900000000, ShareGrant1764903600000, ReportLayout1764990000000, ShareOpening1765000000000, MediaVariants1765200000000],
     async createApp(runtime): Promise<SubgraphApp> {
       const store = (options.store ?? configuredStore)(runtime);
       const urls = await mediaUrls(runtime);

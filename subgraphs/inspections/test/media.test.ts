@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSubgraph, testConfig, type TestSubgraph } from '@cip/platform/testing';
 import { createInspectionsSubgraph } from '../src/app';
-import { jpegPhoto, pngImage } from './photos';
+import sharp from 'sharp';
+import { exifMarker, jpegPhoto, phonePhoto, pngImage } from './photos';
 import { startS3Server, type TestS3Server } from './s3-server';
-import { must, seedShop, startInspection, type SeededShop } from './seed';
+import { must, openShare, priceMutation, runToCompleted, seedShop, startInspection, type SeededShop } from './seed';
 
 const requestUpload = `mutation($id: ID!, $input: InspectionMediaUploadInput!) {
   requestMediaUpload(inspectionId: $id, input: $input) { url method headers { name value } expiresAt media { id storageKey uploaded url } }
@@ -64,8 +65,8 @@ describe.each([
     const { pathname, search } = new URL(url);
     return inspections.app.yoga.fetch(`http://subgraph.test${pathname}${search}`, init);
   };
-  const register = async (bytes: Buffer<ArrayBuffer>, input: Record<string, unknown> = {}) => {
-    const started = await startInspection(inspections, shop);
+  const register = async (bytes: Buffer<ArrayBuffer>, input: Record<string, unknown> = {}, inspection?: { id: string }) => {
+    const started = inspection ?? (await startInspection(inspections, shop));
     const upload = must(
       await inspections.execute(requestUpload, { id: started.id, input: { itemKey: 'tires.lf_tread', kind: 'PHOTO', contentType: 'image/jpeg', byteSize: bytes.length, ...input } }, { token: shop.technician.token }),
     ).requestMediaUpload;
@@ -86,7 +87,8 @@ describe.each([
     expect({ status: doubled.status, code: (await doubled.json()).errors[0].extensions.code }).toEqual({ status: 413, code: 'PAYLOAD_TOO_LARGE' });
     expect(await store.keys(upload.media.storageKey)).toEqual([]);
     expect((await put(photo)).status).toBe(204);
-    expect(await store.keys(upload.media.storageKey)).toEqual([upload.media.storageKey]);
+    const key = upload.media.storageKey;
+    expect(await store.keys(key)).toEqual([key, `${key}.display`, `${key}.thumbnail`]);
 
     const [media] = await mediaOf(started.id);
     expect(media).toMatchObject({ kind: 'PHOTO', caption: 'Inner edge', uploaded: true, byteSize: photo.length });
@@ -116,6 +118,59 @@ describe.each([
     const [media] = await mediaOf(started.id);
     const read = await send(media.url, { method: 'GET' });
     expect(Buffer.from(await read.arrayBuffer())).toEqual(photo);
+  });
+
+  it('makes a thumbnail and a display copy of a photo, upright, WebP and without its metadata, and shows customers only those', async () => {
+    const photo = await phonePhoto();
+    const completed = await runToCompleted(inspections, shop);
+    const { upload, put } = await register(photo, {}, completed);
+    expect((await put(photo)).status).toBe(204);
+    const key = upload.media.storageKey;
+    expect(await store.keys(key)).toEqual([key, `${key}.display`, `${key}.thumbnail`]);
+
+    for (const r of completed.recommendations) must(await inspections.execute(priceMutation, { id: r.id, input: { partsCents: 10_000, laborCents: 5_000, quantity: 1 } }, { token: shop.advisor.token }));
+    const sent = must(await inspections.execute(`mutation($id: ID!) { sendInspection(id: $id) { token } }`, { id: completed.id }, { token: shop.advisor.token }));
+    const customer = await openShare(inspections, sent.sendInspection.token);
+    const read = `query($id: ID!) { inspection(id: $id) { items { key media { url variants { size url contentType width height byteSize } } } } }`;
+    const mediaFor = async (token: string) =>
+      must(await inspections.execute(read, { id: completed.id }, { token })).inspection.items.find((i: { key: string }) => i.key === 'tires.lf_tread').media[0];
+
+    const seen = await mediaFor(customer);
+    expect(seen.url).toBeNull();
+    expect(seen.variants.map(({ size, contentType, width, height }: Record<string, unknown>) => ({ size, contentType, width, height }))).toEqual([
+      { size: 'THUMBNAIL', contentType: 'image/webp', width: 160, height: 320 },
+      { size: 'DISPLAY', contentType: 'image/webp', width: 800, height: 1600 },
+    ]);
+    for (const variant of seen.variants) {
+      const response = await send(variant.url, { method: 'GET' });
+      expect(response.headers.get('content-type')).toBe('image/webp');
+      const bytes = Buffer.from(await response.arrayBuffer());
+      expect(bytes.length).toBe(variant.byteSize);
+      const metadata = await sharp(bytes).metadata();
+      expect({ format: metadata.format, width: metadata.width, height: metadata.height, exif: metadata.exif, orientation: metadata.orientation }).toEqual({
+        format: 'webp',
+        width: variant.width,
+        height: variant.height,
+        exif: undefined,
+        orientation: undefined,
+      });
+      expect(bytes.includes(exifMarker)).toBe(false);
+    }
+
+    const staff = await mediaFor(shop.advisor.token);
+    const original = Buffer.from(await (await send(staff.url, { method: 'GET' })).arrayBuffer());
+    expect(original).toEqual(photo);
+    expect(original.includes(exifMarker)).toBe(true);
+  });
+
+  it('refuses a photo that has the right magic numbers but does not decode, storing neither it nor any copy', async () => {
+    const photo = await jpegPhoto();
+    const broken = Buffer.concat([photo.subarray(0, 24), Buffer.alloc(photo.length - 24)]);
+    const { started, upload, put } = await register(broken);
+    const refused = await put(broken);
+    expect({ status: refused.status, code: (await refused.json()).errors[0].extensions.code }).toEqual({ status: 415, code: 'BAD_USER_INPUT' });
+    expect(await store.keys(upload.media.storageKey)).toEqual([]);
+    expect(await mediaOf(started.id)).toEqual([expect.objectContaining({ uploaded: false, url: null })]);
   });
 
   it('refuses an upload URL after it expired', async () => {

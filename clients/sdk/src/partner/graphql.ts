@@ -229,7 +229,7 @@ export type InspectionMeasurementUnit =
 
 /** What a media file is. */
 export type InspectionMediaKind =
-  /** A photo: image/jpeg, image/png, image/webp, image/heic. */
+  /** A photo: image/jpeg, image/png, image/webp. */
   | 'PHOTO'
   /** A video: video/mp4, video/quicktime, video/webm. */
   | 'VIDEO';
@@ -247,6 +247,13 @@ export type InspectionMediaUploadInput = {
   /** Photo or video. */
   kind: InspectionMediaKind;
 };
+
+/** Which web-sized copy of a photo. */
+export type InspectionMediaVariantSize =
+  /** At most 1600 px on the longer side: a phone or laptop screen. */
+  | 'DISPLAY'
+  /** At most 320 px on the longer side: lists and previews. */
+  | 'THUMBNAIL';
 
 /** Where an inspection is in its flow: DRAFT → IN_PROGRESS → COMPLETED → SENT → CLOSED. Each step only goes forward by one. */
 export type InspectionStatus =

@@ -9,6 +9,7 @@ import {
 } from '@cip/sdk/customer';
 import { conditionLabel, formatMoney, unitLabel, vehicleName, type Condition } from '../shared/format';
 import { GraphQLRequestError, request } from '../shared/graphql-request';
+import { Photo } from './Photo';
 
 type Recommendation = CustomerReportFragment['recommendations'][number];
 type State =
@@ -115,8 +116,8 @@ export function ApprovalPage({ linkToken }: { linkToken: string }) {
                 <p className="muted num">Measured {item.measurement} {item.unit ? unitLabel[item.unit] : ''}</p>
               ) : null}
               {item.notes ? <p>{item.notes}</p> : null}
-              {item.media.filter((m) => m.url && m.kind === 'PHOTO').map((m) => (
-                <img key={m.id} src={m.url!} alt={m.caption || `Photo of ${item.name}`} loading="lazy" className="photo" />
+              {item.media.filter((m) => m.kind === 'PHOTO').map((m) => (
+                <Photo key={m.id} variants={m.variants} alt={m.caption || `Photo of ${item.name}`} />
               ))}
             </li>
           ))}

@@ -1,5 +1,6 @@
 import { EntitySchema, In, type EntityManager } from 'typeorm';
 import { groupedInKeyOrder } from '@cip/platform';
+import type { MediaVariant } from '../storage/variants';
 
 export type MediaKind = 'PHOTO' | 'VIDEO';
 
@@ -15,6 +16,8 @@ export interface InspectionMedia {
   storageKey: string;
   caption: string;
   uploadedAt: Date | null;
+  /** Web-sized copies of a photo, made when its bytes arrived; none for videos. */
+  variants: MediaVariant[];
   createdBy: string;
   createdAt: Date;
 }
@@ -33,6 +36,7 @@ export const InspectionMediaEntity = new EntitySchema<InspectionMedia>({
     storageKey: { type: 'text', name: 'storage_key', unique: true },
     caption: { type: 'text', default: '' },
     uploadedAt: { type: 'timestamptz', name: 'uploaded_at', nullable: true },
+    variants: { type: 'jsonb', default: () => "'[]'" },
     createdBy: { type: 'uuid', name: 'created_by' },
     createdAt: { type: 'timestamptz', name: 'created_at', createDate: true },
   },
@@ -50,7 +54,7 @@ export class MediaRepository {
     return groupedInKeyOrder(ids, rows, (row) => row.inspectionId);
   }
 
-  create(manager: EntityManager, input: Omit<InspectionMedia, 'id' | 'createdAt' | 'uploadedAt'>): Promise<InspectionMedia> {
+  create(manager: EntityManager, input: Omit<InspectionMedia, 'id' | 'createdAt' | 'uploadedAt' | 'variants'>): Promise<InspectionMedia> {
     return manager.save(InspectionMediaEntity, manager.create(InspectionMediaEntity, input));
   }
 
@@ -59,7 +63,7 @@ export class MediaRepository {
     return manager.findOne(InspectionMediaEntity, { where: { storageKey }, lock: { mode: 'pessimistic_write' }, comment: 'media.lockByStorageKey' });
   }
 
-  async markUploaded(manager: EntityManager, id: string): Promise<void> {
-    await manager.update(InspectionMediaEntity, { id }, { uploadedAt: new Date() });
+  async markUploaded(manager: EntityManager, id: string, variants: MediaVariant[]): Promise<void> {
+    await manager.update(InspectionMediaEntity, { id }, { uploadedAt: new Date(), variants });
   }
 }

@@ -8,6 +8,7 @@ import { maxMediaBytes, mediaContentTypes, sniffContentType } from '../storage/c
 import type { ReceivedUpload } from '../storage/routes';
 import type { SignedMediaUrls, SignedUpload } from '../storage/signed-urls';
 import type { MediaStore } from '../storage/store';
+import { photoVariants, variantKey, type MediaVariant, type VariantSize } from '../storage/variants';
 import { isUuid, lockInspection, staffOf } from './access';
 import { assertStatus } from './status';
 
@@ -62,14 +63,25 @@ export class MediaLibrary {
     return { media, upload };
   }
 
-  /** A signed URL to read the file, once its bytes arrived. */
-  readUrl(media: InspectionMedia): string | null {
-    return media.uploadedAt ? this.urls.download({ storageKey: media.storageKey, contentType: media.contentType, ttlSeconds: downloadTtlSeconds }) : null;
+  /**
+   * A signed URL to read the original, once its bytes arrived. Customers get none for a photo: the original keeps
+   * the camera's metadata (its location among it); they see the variants.
+   */
+  readUrl(principal: Principal | null, media: InspectionMedia): string | null {
+    if (!media.uploadedAt || (principal?.kind === 'customer' && media.kind === 'PHOTO')) return null;
+    return this.urls.download({ storageKey: media.storageKey, contentType: media.contentType, ttlSeconds: downloadTtlSeconds });
+  }
+
+  /** A signed URL to read one web-sized copy. */
+  variantUrl(media: InspectionMedia, size: VariantSize): string {
+    const variant = media.variants.find((v) => v.size === size)!;
+    return this.urls.download({ storageKey: variantKey(media.storageKey, size), contentType: variant.contentType, ttlSeconds: downloadTtlSeconds });
   }
 
   /**
    * Takes the bytes sent to a signed upload URL: they must be the type registered (by their magic numbers, not the
-   * client's header), and are stored and the row marked uploaded together. Whatever fails, the objects this upload
+   * client's header), a photo must decode (its web-sized copies are made here), and the original, the copies and the
+   * row's mark are stored together. Whatever fails, the objects this upload
    * stored are removed again, so no object outlives a refused upload and no row claims bytes the store lacks.
    */
   async receive(upload: ReceivedUpload): Promise<void> {
@@ -80,7 +92,11 @@ export class MediaLibrary {
         contentType: sniffed,
       });
     }
-    const objects = [{ key: upload.storageKey, bytes: upload.bytes, contentType: upload.contentType }];
+    const variants = (mediaContentTypes.PHOTO as readonly string[]).includes(upload.contentType) ? await this.variantsOf(upload.bytes) : [];
+    const objects = [
+      { key: upload.storageKey, bytes: upload.bytes, contentType: upload.contentType },
+      ...variants.map(({ variant, bytes }) => ({ key: variantKey(upload.storageKey, variant.size), bytes, contentType: variant.contentType })),
+    ];
     let stored: string[] = [];
     try {
       await this.dataSource.transaction(async (manager) => {
@@ -89,11 +105,19 @@ export class MediaLibrary {
         if (media.uploadedAt) throw appError(ErrorCode.CONFLICT, 'This media was already uploaded; request another upload for another file.');
         stored = objects.map((object) => object.key);
         await Promise.all(objects.map((object) => this.store.put(object.key, object.bytes, object.contentType)));
-        await this.repos.media.markUploaded(manager, media.id);
+        await this.repos.media.markUploaded(manager, media.id, variants.map(({ variant }) => variant));
       });
     } catch (error) {
       if (stored.length > 0) await this.store.delete(stored).catch((cleanup) => this.logger.error('media objects of a failed upload were not removed', { keys: stored, error: String(cleanup) }));
       throw error;
+    }
+  }
+
+  private async variantsOf(bytes: Buffer): Promise<{ variant: MediaVariant; bytes: Buffer }[]> {
+    try {
+      return await photoVariants(bytes);
+    } catch {
+      throw appError(ErrorCode.BAD_USER_INPUT, 'The photo could not be read as an image; take it again.', { http: { status: 415 } });
     }
   }
 }

@@ -2,6 +2,7 @@ import { builder } from '../builder';
 import type { InspectionMedia } from '../data/media';
 import { maxMediaBytes, mediaContentTypes } from '../storage/content';
 import type { SignedUpload } from '../storage/signed-urls';
+import { variantEdges, type MediaVariant } from '../storage/variants';
 import { InspectionMediaRef } from './refs';
 
 
@@ -11,6 +12,27 @@ const MediaKindEnum = builder.enumType('InspectionMediaKind', {
     PHOTO: { value: 'PHOTO' as const, description: `A photo: ${mediaContentTypes.PHOTO.join(', ')}.` },
     VIDEO: { value: 'VIDEO' as const, description: `A video: ${mediaContentTypes.VIDEO.join(', ')}.` },
   },
+});
+
+const VariantSizeEnum = builder.enumType('InspectionMediaVariantSize', {
+  description: 'Which web-sized copy of a photo.',
+  values: {
+    THUMBNAIL: { value: 'THUMBNAIL' as const, description: `At most ${variantEdges.THUMBNAIL} px on the longer side: lists and previews.` },
+    DISPLAY: { value: 'DISPLAY' as const, description: `At most ${variantEdges.DISPLAY} px on the longer side: a phone or laptop screen.` },
+  },
+});
+
+const VariantRef = builder.objectRef<{ media: InspectionMedia; variant: MediaVariant }>('InspectionMediaVariant').implement({
+  description:
+    "A web-sized copy of a photo, made when it was uploaded: turned upright, WebP, and without the original's metadata (no location or camera), so it is what customers see.",
+  fields: (t) => ({
+    size: t.field({ type: VariantSizeEnum, description: 'Which copy.', resolve: (v) => v.variant.size }),
+    url: t.string({ description: 'A signed URL to read it, valid for an hour.', resolve: (v, _args, ctx) => ctx.services.media.variantUrl(v.media, v.variant.size) }),
+    contentType: t.string({ description: 'MIME type ("image/webp").', resolve: (v) => v.variant.contentType }),
+    width: t.int({ description: 'Width in pixels.', resolve: (v) => v.variant.width }),
+    height: t.int({ description: 'Height in pixels.', resolve: (v) => v.variant.height }),
+    byteSize: t.int({ description: 'Size in bytes.', resolve: (v) => v.variant.byteSize }),
+  }),
 });
 
 InspectionMediaRef.implement({
@@ -26,8 +48,14 @@ InspectionMediaRef.implement({
     uploaded: t.boolean({ description: 'Whether the bytes have arrived; until then `url` is null.', resolve: (m) => m.uploadedAt !== null }),
     url: t.string({
       nullable: true,
-      description: 'A signed URL to read the file, valid for an hour; null until uploaded.',
-      resolve: (m, _args, ctx) => ctx.services.media.readUrl(m),
+      description:
+        "A signed URL to read the original file, valid for an hour; null until uploaded, and for a customer's token on a photo (the original keeps the camera's metadata, its location among it: show `variants`).",
+      resolve: (m, _args, ctx) => ctx.services.media.readUrl(ctx.principal, m),
+    }),
+    variants: t.field({
+      type: [VariantRef],
+      description: 'Web-sized copies of a photo (a thumbnail and a display size), made on upload; empty for videos and until uploaded.',
+      resolve: (m) => m.variants.map((variant) => ({ media: m, variant })),
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the upload was requested.' }),
   }),

@@ -134,7 +134,10 @@ function PhotoInput({ item, inspectionId, disabled }: { item: SheetItemFragment;
 
   return (
     <div className="photos">
-      {photos.map((photo) => (photo.url ? <img key={photo.id} src={photo.url} alt={photo.caption || `Photo of ${item.name}`} className="thumb" /> : null))}
+      {photos.map((photo) => {
+        const thumbnail = photo.variants.find((variant) => variant.size === 'THUMBNAIL');
+        return thumbnail ? <img key={photo.id} src={thumbnail.url} alt={photo.caption || `Photo of ${item.name}`} className="thumb" /> : null;
+      })}
       <label className={`btn photo-btn ${disabled ? 'is-disabled' : ''}`}>
         <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"><path fill="currentColor" d="M9 3 7.2 5H4a2 2 0 0 0-2 2v11a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2h-3.2L15 3H9Zm3 5a5 5 0 1 1 0 10 5 5 0 0 1 0-10Zm0 2a3 3 0 1 0 0 6 3 3 0 0 0 0-6Z" /></svg>
         Photo<span className="visually-hidden"> of {item.name}</span>
