@@ -18,9 +18,8 @@ import { ReportLayout1764990000000 } from './migrations/1764990000000-report-lay
 import { ShareOpening1765000000000 } from './migrations/1765000000000-share-opening';
 import { MediaVariants1765200000000 } from './migrations/1765200000000-media-variants';
 import { schema } from './schema';
-import { localDiskStore } from './storage/local-disk';
+import { configuredStore } from './storage/configured';
 import { mediaRoutes } from './storage/routes';
-import { s3Store } from './storage/s3';
 import { signedMediaUrls } from './storage/signed-urls';
 import type { MediaStore } from './storage/store';
 
@@ -31,11 +30,6 @@ export interface InspectionsOptions {
   store?: (runtime: SubgraphRuntime) => MediaStore;
   /** Check the vehicle, customer and technician ids writes name with the subgraphs that own them (default); false only where shops and vehicles do not run. */
   checkReferences?: boolean;
-}
-
-function configuredStore(runtime: SubgraphRuntime): MediaStore {
-  const media = runtime.config.media;
-  return media.store === 's3' ? s3Store(media) : localDiskStore({ dataDir: runtime.config.dataDir });
 }
 
 async function mediaUrls(runtime: SubgraphRuntime) {
@@ -51,7 +45,7 @@ export function createInspectionsSubgraph(options: InspectionsOptions = {}): Sub
     entities: [TemplateEntity, TemplateVersionEntity, InspectionEntity, InspectionItemEntity, InspectionMediaEntity, RecommendationEntity, VehicleTemplateEntity, ShopRateEntity],
     migrations: [Initial1764205200000, Pricing1764900000000, ShareGrant1764903600000, ReportLayout1764990000000, ShareOpening1765000000000, MediaVariants1765200000000],
     async createApp(runtime): Promise<SubgraphApp> {
-      const store = (options.store ?? configuredStore)(runtime);
+      const store = options.store ? options.store(runtime) : configuredStore(runtime.config);
       const urls = await mediaUrls(runtime);
       const live = createLiveUpdates(runtime.bus, runtime.logger, createRepositories(runtime.db.dataSource.manager));
       const services = createServices(runtime, { store, urls, live, checkReferences: options.checkReferences });
@@ -63,6 +57,16 @@ export function createInspectionsSubgraph(options: InspectionsOptions = {}): Sub
         consumers: [
           eventConsumer({ group: vehicleTemplatesGroup, types: vehicleTemplateEventTypes, handle: (event) => projectVehicleTemplate(runtime, event) }),
           eventConsumer({ group: shopRatesGroup, types: shopRateEventTypes, handle: (event) => projectShopRate(runtime, event) }),
+        ],
+        jobs: [
+          {
+            name: 'abandoned media uploads',
+            everyMs: runtime.config.retention.intervalMs,
+            async run() {
+              const swept = await services.media.sweepAbandoned();
+              if (swept > 0) runtime.logger.info('abandoned media uploads deleted', { rows: swept });
+            },
+          },
         ],
         stop: async () => {
           await live.close();

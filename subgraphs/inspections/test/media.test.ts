@@ -4,6 +4,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSubgraph, testConfig, type TestSubgraph } from '@cip/platform/testing';
 import { createInspectionsSubgraph } from '../src/app';
+import { createRepositories } from '../src/data/repositories';
+import { MediaLibrary } from '../src/domain/media';
+import { configuredStore } from '../src/storage/configured';
+import { signedMediaUrls } from '../src/storage/signed-urls';
 import sharp from 'sharp';
 import { exifMarker, jpegPhoto, phonePhoto, pngImage } from './photos';
 import { startS3Server, type TestS3Server } from './s3-server';
@@ -171,6 +175,27 @@ describe.each([
     expect({ status: refused.status, code: (await refused.json()).errors[0].extensions.code }).toEqual({ status: 415, code: 'BAD_USER_INPUT' });
     expect(await store.keys(upload.media.storageKey)).toEqual([]);
     expect(await mediaOf(started.id)).toEqual([expect.objectContaining({ uploaded: false, url: null })]);
+  });
+
+  it('deletes an upload registered but never completed once its URL expired, with any object a crash left behind', async () => {
+    const photo = await jpegPhoto();
+    const abandoned = await register(photo);
+    const completed = await register(photo);
+    expect((await completed.put(photo)).status).toBe(204);
+    const recent = await register(photo);
+    const { runtime } = inspections;
+    const mediaStore = configuredStore(runtime.config);
+    await mediaStore.put(abandoned.upload.media.storageKey, photo, 'image/jpeg');
+    const keys = [abandoned, completed, recent].map((u) => u.upload.media.storageKey as string);
+    await runtime.db.dataSource.query(`UPDATE inspections.inspection_media SET created_at = now() - interval '1 hour' WHERE storage_key = ANY($1)`, [keys.slice(0, 2)]);
+
+    const library = new MediaLibrary(runtime.db.dataSource, createRepositories(runtime.db.dataSource.manager), mediaStore, signedMediaUrls({ publicBaseUrl: runtime.config.publicUrl, secret: 'unused' }), runtime.logger);
+    expect(await library.sweepAbandoned()).toBe(1);
+    await mediaStore.close();
+    expect(await store.keys(keys[0])).toEqual([]);
+    expect(await store.keys(keys[1])).toHaveLength(3);
+    const left = (await runtime.db.dataSource.query(`SELECT storage_key FROM inspections.inspection_media WHERE storage_key = ANY($1)`, [keys])) as { storage_key: string }[];
+    expect(left.map((row) => row.storage_key).sort()).toEqual(keys.slice(1).sort());
   });
 
   it('refuses an upload URL after it expired', async () => {

@@ -1,4 +1,4 @@
-import { EntitySchema, In, type EntityManager } from 'typeorm';
+import { EntitySchema, In, IsNull, LessThan, type EntityManager } from 'typeorm';
 import { groupedInKeyOrder } from '@cip/platform';
 import type { MediaVariant } from '../storage/variants';
 
@@ -61,6 +61,21 @@ export class MediaRepository {
   /** The row of `storageKey`, locked until the transaction ends, so two uploads to one URL take turns. */
   lockByStorageKey(manager: EntityManager, storageKey: string): Promise<InspectionMedia | null> {
     return manager.findOne(InspectionMediaEntity, { where: { storageKey }, lock: { mode: 'pessimistic_write' }, comment: 'media.lockByStorageKey' });
+  }
+
+  /** Up to `limit` rows registered before `cutoff` whose bytes never arrived, locked (rows others hold are skipped). */
+  lockAbandoned(manager: EntityManager, cutoff: Date, limit: number): Promise<InspectionMedia[]> {
+    return manager.find(InspectionMediaEntity, {
+      where: { uploadedAt: IsNull(), createdAt: LessThan(cutoff) },
+      order: { createdAt: 'ASC' },
+      take: limit,
+      lock: { mode: 'pessimistic_write', onLocked: 'skip_locked' },
+      comment: 'media.lockAbandoned',
+    });
+  }
+
+  async deleteByIds(manager: EntityManager, ids: string[]): Promise<void> {
+    await manager.delete(InspectionMediaEntity, { id: In(ids) });
   }
 
   async markUploaded(manager: EntityManager, id: string, variants: MediaVariant[]): Promise<void> {

@@ -8,11 +8,14 @@ import { maxMediaBytes, mediaContentTypes, sniffContentType } from '../storage/c
 import type { ReceivedUpload } from '../storage/routes';
 import type { SignedMediaUrls, SignedUpload } from '../storage/signed-urls';
 import type { MediaStore } from '../storage/store';
-import { photoVariants, variantKey, type MediaVariant, type VariantSize } from '../storage/variants';
+import { photoVariants, variantEdges, variantKey, type MediaVariant, type VariantSize } from '../storage/variants';
 import { isUuid, lockInspection, staffOf } from './access';
 import { assertStatus } from './status';
 
 const uploadTtlSeconds = 15 * 60;
+/** A registration whose URL expired this long ago without its bytes is abandoned (the margin covers an upload still arriving). */
+const abandonedAfterSeconds = uploadTtlSeconds + 5 * 60;
+const sweepBatch = 500;
 const downloadTtlSeconds = 60 * 60;
 
 const uploadSchema = z
@@ -119,5 +122,21 @@ export class MediaLibrary {
     } catch {
       throw appError(ErrorCode.BAD_USER_INPUT, 'The photo could not be read as an image; take it again.', { http: { status: 415 } });
     }
+  }
+
+  /**
+   * Deletes what uploads registered but never completed, once their URL expired: the rows, and any object a crash
+   * between storing and committing left behind. Returns how many rows went (at most one batch per call).
+   */
+  async sweepAbandoned(): Promise<number> {
+    const cutoff = new Date(Date.now() - abandonedAfterSeconds * 1000);
+    return this.dataSource.transaction(async (manager) => {
+      const rows = await this.repos.media.lockAbandoned(manager, cutoff, sweepBatch);
+      if (rows.length === 0) return 0;
+      const sizes = Object.keys(variantEdges) as VariantSize[];
+      await this.store.delete(rows.flatMap((row) => [row.storageKey, ...sizes.map((size) => variantKey(row.storageKey, size))]));
+      await this.repos.media.deleteByIds(manager, rows.map((row) => row.id));
+      return rows.length;
+    });
   }
 }
