@@ -70,7 +70,10 @@ export async function startOutboxRelay(options: {
       [replayWindowSeconds],
     );
     await bus.acknowledgeReset(schema);
-    logger.warn('the event bus lost recent events; publishing them again', { schema, events: count, windowSeconds: replayWindowSeconds });
+    const fields = { schema, events: count, windowSeconds: replayWindowSeconds };
+    // A reset with nothing published in the window lost nothing: not worth waking anyone.
+    if (count > 0) logger.warn('the event bus lost recent events; publishing them again', fields);
+    else logger.info('the event bus was reset; nothing recent to publish again', fields);
   };
 
   const run = (): Promise<void> => {
