@@ -50,27 +50,28 @@ export function createAttemptThrottle(store: KeyValueStore, clock: () => number 
   const failuresKey = (key: ThrottleKey) => `${base(key)}:failures`;
   const untilKey = (key: ThrottleKey) => `${base(key)}:until`;
 
-  async function waitOf(keys: ThrottleKey[]): Promise<number> {
+  async function delays(keys: ThrottleKey[]): Promise<{ wait: number; untils: string[] }> {
     const now = clock();
-    const untils = await Promise.all(keys.map((key) => store.get(untilKey(key))));
-    const latest = Math.max(0, ...untils.map((value) => Number(value ?? 0)));
-    return latest > now ? Math.ceil((latest - now) / 1000) : 0;
+    const untils = await Promise.all(keys.map(async (key) => (await store.get(untilKey(key))) ?? '0'));
+    const latest = Math.max(0, ...untils.map(Number));
+    return { wait: latest > now ? Math.ceil((latest - now) / 1000) : 0, untils };
   }
 
   return {
     /** Seconds until `keys` admit another attempt (0: now). */
-    retryAfter: waitOf,
+    retryAfter: async (keys: ThrottleKey[]) => (await delays(keys)).wait,
 
     /** Admits one attempt or throws RATE_LIMITED with `retryAfter` in seconds. */
     async begin(keys: ThrottleKey[]): Promise<ThrottledAttempt> {
-      const wait = await waitOf(keys);
+      const { wait, untils } = await delays(keys);
       if (wait > 0) throw rateLimited(wait);
       const counts = await Promise.all(keys.map((key) => store.increment(failuresKey(key), key.rule.windowSeconds)));
+      // The gate is named by the delay this attempt saw expire, not one read again later: a failure
+      // finishing in between opens a new delay, and re-reading it would hand a second gate to the burst.
       const gates = await Promise.all(
         keys.map(async (key, index) => {
           if (counts[index] <= key.rule.free) return true;
-          const opened = (await store.get(untilKey(key))) ?? '0';
-          return (await store.increment(`${base(key)}:gate:${opened}`, key.rule.windowSeconds)) === 1;
+          return (await store.increment(`${base(key)}:gate:${untils[index]}`, key.rule.windowSeconds)) === 1;
         }),
       );
       if (!gates.every(Boolean)) {
