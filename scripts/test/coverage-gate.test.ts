@@ -57,4 +57,15 @@ describe('the coverage gate', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('all: branches 10.0 %');
   });
+
+  it('holds the floors at 90 % of lines and 80 % of branches overall and 85 % of lines per package', async () => {
+    const atFloors = await gate([850, 800], [950, 800]);
+    expect(atFloors.code).toBe(0);
+    const packageBelow = await gate([849, 1000], [1000, 1000]);
+    expect(packageBelow.stderr).toContain('packages/platform: lines 84.9 % < 85 %');
+    const linesBelow = await gate([899, 1000], [899, 1000]);
+    expect(linesBelow.stderr).toContain('all: lines 89.9 % < 90 %');
+    const branchesBelow = await gate([1000, 799], [1000, 799]);
+    expect(branchesBelow.stderr).toContain('all: branches 79.9 % < 80 %');
+  });
 });
