@@ -8,6 +8,7 @@ import { Initial1764302400000 } from './migrations/1764302400000-initial';
 import { MonthlyRollups1764306000000 } from './migrations/1764306000000-monthly-rollups';
 import { ExperimentFacts1764990000000 } from './migrations/1764990000000-experiment-facts';
 import { FollowUps1765000000000 } from './migrations/1765000000000-follow-ups';
+import { OrganizationDayIndex1765100000000 } from './migrations/1765100000000-organization-day-index';
 import { schema } from './schema';
 import { loadAnalyticsSettings } from './settings';
 
@@ -16,7 +17,13 @@ export { Ingestor };
 export { archiveFacts };
 
 export const analyticsEntities = [ShopProfileEntity, FactEventEntity, ArchivedFactEntity, ShopDailyEntity, ShopMonthlyEntity, TechnicianDailyEntity];
-export const analyticsMigrations = [Initial1764302400000, MonthlyRollups1764306000000, ExperimentFacts1764990000000, FollowUps1765000000000];
+export const analyticsMigrations = [
+  Initial1764302400000,
+  MonthlyRollups1764306000000,
+  ExperimentFacts1764990000000,
+  FollowUps1765000000000,
+  OrganizationDayIndex1765100000000,
+];
 
 /** Event ingestion into facts, daily rollups per shop and technician, dashboard queries and live metrics. */
 export const analyticsSubgraph: SubgraphDefinition = {

@@ -2,6 +2,8 @@ import type { Logger as TypeOrmLogger } from 'typeorm';
 
 export interface LoggedQuery {
   sql: string;
+  /** The statement's bound parameters, so a test can EXPLAIN what was actually sent. */
+  parameters: unknown[];
   at: number;
 }
 
@@ -18,9 +20,9 @@ export class QueryLog implements TypeOrmLogger {
     return { queries, stop: () => (this.captures.delete(queries), queries) };
   }
 
-  logQuery(sql: string): void {
+  logQuery(sql: string, parameters: unknown[] = []): void {
     if (this.captures.size === 0) return;
-    const entry = { sql, at: Date.now() };
+    const entry = { sql, parameters, at: Date.now() };
     for (const capture of this.captures) capture.push(entry);
   }
 

@@ -51,22 +51,40 @@ export class ReportingRepository {
 
   /**
    * Each shop's summed measures over [from, to] (shop-local days), in the order of `shopIds`. Whole
-   * calendar months inside the range are read from the monthly rollups, the days around them from the
-   * daily ones: a year is about 12 + 60 rows per shop instead of 365.
+   * calendar months inside the range are read from the monthly rollups, the days before and after them
+   * from the daily ones, each part a range of the primary key: a year is about 12 + 30 rows per shop.
    */
-  async shopTotals(shopIds: readonly string[], from: string, to: string): Promise<ShopTotals[]> {
+  shopTotals(shopIds: readonly string[], from: string, to: string): Promise<ShopTotals[]> {
+    return this.totals('reporting.shopTotals', null, shopIds, from, to);
+  }
+
+  /**
+   * The same for shops of one organization, read by (organization, day) and (organization, month): one
+   * index range per part for all the shops, however many they are.
+   */
+  organizationShopTotals(orgId: string, shopIds: readonly string[], from: string, to: string): Promise<ShopTotals[]> {
+    return this.totals('reporting.organizationShopTotals', orgId, shopIds, from, to);
+  }
+
+  private async totals(comment: string, orgId: string | null, shopIds: readonly string[], from: string, to: string): Promise<ShopTotals[]> {
     if (shopIds.length === 0) return [];
+    const params: unknown[] = [];
+    const $ = (value: unknown) => `$${params.push(value)}`;
+    const scope = `${orgId === null ? '' : `org_id = ${$(orgId)} AND `}shop_id = ANY(${$(shopIds)}::text[])`;
     const months = wholeMonths(from, to);
+    const days = (first: string, until: string | null, last: string | null) =>
+      `SELECT shop_id, ${allMeasures} FROM analytics.shop_daily WHERE ${scope} AND day >= ${$(first)}::date${until ? ` AND day < ${$(until)}::date` : ''}${last ? ` AND day <= ${$(last)}::date` : ''}`;
     const parts = months
-      ? `SELECT shop_id, ${allMeasures} FROM analytics.shop_monthly WHERE shop_id = ANY($1::text[]) AND month >= $4::date AND month < $5::date
-         UNION ALL
-         SELECT shop_id, ${allMeasures} FROM analytics.shop_daily WHERE shop_id = ANY($1::text[]) AND day BETWEEN $2::date AND $3::date
-            AND (day < $4::date OR day >= $5::date)`
-      : `SELECT shop_id, ${allMeasures} FROM analytics.shop_daily WHERE shop_id = ANY($1::text[]) AND day BETWEEN $2::date AND $3::date`;
+      ? [
+          `SELECT shop_id, ${allMeasures} FROM analytics.shop_monthly WHERE ${scope} AND month >= ${$(months.from)}::date AND month < ${$(months.until)}::date`,
+          ...(from < months.from ? [days(from, months.from, null)] : []),
+          ...(months.until <= to ? [days(months.until, null, to)] : []),
+        ]
+      : [days(from, null, to)];
     const rows = await this.read<Record<string, unknown> & { shopId: string }>(
-      'reporting.shopTotals',
-      `SELECT shop_id AS "shopId", ${sumSelect(true)} FROM (${parts}) r GROUP BY shop_id`,
-      months ? [shopIds, from, to, months.from, months.until] : [shopIds, from, to],
+      comment,
+      `SELECT shop_id AS "shopId", ${sumSelect(true)} FROM (${parts.join(' UNION ALL ')}) r GROUP BY shop_id`,
+      params,
     );
     return inKeyOrder(shopIds, rows, (row) => row.shopId).map((row, i) => ({ shopId: shopIds[i], totals: totalsOf(row ?? {}) }));
   }

@@ -69,7 +69,7 @@ OrganizationMetricsRef.implement({
 async function organizationMetrics(ctx: AnalyticsContext, orgId: string, days: DayRange, rankBy: Ranking): Promise<OrganizationMetricsView | null> {
   if (ctx.principal?.kind !== 'staff' || ctx.principal.orgId !== orgId) return null;
   const shopIds = readableShopIds(ctx.principal);
-  const [perShop, profiles] = await Promise.all([ctx.repos.reporting.shopTotals(shopIds, days.from, days.to), ctx.repos.reporting.profiles(shopIds.slice(0, 1))]);
+  const [perShop, profiles] = await Promise.all([ctx.repos.reporting.organizationShopTotals(orgId, shopIds, days.from, days.to), ctx.repos.reporting.profiles(shopIds.slice(0, 1))]);
   const totals = emptyTotals();
   for (const shop of perShop) for (const key of Object.keys(totals) as (keyof Totals)[]) totals[key] += shop.totals[key];
   const score = rankingScore[rankBy];
