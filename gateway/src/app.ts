@@ -14,6 +14,7 @@ import type { FeatureParts, GatewayFeature, GatewayHandle, GatewayRoute, LoadedS
 import { checkSubgraphs } from './health';
 import { executeHttp, RequestError, sendJson } from './http-adapter';
 import { createGatewayMetrics } from './metrics';
+import { SubgraphGuards } from './subgraph-calls';
 import { SubgraphSource } from './subgraph-source';
 import { readCommittedSupergraph, subgraphNameOf } from './supergraph';
 
@@ -67,9 +68,10 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
   // Without this, @apollo/gateway sends metrics of its own to Apollo and probes cloud metadata addresses
   // (the GCP resource detector's MetadataLookupWarning) as it is constructed; Studio reporting is the studio feature's.
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
+  const subgraphGuards = new SubgraphGuards(config.subgraphCalls);
   const gateway = new ApolloGateway({
     ...(managed ? {} : { supergraphSdl: options.supergraphSdl ?? (await readCommittedSupergraph()) }),
-    buildService: ({ name, url }) => new SubgraphSource(subgraphUrls[subgraphNameOf(name)] ?? url!, config.gatewaySecret, { serviceName: name, settings: config.subgraphCalls }),
+    buildService: ({ name, url }) => new SubgraphSource(subgraphUrls[subgraphNameOf(name)] ?? url!, config.gatewaySecret, subgraphGuards.for(name)),
     logger: apolloLogger(logger),
   });
 
@@ -155,6 +157,7 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
         bus: options.bus,
         store: options.store,
         subgraphUrls,
+        subgraphGuards,
         flags,
         database() {
           if (!database) throw new Error(`The ${feature.name} feature needs the gateway database: declare its migrations.`);

@@ -39,61 +39,110 @@ const isQuery = (body: FetcherRequestInit['body']) => typeof body === 'string' &
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** One call to a subgraph: it must settle once `signal` aborts (the call's budget is spent, or its caller left). */
+export type SubgraphTask<T> = (signal: AbortSignal) => Promise<T>;
+
+export interface SubgraphCallOptions {
+  /** The call may be tried again when it failed before the subgraph ran it (reads only). */
+  retryable?: boolean;
+  /** The caller no longer wants the result: the call is aborted and counts neither for nor against the subgraph. */
+  signal?: AbortSignal;
+}
+
+/** A call its caller abandoned: it says nothing about the subgraph's health. */
+class Abandoned extends Error {}
+
+type Attempt = (task: SubgraphTask<unknown>, deadline: number, caller: AbortSignal | undefined) => Promise<unknown>;
+
 /**
- * Wraps the fetcher of one subgraph in its bulkhead, timeout, retries and circuit breaker (opossum). The
- * timeout is the whole call's budget, retries included, and aborts the request, so a hung subgraph holds
- * neither the caller nor a socket longer than that; at most `maxConcurrency` calls are in flight and more are
- * refused at once; reads that fail before the subgraph ran them are retried with full jitter.
+ * The bulkhead, timeout, retries and circuit breaker (opossum) of one subgraph, shared by everything the
+ * gateway sends it: query and mutation fetches, entity fetches, and the opening of subscription streams. The
+ * timeout is the whole call's budget, retries included, and aborts the call, so a hung subgraph holds neither
+ * the caller nor a socket longer than that; at most `maxConcurrency` calls are in flight and more are refused
+ * at once; calls that fail before the subgraph ran them are retried with full jitter when they are reads.
  */
-export function guardedFetcher(serviceName: string, fetcher: Fetcher, settings: SubgraphCallSettings): { fetcher: Fetcher; breaker: CircuitBreaker } {
-  const attempt = async (url: string, init: FetcherRequestInit, deadline: number): Promise<FetcherResponse> => {
-    const signal = AbortSignal.timeout(Math.max(1, deadline - Date.now()));
-    let response: FetcherResponse;
-    try {
-      response = await fetcher(url, { ...init, signal } as FetcherRequestInit);
-    } catch (error) {
-      if (signal.aborted) throw new SubgraphCallError(ErrorCode.SUBGRAPH_TIMEOUT, `The ${serviceName} service did not answer in time.`);
-      throw new SubgraphCallError(ErrorCode.SUBGRAPH_UNAVAILABLE, `The ${serviceName} service could not be reached.`, true, { cause: error });
+export class SubgraphGuard {
+  readonly breaker: CircuitBreaker<Parameters<Attempt>, unknown>;
+
+  constructor(
+    readonly serviceName: string,
+    private readonly settings: SubgraphCallSettings,
+  ) {
+    const attempt: Attempt = async (task, deadline, caller) => {
+      const budget = AbortSignal.timeout(Math.max(1, deadline - Date.now()));
+      try {
+        return await task(caller ? AbortSignal.any([budget, caller]) : budget);
+      } catch (error) {
+        if (caller?.aborted) throw new Abandoned('The caller left.', { cause: error });
+        if (budget.aborted) throw new SubgraphCallError(ErrorCode.SUBGRAPH_TIMEOUT, `The ${serviceName} service did not answer in time.`);
+        if (error instanceof SubgraphCallError) throw error;
+        throw new SubgraphCallError(ErrorCode.SUBGRAPH_UNAVAILABLE, `The ${serviceName} service could not be reached.`, true, { cause: error });
+      }
+    };
+    this.breaker = new CircuitBreaker(attempt, {
+      name: serviceName,
+      timeout: false,
+      capacity: settings.maxConcurrency,
+      errorThresholdPercentage: settings.breakerErrorPercent,
+      volumeThreshold: settings.breakerVolume,
+      resetTimeout: settings.breakerResetMs,
+      rollingCountTimeout: 10_000,
+      errorFilter: (error) => error instanceof Abandoned,
+    });
+    breakers.set(serviceName, this.breaker);
+  }
+
+  /** Runs `task` within the subgraph's guard; fails with a SubgraphCallError naming the service. */
+  async call<T>(task: SubgraphTask<T>, options: SubgraphCallOptions = {}): Promise<T> {
+    const deadline = Date.now() + this.settings.timeoutMs;
+    const retries = options.retryable ? this.settings.retries : 0;
+    for (let tried = 0; ; tried++) {
+      try {
+        return (await this.fire(task, deadline, options.signal)) as T;
+      } catch (error) {
+        const delay = Math.random() * this.settings.retryBaseMs * 2 ** tried;
+        if (!(error instanceof SubgraphCallError) || !error.retryable || tried >= retries || Date.now() + delay >= deadline) throw error;
+        await sleep(delay);
+      }
     }
-    if (transientStatuses.has(response.status)) throw new SubgraphCallError(ErrorCode.SUBGRAPH_UNAVAILABLE, `The ${serviceName} service is unavailable.`, true);
-    return response;
-  };
-  const breaker = new CircuitBreaker(attempt, {
-    name: serviceName,
-    timeout: false,
-    capacity: settings.maxConcurrency,
-    errorThresholdPercentage: settings.breakerErrorPercent,
-    volumeThreshold: settings.breakerVolume,
-    resetTimeout: settings.breakerResetMs,
-    rollingCountTimeout: 10_000,
-  });
-  breakers.set(serviceName, breaker);
-  const fire = async (url: string, init: FetcherRequestInit, deadline: number) => {
+  }
+
+  private async fire(task: SubgraphTask<unknown>, deadline: number, caller: AbortSignal | undefined) {
     try {
-      return await breaker.fire(url, init, deadline);
+      return await this.breaker.fire(task, deadline, caller);
     } catch (error) {
-      if (error instanceof SubgraphCallError) throw error;
+      if (error instanceof SubgraphCallError || caller?.aborted) throw error;
       const code = (error as { code?: string }).code;
       throw new SubgraphCallError(
         ErrorCode.SUBGRAPH_UNAVAILABLE,
-        code === 'ESEMLOCKED' ? `The ${serviceName} service has too many calls in flight; try again shortly.` : `The ${serviceName} service is failing; calls to it are paused.`,
+        code === 'ESEMLOCKED' ? `The ${this.serviceName} service has too many calls in flight; try again shortly.` : `The ${this.serviceName} service is failing; calls to it are paused.`,
       );
     }
-  };
-  return {
-    breaker,
-    fetcher: async (url, init = {}) => {
-      const deadline = Date.now() + settings.timeoutMs;
-      const retries = isQuery(init.body) ? settings.retries : 0;
-      for (let tried = 0; ; tried++) {
-        try {
-          return await fire(url, init, deadline);
-        } catch (error) {
-          const delay = Math.random() * settings.retryBaseMs * 2 ** tried;
-          if (!(error instanceof SubgraphCallError) || !error.retryable || tried >= retries || Date.now() + delay >= deadline) throw error;
-          await sleep(delay);
-        }
-      }
-    },
-  };
+  }
+}
+
+/** The guard of every subgraph one gateway calls, one per service name. */
+export class SubgraphGuards {
+  private readonly guards = new Map<string, SubgraphGuard>();
+
+  constructor(private readonly settings: SubgraphCallSettings) {}
+
+  for(serviceName: string): SubgraphGuard {
+    let guard = this.guards.get(serviceName);
+    if (!guard) this.guards.set(serviceName, (guard = new SubgraphGuard(serviceName, this.settings)));
+    return guard;
+  }
+}
+
+/** A fetcher whose every call goes through `guard`; a 502, 503 or 504 counts as the subgraph failing. */
+export function guardedFetcher(guard: SubgraphGuard, fetcher: Fetcher): Fetcher {
+  return (url, init = {}) =>
+    guard.call(
+      async (signal) => {
+        const response: FetcherResponse = await fetcher(url, { ...init, signal } as FetcherRequestInit);
+        if (transientStatuses.has(response.status)) throw new SubgraphCallError(ErrorCode.SUBGRAPH_UNAVAILABLE, `The ${guard.serviceName} service is unavailable.`, true);
+        return response;
+      },
+      { retryable: isQuery(init.body) },
+    );
 }

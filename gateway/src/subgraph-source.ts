@@ -9,7 +9,7 @@ import { clientHeaders, ErrorCode, gatewayCredentialHeader, tracingRecords } fro
 import fetch from 'node-fetch';
 import type { GatewayContext } from './context';
 import { withoutSuggestions } from './errors';
-import { guardedFetcher, SubgraphCallError, type SubgraphCallSettings } from './subgraph-calls';
+import { guardedFetcher, SubgraphCallError, type SubgraphGuard } from './subgraph-calls';
 
 /**
  * Pools of kept-alive connections for every subgraph call. node-fetch over `node:http` costs the gateway
@@ -30,14 +30,14 @@ const fetcher: Fetcher = (url, init) =>
 export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly serviceName?: string;
 
-  /** With `calls`, every call goes through the subgraph's timeout, bulkhead, retries and circuit breaker (subgraph-calls.ts). */
+  /** With a `guard`, every call goes through the subgraph's timeout, bulkhead, retries and circuit breaker (subgraph-calls.ts). */
   constructor(
     url: string,
     private readonly gatewaySecret?: string,
-    calls?: { serviceName: string; settings: SubgraphCallSettings },
+    guard?: SubgraphGuard,
   ) {
-    super({ url, fetcher: calls ? guardedFetcher(calls.serviceName, fetcher, calls.settings).fetcher : fetcher });
-    this.serviceName = calls?.serviceName;
+    super({ url, fetcher: guard ? guardedFetcher(guard, fetcher) : fetcher });
+    this.serviceName = guard?.serviceName;
   }
 
   /**

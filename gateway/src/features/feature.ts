@@ -5,6 +5,7 @@ import type { GraphQLError, GraphQLSchema, ParseOptions, ValidationRule } from '
 import type { DataSource, MigrationInterface } from 'typeorm';
 import type { Config, EventBus, KeyValueStore, Logger, PlatformFlags, SubgraphName, TokenSigner, TokenVerifier } from '@cip/platform';
 import type { Authenticator } from '../auth';
+import type { SubgraphGuards } from '../subgraph-calls';
 import type { GatewayContext } from '../context';
 
 /**
@@ -86,6 +87,8 @@ export interface FeatureRuntime {
   store: KeyValueStore;
   /** Where each subgraph is reached. */
   subgraphUrls: Record<SubgraphName, string>;
+  /** Each subgraph's timeout, bulkhead and circuit breaker, the ones the gateway's own fetches go through: whatever a feature sends a subgraph goes through them too. */
+  subgraphGuards: SubgraphGuards;
   /** Feature flags and dynamic settings (limits, TTLs), kept current without a restart. */
   flags: PlatformFlags;
   /** The gateway's own database (schema `gateway`); throws when no feature declared migrations. */

@@ -4,7 +4,7 @@ import fetch from 'node-fetch';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { platformRegistry } from '@cip/platform';
-import { guardedFetcher, SubgraphCallError } from '../../src/subgraph-calls';
+import { guardedFetcher, SubgraphCallError, SubgraphGuard } from '../../src/subgraph-calls';
 
 /** Issue 13.4: the circuit breaker stops calling a failing subgraph, and lets it back in once it recovers. */
 let healthy = false;
@@ -26,7 +26,9 @@ const query = { method: 'POST', body: JSON.stringify({ query: '{ ok }' }) };
 
 describe('the circuit breaker of one subgraph', () => {
   it('opens after enough failures, refusing without calling, and closes once a trial call succeeds', async () => {
-    const { fetcher, breaker } = guardedFetcher('vehicles', fetch as unknown as Fetcher, settings);
+    const guard = new SubgraphGuard('vehicles', settings);
+    const { breaker } = guard;
+    const fetcher = guardedFetcher(guard, fetch as unknown as Fetcher);
     for (let i = 0; i < 3; i++) await expect(fetcher(url, query)).rejects.toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE' });
     expect(breaker.opened).toBe(true);
     expect(await platformRegistry.getSingleMetricAsString('cip_subgraph_breaker_state')).toMatch(/cip_subgraph_breaker_state\{subgraph="vehicles"\} 2/);
@@ -45,7 +47,7 @@ describe('the circuit breaker of one subgraph', () => {
 
   it('retries a read that met 503 and never a write', async () => {
     healthy = false;
-    const { fetcher } = guardedFetcher('vehicles', fetch as unknown as Fetcher, { ...settings, retries: 2, breakerVolume: 1_000 });
+    const fetcher = guardedFetcher(new SubgraphGuard('vehicles', { ...settings, retries: 2, breakerVolume: 1_000 }), fetch as unknown as Fetcher);
     calls = 0;
     await expect(fetcher(url, query)).rejects.toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE' });
     expect(calls).toBe(3);

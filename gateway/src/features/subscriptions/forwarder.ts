@@ -3,10 +3,11 @@ import type { QueryPlan } from '@apollo/query-planner';
 import { GraphQLError, type DocumentNode, type ExecutionResult } from 'graphql';
 import { ErrorCode, gatewayCredentialHeader, type Logger, type SubgraphName } from '@cip/platform';
 import type { GatewayContext } from '../../context';
+import { SubgraphCallError, type SubgraphGuards } from '../../subgraph-calls';
 import { SubgraphSource } from '../../subgraph-source';
 import { subgraphNameOf } from '../../supergraph';
 import type { SubscriptionPlanner } from './planner';
-import { subscribeUpstream } from './upstream';
+import { openUpstream } from './upstream';
 
 /** The name the current event's data is served under while the rest of the plan runs. */
 const eventSource = '__subscription_event__';
@@ -23,7 +24,8 @@ export interface ForwardRequest {
  * Runs a subscription the way the gateway runs a query: the primary fetch streams from the subgraph
  * that owns the root field, and each event it yields becomes the first fetch of a query plan whose
  * remaining fetches (the fields other subgraphs own) the gateway's own plan executor runs, with the
- * caller's credentials, exactly as for a query.
+ * caller's credentials, exactly as for a query. Opening the stream and every entity fetch go through the
+ * subgraph's own timeout, bulkhead and circuit breaker, the ones its query fetches use.
  */
 export class SubscriptionForwarder {
   private readonly sources = new Map<string, GraphQLDataSource>();
@@ -31,6 +33,7 @@ export class SubscriptionForwarder {
   constructor(
     private readonly planner: () => SubscriptionPlanner,
     private readonly subgraphUrls: Record<SubgraphName, string>,
+    private readonly guards: SubgraphGuards,
     private readonly logger: Logger,
     private readonly gatewaySecret?: string,
   ) {}
@@ -55,7 +58,9 @@ export class SubscriptionForwarder {
 
   /**
    * Whatever fails while a stream runs (planning, the subgraph's connection, an entity fetch) ends that stream
-   * alone, with a coded error naming the subgraph; it never reaches graphql-ws's handlers or the process.
+   * alone, with a coded error naming the subgraph (SUBGRAPH_TIMEOUT when it did not answer the subscription in
+   * time, SUBGRAPH_UNAVAILABLE when it failed or its breaker is open); it never reaches graphql-ws's handlers or
+   * the process.
    */
   private async *contained(request: ForwardRequest, signal: AbortSignal): AsyncGenerator<ExecutionResult> {
     let serviceName: string | undefined;
@@ -66,7 +71,9 @@ export class SubscriptionForwarder {
       this.logger.warn('subscription stream failed', { error, serviceName, operationName: request.operationName ?? undefined });
       yield {
         errors: [
-          serviceName
+          error instanceof SubgraphCallError
+            ? new GraphQLError(error.message, { extensions: { code: error.code, serviceName } })
+            : serviceName
             ? new GraphQLError(`The ${serviceName} service could not keep this subscription open; subscribe again.`, { extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, serviceName } })
             : new GraphQLError('This subscription could not be started.', { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }),
         ],
@@ -82,12 +89,9 @@ export class SubscriptionForwarder {
     const headers: Record<string, string> = {};
     if (request.context.forwardAuthorization) headers.authorization = request.context.forwardAuthorization;
     if (this.gatewaySecret) headers[gatewayCredentialHeader] = this.gatewaySecret;
-    const upstream = subscribeUpstream(
-      this.urlOf(plan.primary.serviceName),
-      { query: plan.primary.operation, variables, operationName: plan.primary.operationName },
-      headers,
-      signal,
-    );
+    const url = this.urlOf(plan.primary.serviceName);
+    const body = { query: plan.primary.operation, variables, operationName: plan.primary.operationName };
+    const upstream = await this.guards.for(plan.primary.serviceName).call((setup) => openUpstream(url, body, headers, signal, setup), { signal });
     const queryPlan: QueryPlan = {
       kind: 'QueryPlan',
       node: plan.rest ? { kind: 'Sequence', nodes: [{ ...plan.primary, serviceName: eventSource }, plan.rest] } : { ...plan.primary, serviceName: eventSource },
@@ -131,7 +135,7 @@ export class SubscriptionForwarder {
     const map: ServiceMap = Object.create(null);
     for (const [name, url] of Object.entries(this.subgraphUrls)) {
       let source = this.sources.get(name);
-      if (!source) this.sources.set(name, (source = new SubgraphSource(url, this.gatewaySecret)));
+      if (!source) this.sources.set(name, (source = new SubgraphSource(url, this.gatewaySecret, this.guards.for(name))));
       map[name] = source;
     }
     return map;

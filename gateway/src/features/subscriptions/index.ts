@@ -40,7 +40,7 @@ export interface SubscriptionsOptions {
 export function subscriptionsFeature(options: SubscriptionsOptions = {}): GatewayFeature {
   return {
     name: 'subscriptions',
-    setup({ gateway, subgraphUrls, logger, config }) {
+    setup({ gateway, subgraphUrls, subgraphGuards, logger, config }) {
       let planner: SubscriptionPlanner | undefined;
       gateway.onSupergraph(({ sdl }) => {
         planner = new SubscriptionPlanner(sdl);
@@ -49,7 +49,7 @@ export function subscriptionsFeature(options: SubscriptionsOptions = {}): Gatewa
         if (!planner) throw new Error('The gateway has not loaded its supergraph yet.');
         return planner;
       };
-      const forwarder = new SubscriptionForwarder(currentPlanner, subgraphUrls, logger, config.gatewaySecret);
+      const forwarder = new SubscriptionForwarder(currentPlanner, subgraphUrls, subgraphGuards, logger, config.gatewaySecret);
       let wss: WebSocketServer | undefined;
       const access = watchAccess({ intervalMs: options.accessCheckMs ?? config.subscriptionAccessCheckMs, contextFor: gateway.contextFor, logger });
       const forbiddenShop = (shopId: string) => new GraphQLError(`You no longer have access to shop ${shopId}; this subscription has ended.`, { extensions: { code: ErrorCode.FORBIDDEN } });

@@ -1,21 +1,24 @@
 import { once } from 'node:events';
-import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { context, propagation } from '@opentelemetry/api';
 import type { ExecutionResult } from 'graphql';
 
 /**
- * Opens a subscription on a subgraph over Server-Sent Events (how Yoga serves subscriptions) and
- * yields each result. Aborting `signal` (or returning from the iteration) destroys the connection and
- * ends the iteration, even while it waits for the next event. Plain `node:http` is used because a
- * dropped stream must free its socket at once (the subgraph keeps a subscriber per open stream).
+ * Opens a subscription on a subgraph over Server-Sent Events (how Yoga serves subscriptions). Resolves once
+ * the subgraph has answered, with its results: `setup` aborting before then (the subgraph's call budget is
+ * spent) destroys the connection and rejects, and so does an answer of 5xx (the subgraph is failing). Aborting
+ * `signal` (or returning from the iteration) destroys the connection at any time and ends the iteration, even
+ * while it waits for the next event. Plain `node:http` is used because a dropped stream must free its socket
+ * at once (the subgraph keeps a subscriber per open stream).
  */
-export async function* subscribeUpstream(
+export async function openUpstream(
   url: string,
   body: { query: string; variables: Record<string, unknown>; operationName?: string },
   headers: Record<string, string>,
   signal: AbortSignal,
-): AsyncGenerator<ExecutionResult> {
+  setup: AbortSignal,
+): Promise<AsyncGenerator<ExecutionResult>> {
   const carrier: Record<string, string> = {};
   propagation.inject(context.active(), carrier);
   const target = new URL(url);
@@ -29,17 +32,33 @@ export async function* subscribeUpstream(
   // listener of its own that AbortError would reach the process. Failures still surface through the response.
   let failure: unknown;
   request.on('error', (error) => (failure ??= error));
+  const giveUp = () => request.destroy(setup.reason as Error);
+  setup.addEventListener('abort', giveUp, { once: true });
   try {
     request.end(payload);
     const [response] = (await once(request, 'response', { signal })) as [IncomingMessage];
     response.setEncoding('utf8');
-    if (response.statusCode !== 200 || !String(response.headers['content-type']).includes('text/event-stream')) {
-      let text = '';
-      for await (const chunk of response) text += chunk;
-      const parsed = safeJson(text) as ExecutionResult | null;
-      yield parsed?.errors ? parsed : { errors: [{ message: `Subgraph answered ${response.statusCode} to a subscription.` } as never] };
-      return;
-    }
+    if (response.statusCode === 200 && String(response.headers['content-type']).includes('text/event-stream')) return events(request, response, signal);
+    let text = '';
+    for await (const chunk of response) text += chunk;
+    request.destroy();
+    if ((response.statusCode ?? 500) >= 500) throw new Error(`Subgraph answered ${response.statusCode} to a subscription.`);
+    const parsed = safeJson(text) as ExecutionResult | null;
+    return single(parsed?.errors ? parsed : { errors: [{ message: `Subgraph answered ${response.statusCode} to a subscription.` } as never] });
+  } catch (error) {
+    request.destroy();
+    throw failure ?? error;
+  } finally {
+    setup.removeEventListener('abort', giveUp);
+  }
+}
+
+async function* single(result: ExecutionResult): AsyncGenerator<ExecutionResult> {
+  yield result;
+}
+
+async function* events(request: ClientRequest, response: IncomingMessage, signal: AbortSignal): AsyncGenerator<ExecutionResult> {
+  try {
     let buffer = '';
     for await (const chunk of response) {
       buffer += chunk as string;
@@ -53,7 +72,7 @@ export async function* subscribeUpstream(
       }
     }
   } catch (error) {
-    if (!signal.aborted) throw failure ?? error;
+    if (!signal.aborted) throw error;
   } finally {
     request.destroy();
   }
