@@ -40,6 +40,7 @@ export async function startPlatform(options: { databaseUrl: string; redisUrl: st
     BUS_CLAIM_AFTER_MS: '2000',
     AUTH_PRIVATE_KEY: await generateSigningKeyPem(),
     GATEWAY_SECRET: randomBytes(24).toString('hex'),
+    MFA_SECRET_KEY: randomBytes(32).toString('base64'),
     DATA_DIR: logDir,
     SEED_DEMO: 'false',
     SHUTDOWN_TIMEOUT_MS: '2000',

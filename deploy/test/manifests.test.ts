@@ -6,7 +6,7 @@ import { selects } from './support/selectors';
 
 const overlays = ['staging', 'us-east-1', 'us-west-2'];
 const services = ['gateway', 'shops', 'inspections', 'vehicles', 'partners', 'analytics'];
-const secretKeys = ['DATABASE_URL', 'DATABASE_REPLICA_URLS', 'REDIS_URL', 'AUTH_PRIVATE_KEY', 'GATEWAY_SECRET', 'APOLLO_KEY'];
+const secretKeys = ['DATABASE_URL', 'DATABASE_REPLICA_URLS', 'REDIS_URL', 'AUTH_PRIVATE_KEY', 'GATEWAY_SECRET', 'MFA_SECRET_KEY', 'MFA_SECRET_KEYS_PREVIOUS', 'APOLLO_KEY'];
 const rendered = new Map(overlays.map((overlay) => [overlay, render(`overlays/${overlay}`)]));
 
 const named = (objects: K8sObject[], kind: string, name: string) => objects.find((object) => object.kind === kind && object.metadata.name === name);
@@ -144,8 +144,21 @@ describe.each(overlays)('overlay %s', (overlay) => {
     const store = named(objects, 'SecretStore', external.spec.secretStoreRef.name)!;
     expect(store.spec.provider.aws.service).toBe('SecretsManager');
     expect(external.spec.target.name).toBe('cip-secrets');
-    for (const key of ['DATABASE_URL', 'DATABASE_REPLICA_URLS', 'REDIS_URL', 'AUTH_PRIVATE_KEY', 'GATEWAY_SECRET']) expect(external.spec.target.template.data[key], key).toContain('{{ .');
+    for (const key of ['DATABASE_URL', 'DATABASE_REPLICA_URLS', 'REDIS_URL', 'AUTH_PRIVATE_KEY', 'GATEWAY_SECRET', 'MFA_SECRET_KEY', 'MFA_SECRET_KEYS_PREVIOUS']) {
+      expect(external.spec.target.template.data[key], key).toContain('{{ .');
+    }
+    const fetched = new Set(external.spec.data.map((item: { secretKey: string }) => item.secretKey));
+    for (const value of Object.values<string>(external.spec.target.template.data)) {
+      for (const [, name] of value.matchAll(/\{\{ \.(\w+)/g)) expect(fetched, name).toContain(name);
+    }
     for (const item of external.spec.data) expect(item.remoteRef.key).toMatch(new RegExp(`^cip/${overlay}/`));
+    // Shops seals MFA secrets with the key; the migration Job seals the rows earlier versions left in plain text.
+    const shops = workloads.find((workload) => workload.metadata.name === 'shops')!;
+    for (const container of [shops.spec.template.spec.containers[0], job.spec.template.spec.containers[0]]) {
+      for (const variable of ['MFA_SECRET_KEY', 'MFA_SECRET_KEYS_PREVIOUS']) {
+        expect(container.env.find((entry: { name: string }) => entry.name === variable)?.valueFrom?.secretKeyRef, variable).toEqual({ name: 'cip-secrets', key: variable });
+      }
+    }
     const config = objects.find((object) => object.kind === 'ConfigMap' && object.metadata.name.startsWith('cip-config'))!;
     expect(Object.keys(config.data).filter((key) => secretKeys.includes(key))).toEqual([]);
   });

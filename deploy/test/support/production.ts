@@ -67,6 +67,7 @@ export async function startProductionServices(appDir: string, databaseUrl: strin
     ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
     AUTH_PRIVATE_KEY: await generateSigningKeyPem(),
     GATEWAY_SECRET: randomBytes(24).toString('hex'),
+    MFA_SECRET_KEY: randomBytes(32).toString('base64'),
     BUS_NAMESPACE: `prod_${randomBytes(4).toString('hex')}`,
     DATA_DIR: logDir,
     SEED_DEMO: 'false',

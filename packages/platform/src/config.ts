@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
 export const subgraphNames = ['shops', 'inspections', 'vehicles', 'partners', 'analytics'] as const;
@@ -18,6 +19,18 @@ const optionalUrl = z.string().url().optional();
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
+const aesKeyMessage = 'must be 32 random bytes, base64-encoded (openssl rand -base64 32)';
+const aesKey = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9+/]{43}=$/, aesKeyMessage)
+  .transform((value) => Buffer.from(value, 'base64'));
+const csvAesKeys = z
+  .string()
+  .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^[A-Za-z0-9+/]{43}=$/, `each ${aesKeyMessage}, separated by commas`).transform((value) => Buffer.from(value, 'base64'))));
+/** The key a developer's machine and tests seal MFA secrets with: fixed, so restarts and every process agree; refused when deployed. */
+const developmentMfaKey = createHash('sha256').update('courtesy-inspection-platform development MFA secret key').digest();
 const csvUrls = z
   .string()
   .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
@@ -77,6 +90,8 @@ const schema = z.object({
   FLAGS_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   INTROSPECTION: bool.optional(),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  MFA_SECRET_KEY: aesKey.optional(),
+  MFA_SECRET_KEYS_PREVIOUS: csvAesKeys.optional(),
   GATEWAY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   PUBLIC_URL: z.string().url().optional(),
   SMTP_URL: z.string().url().refine((url) => /^smtps?:/.test(url), 'must be an smtp:// or smtps:// URL').optional(),
@@ -165,6 +180,11 @@ export interface Config {
   /** Feature flags: how often each process reads the flag store whatever was pushed to it. */
   flags: { pollMs: number };
   introspection: boolean;
+  /**
+   * AES-256-GCM keys for the MFA secrets shops keeps (authenticator-app seeds): new values are sealed under
+   * `current`; values sealed under one of `previous` are still read, so a key rotates without downtime.
+   */
+  mfa: { secretKeys: { current: Buffer; previous: Buffer[] } };
   /**
    * The credential the gateway adds to every subgraph request (`gateway-authorization`); subgraphs given
    * one refuse GraphQL requests without it.
@@ -269,6 +289,12 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
   const smsMissing = e.SMS_API_URL ? (['SMS_ACCOUNT_SID', 'SMS_AUTH_TOKEN', 'SMS_FROM'] as const).filter((variable) => !e[variable]) : [];
   if (smsMissing.length > 0) throw new ConfigError(smsMissing.map((variable) => ({ variable, message: 'must be set when SMS_API_URL is' })));
   const deployed = e.NODE_ENV === 'production' || e.NODE_ENV === 'staging';
+  // Only shops keeps MFA secrets; the other services parse the same variables and ignore them.
+  if (deployed && service === 'shops' && (!e.MFA_SECRET_KEY || e.MFA_SECRET_KEY.equals(developmentMfaKey))) {
+    throw new ConfigError([
+      { variable: 'MFA_SECRET_KEY', message: `is required in ${e.NODE_ENV} (${aesKeyMessage}): without it MFA secrets would be sealed under the development key anyone can derive` },
+    ]);
+  }
   const subgraphUrl = (name: SubgraphName, value?: string) => value ?? `http://127.0.0.1:${defaultPorts[name]}/graphql`;
   return {
     service,
@@ -328,6 +354,7 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
     seedDemo: e.SEED_DEMO,
     flags: { pollMs: e.FLAGS_POLL_MS },
     introspection: e.INTROSPECTION ?? !deployed,
+    mfa: { secretKeys: { current: e.MFA_SECRET_KEY ?? developmentMfaKey, previous: e.MFA_SECRET_KEYS_PREVIOUS ?? [] } },
     gatewaySecret: e.GATEWAY_SECRET,
     trustedProxyHops: e.TRUSTED_PROXY_HOPS,
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${service === 'gateway' ? (e.PORT ?? defaultPorts.gateway) : defaultPorts.gateway}`).replace(/\/+$/, ''),

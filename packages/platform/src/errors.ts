@@ -31,6 +31,11 @@ export const ErrorCode = {
   MFA_REQUIRED: 'MFA_REQUIRED',
   /** A live subscription fell further behind than its buffer holds and was ended; subscribe again and read the current state. */
   SUBSCRIPTION_LAGGING: 'SUBSCRIPTION_LAGGING',
+  /**
+   * A secret the platform keeps encrypted (an authenticator app's seed) failed its integrity check or was sealed
+   * under a key no longer configured: it was not used, and the operation was refused. Not retryable; report it.
+   */
+  SECRET_UNREADABLE: 'SECRET_UNREADABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 

@@ -5,6 +5,7 @@ export * from './auth/principal';
 export * from './auth/keys';
 export * from './auth/tokens';
 export * from './auth/sealed';
+export * from './auth/secret-box';
 export * from './auth/access-registry';
 export * from './auth/access';
 export * from './auth/identity';

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config';
@@ -46,6 +47,26 @@ describe('configuration', () => {
     expect(config.database.replicaUrls).toEqual(['postgres://r1/db', 'postgres://r2/db']);
     expect(config.introspection).toBe(false);
     expect(config.port).toBe(4005);
+  });
+
+  it('seals MFA secrets under MFA_SECRET_KEY, keeps previous keys for reading, and refuses to run shops deployed without one', () => {
+    const key = randomBytes(32).toString('base64');
+    const old = randomBytes(32).toString('base64');
+    const configured = loadConfig('shops', { NODE_ENV: 'production', MFA_SECRET_KEY: key, MFA_SECRET_KEYS_PREVIOUS: ` ${old} ` }).mfa.secretKeys;
+    expect(configured.current.toString('base64')).toBe(key);
+    expect(configured.previous.map((k) => k.toString('base64'))).toEqual([old]);
+
+    const development = loadConfig('shops', {}).mfa.secretKeys.current;
+    expect(development).toHaveLength(32);
+    expect(loadConfig('shops', { NODE_ENV: 'test' }).mfa.secretKeys.current.equals(development)).toBe(true);
+
+    for (const env of ['production', 'staging']) {
+      expect(() => loadConfig('shops', { NODE_ENV: env })).toThrow(/MFA_SECRET_KEY: is required in /);
+      expect(() => loadConfig('shops', { NODE_ENV: env, MFA_SECRET_KEY: development.toString('base64') })).toThrow(/MFA_SECRET_KEY: is required in /);
+    }
+    expect(loadConfig('analytics', { NODE_ENV: 'production' }).service).toBe('analytics');
+    expect(() => loadConfig('shops', { MFA_SECRET_KEY: randomBytes(16).toString('base64') })).toThrow(/MFA_SECRET_KEY: must be 32 random bytes, base64-encoded/);
+    expect(() => loadConfig('shops', { MFA_SECRET_KEYS_PREVIOUS: `${old},not-a-key` })).toThrow(/MFA_SECRET_KEYS_PREVIOUS: each must be 32 random bytes/);
   });
 
   it.each([

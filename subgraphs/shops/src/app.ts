@@ -19,6 +19,7 @@ import { Mfa1764500000000 } from './migrations/1764500000000-mfa';
 import { CustomerMessages1765000000000 } from './migrations/1765000000000-customer-messages';
 import { AuditLog1765100000000 } from './migrations/1765100000000-audit-log';
 import { SecurityEvents1765100100000 } from './migrations/1765100100000-security-events';
+import { SealedTotpSecrets1765200000000 } from './migrations/1765200000000-sealed-totp-secrets';
 import { schema } from './schema';
 import { cacheHints } from './schema/cache-hints';
 
@@ -29,7 +30,7 @@ export const shopsSubgraph: SubgraphDefinition = {
   name: 'shops',
   issuesTokens: true,
   entities: [OrganizationEntity, ShopEntity, UserEntity, ShopRoleEntity, RefreshTokenEntity, CustomerEntity, LoginAddressEntity, PendingSignUpEntity, StaffInvitationEntity, StaffMessageEntity],
-  migrations: [Initial1764201600000, LoginThrottling1764400000000, SignUpAndInvitations1764400100000, Mfa1764500000000, CustomerMessages1765000000000, AuditLog1765100000000, SecurityEvents1765100100000],
+  migrations: [Initial1764201600000, LoginThrottling1764400000000, SignUpAndInvitations1764400100000, Mfa1764500000000, CustomerMessages1765000000000, AuditLog1765100000000, SecurityEvents1765100100000, SealedTotpSecrets1765200000000],
   createApp(runtime) {
     const services = createServices(runtime);
     const { reactions, scheduler } = services.messaging;

@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { batchLoader, clientInfoOf, groupLoader, type ClientInfo, type Principal, type SubgraphRuntime } from '@cip/platform';
+import { batchLoader, clientInfoOf, createSecretBox, groupLoader, type ClientInfo, type Principal, type SubgraphRuntime } from '@cip/platform';
 import { CustomerRepository, type Customer } from './data/customer';
 import { CustomerMessageRepository, type CustomerMessage } from './data/customer-message';
 import { MessageSettingsRepository, type MessageSettings } from './data/message-settings';
@@ -69,7 +69,7 @@ export function createServices(runtime: SubgraphRuntime) {
   const securityEvents = new SecurityEvents(dataSource, audit, runtime.bus, runtime.logger);
   const threats = new ThreatDetector(dataSource, securityEvents);
   const sessions = new Sessions(dataSource, runtime, threats);
-  const mfa = new MultiFactor(dataSource, runtime.store, sessions, threats);
+  const mfa = new MultiFactor(dataSource, runtime.store, sessions, threats, createSecretBox(runtime.config.mfa.secretKeys));
   return {
     sessions,
     mfa,

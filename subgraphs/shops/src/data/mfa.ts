@@ -4,7 +4,13 @@ import { queryRows } from '@cip/platform';
 export const mfaPolicies = ['OFF', 'OWNERS_AND_MANAGERS', 'ALL_STAFF'] as const;
 export type MfaPolicy = (typeof mfaPolicies)[number];
 
-/** A user's authenticator-app secret; counts once confirmed by a first code. `lastTimeStep` refuses a code used before. */
+/** What a user's sealed authenticator secret is bound to: a row copied onto another user does not open. */
+export const totpSecretContext = (userId: string) => `totp:${userId}`;
+
+/**
+ * A user's authenticator-app secret, sealed (AES-256-GCM, the platform's SecretBox): the row alone does not
+ * reveal it. Counts once confirmed by a first code; `lastTimeStep` refuses a code used before.
+ */
 export interface TotpFactor {
   userId: string;
   secret: string;

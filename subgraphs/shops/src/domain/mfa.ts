@@ -13,11 +13,12 @@ import {
   type ClientInfo,
   type KeyValueStore,
   type Principal,
+  type SecretBox,
   type StaffPrincipal,
   type ThrottleRule,
 } from '@cip/platform';
 import { LoginAddressRepository } from '../data/login-address';
-import { MfaRepository, mfaPolicies, type MfaPolicy } from '../data/mfa';
+import { MfaRepository, mfaPolicies, totpSecretContext, type MfaPolicy } from '../data/mfa';
 import { UserRepository, type User } from '../data/user';
 import type { Session, Sessions } from './sessions';
 import type { ThreatDetector } from './threats';
@@ -69,6 +70,7 @@ export class MultiFactor {
     store: KeyValueStore,
     private readonly sessions: Sessions,
     private readonly threats: ThreatDetector,
+    private readonly secrets: SecretBox,
   ) {
     this.throttle = createAttemptThrottle(store);
   }
@@ -97,7 +99,7 @@ export class MultiFactor {
     const [user] = await new UserRepository(this.dataSource.manager).findByIds([staff.userId]);
     if (!user) throw unauthenticated('The user of this token no longer exists.');
     const secret = newTotpSecret();
-    await mfa.startTotp(staff.userId, secret);
+    await mfa.startTotp(staff.userId, this.secrets.seal(secret, totpSecretContext(staff.userId)));
     const { uri, qrCodeDataUrl } = await totpProvisioning(secret, user.email, issuer);
     return { secret, otpauthUri: uri, qrCodeDataUrl };
   }
@@ -111,7 +113,7 @@ export class MultiFactor {
         const mfa = new MfaRepository(manager);
         const factor = await mfa.totpOf(staff.userId, { forUpdate: true });
         if (!factor) throw appError(ErrorCode.BAD_USER_INPUT, 'Start with enrollTotp.', { field: 'code' });
-        const step = await matchTotp({ secret: factor.secret, code, afterTimeStep: factor.lastTimeStep });
+        const step = await matchTotp({ secret: this.secrets.open(factor.secret, totpSecretContext(staff.userId)), code, afterTimeStep: factor.lastTimeStep });
         if (step === null) return null;
         await mfa.useTimeStep(staff.userId, step, true);
         return this.replaceRecoveryCodes(manager, staff.userId);
@@ -198,7 +200,7 @@ export class MultiFactor {
       throw forbidden('Enroll an authenticator app first.');
     }
     if (/^\d{6}$/.test(code)) {
-      const step = await matchTotp({ secret: factor.secret, code, afterTimeStep: factor.lastTimeStep });
+      const step = await matchTotp({ secret: this.secrets.open(factor.secret, totpSecretContext(userId)), code, afterTimeStep: factor.lastTimeStep });
       if (step === null) return null;
       await mfa.useTimeStep(userId, step, false);
       return true;
