@@ -29,6 +29,11 @@ export const ErrorCode = {
    * or for a sensitive change when the session verified none in the last 10 minutes (`verifyMfa`).
    */
   MFA_REQUIRED: 'MFA_REQUIRED',
+  /**
+   * A passkey signed with a counter no higher than the last one seen: the credential may have been cloned,
+   * so the assertion is refused (and counted as a failed second factor).
+   */
+  PASSKEY_COUNTER_REGRESSION: 'PASSKEY_COUNTER_REGRESSION',
   /** A live subscription fell further behind than its buffer holds and was ended; subscribe again and read the current state. */
   SUBSCRIPTION_LAGGING: 'SUBSCRIPTION_LAGGING',
   /**

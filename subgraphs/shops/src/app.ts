@@ -5,6 +5,7 @@ import { auditConsumer, auditedEventTypes } from './domain/audit-consumer';
 import { OrganizationEntity } from './data/organization';
 import { StaffInvitationEntity } from './data/invitation';
 import { LoginAddressEntity } from './data/login-address';
+import { PasskeyEntity } from './data/passkey';
 import { PendingSignUpEntity } from './data/sign-up';
 import { StaffMessageEntity } from './data/staff-message';
 import { RefreshTokenEntity } from './data/refresh-token';
@@ -20,6 +21,7 @@ import { CustomerMessages1765000000000 } from './migrations/1765000000000-custom
 import { AuditLog1765100000000 } from './migrations/1765100000000-audit-log';
 import { SecurityEvents1765100100000 } from './migrations/1765100100000-security-events';
 import { SealedTotpSecrets1765200000000 } from './migrations/1765200000000-sealed-totp-secrets';
+import { Passkeys1765300000000 } from './migrations/1765300000000-passkeys';
 import { schema } from './schema';
 import { cacheHints } from './schema/cache-hints';
 
@@ -29,14 +31,14 @@ export { schema };
 export const shopsSubgraph: SubgraphDefinition = {
   name: 'shops',
   issuesTokens: true,
-  entities: [OrganizationEntity, ShopEntity, UserEntity, ShopRoleEntity, RefreshTokenEntity, CustomerEntity, LoginAddressEntity, PendingSignUpEntity, StaffInvitationEntity, StaffMessageEntity],
-  migrations: [Initial1764201600000, LoginThrottling1764400000000, SignUpAndInvitations1764400100000, Mfa1764500000000, CustomerMessages1765000000000, AuditLog1765100000000, SecurityEvents1765100100000, SealedTotpSecrets1765200000000],
+  entities: [OrganizationEntity, ShopEntity, UserEntity, ShopRoleEntity, RefreshTokenEntity, CustomerEntity, LoginAddressEntity, PendingSignUpEntity, StaffInvitationEntity, StaffMessageEntity, PasskeyEntity],
+  migrations: [Initial1764201600000, LoginThrottling1764400000000, SignUpAndInvitations1764400100000, Mfa1764500000000, CustomerMessages1765000000000, AuditLog1765100000000, SecurityEvents1765100100000, SealedTotpSecrets1765200000000, Passkeys1765300000000],
   createApp(runtime) {
     const services = createServices(runtime);
     const { reactions, scheduler } = services.messaging;
     return createSubgraphApp(runtime, {
       schema,
-      publicFields: ['signUp', 'confirmSignUp', 'acceptInvitation', 'login', 'refreshSession', 'logout', 'completeMfaLogin'],
+      publicFields: ['signUp', 'confirmSignUp', 'acceptInvitation', 'login', 'refreshSession', 'logout', 'completeMfaLogin', 'startPasskeyLogin', 'completePasskeyLogin'],
       cacheHints,
       stop: () => services.securityEvents.close(),
       context: ({ principal, request }) => createContext(runtime, services, principal, request),

@@ -15,6 +15,7 @@ import { AuditLog } from './domain/audit';
 import { AuditConsumer } from './domain/audit-consumer';
 import { CustomerBook } from './domain/customers';
 import { MultiFactor } from './domain/mfa';
+import { PasskeyCeremonies, relyingPartyOf } from './domain/passkeys';
 import { Sessions } from './domain/sessions';
 import { ShopSettings } from './domain/shops';
 import { SignIn } from './domain/sign-in';
@@ -69,7 +70,8 @@ export function createServices(runtime: SubgraphRuntime) {
   const securityEvents = new SecurityEvents(dataSource, audit, runtime.bus, runtime.logger);
   const threats = new ThreatDetector(dataSource, securityEvents);
   const sessions = new Sessions(dataSource, runtime, threats);
-  const mfa = new MultiFactor(dataSource, runtime.store, sessions, threats, createSecretBox(runtime.config.mfa.secretKeys));
+  const passkeys = new PasskeyCeremonies(runtime.store, relyingPartyOf(runtime.config, 'Courtesy Inspection Platform'));
+  const mfa = new MultiFactor(dataSource, runtime.store, sessions, threats, createSecretBox(runtime.config.mfa.secretKeys), passkeys);
   return {
     sessions,
     mfa,

@@ -8,6 +8,8 @@ export interface KeyValueStore {
   get(key: string): Promise<string | null>;
   set(key: string, value: string, ttlSeconds?: number): Promise<void>;
   delete(key: string): Promise<void>;
+  /** Reads and deletes the key in one step: of callers racing for one value, exactly one gets it. */
+  take(key: string): Promise<string | null>;
   /** Adds `by` and returns the new value; the key expires `ttlSeconds` after it was created. */
   increment(key: string, ttlSeconds: number, by?: number): Promise<number>;
   /** Whether the shared store answers right now (for readiness); memory always does. */
@@ -35,6 +37,11 @@ export function createMemoryStore(): KeyValueStore {
     },
     async delete(key) {
       entries.delete(key);
+    },
+    async take(key) {
+      const value = live(key)?.value ?? null;
+      entries.delete(key);
+      return value;
     },
     async increment(key, ttlSeconds, by = 1) {
       const entry = live(key);
@@ -92,6 +99,7 @@ export function createRedisStore(url: string, namespace: string, options: { logg
         () => local.set(key, value, ttlSeconds),
       ),
     delete: (key) => attempt(async () => void (await redis.del(key)), () => local.delete(key)),
+    take: (key) => attempt(() => redis.getDel(key), () => local.take(key)),
     increment: (key, ttlSeconds, by = 1) =>
       attempt(
         async () => {

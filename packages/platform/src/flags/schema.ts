@@ -1,5 +1,5 @@
-import { Kind, valueFromASTUntyped } from 'graphql';
 import type { createSubgraphBuilder, PrincipalContext } from '../schema/builder';
+import { registerJsonScalar } from '../schema/values';
 import type { FlagAdmin, FlagView } from './admin';
 import type { PlatformFlags } from './client';
 import { clientFlags, type ClientFlag } from './client-flags';
@@ -11,12 +11,7 @@ type Builder<Ctx extends PrincipalContext> = ReturnType<typeof createSubgraphBui
  * list, read and change flags and dynamic settings. Every field needs an operator token.
  */
 export function registerFlagSchema<Ctx extends PrincipalContext>(builder: Builder<Ctx>, adminOf: (ctx: Ctx) => FlagAdmin, flagsOf: (ctx: Ctx) => PlatformFlags) {
-  builder.scalarType('JSON', {
-    description: 'Any JSON value.',
-    serialize: (value) => value,
-    parseValue: (value) => value,
-    parseLiteral: (ast) => (ast.kind === Kind.NULL ? null : valueFromASTUntyped(ast)),
-  });
+  registerJsonScalar(builder);
 
   const FlagKind = builder.enumType('FeatureFlagKind', {
     description: 'What a flag is for.',

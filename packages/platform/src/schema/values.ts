@@ -1,4 +1,4 @@
-import { GraphQLError, Kind } from 'graphql';
+import { GraphQLError, Kind, valueFromASTUntyped } from 'graphql';
 import { ErrorCode } from '../errors';
 
 export interface MoneyShape {
@@ -37,6 +37,16 @@ export function registerValueTypes(builder: AnyBuilder) {
     }),
   });
   return { Money };
+}
+
+/** `JSON`, declared identically by every subgraph that carries free-form values (flag states, WebAuthn ceremonies). */
+export function registerJsonScalar(builder: AnyBuilder) {
+  builder.scalarType('JSON', {
+    description: 'Any JSON value.',
+    serialize: (value) => value,
+    parseValue: (value) => value,
+    parseLiteral: (ast) => (ast.kind === Kind.NULL ? null : valueFromASTUntyped(ast)),
+  });
 }
 
 /**

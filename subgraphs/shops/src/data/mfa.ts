@@ -57,10 +57,12 @@ export class MfaRepository {
     );
   }
 
+  /** Users with a second factor: a confirmed authenticator app or a passkey. */
   async confirmedUserIds(userIds: readonly string[]): Promise<Set<string>> {
     const rows = await queryRows<{ userId: string }>(
       this.manager,
-      `/* mfa.confirmedUserIds */ SELECT user_id AS "userId" FROM shops.totp_factor WHERE user_id = ANY($1::uuid[]) AND confirmed_at IS NOT NULL`,
+      `/* mfa.confirmedUserIds */ SELECT user_id AS "userId" FROM shops.totp_factor WHERE user_id = ANY($1::uuid[]) AND confirmed_at IS NOT NULL
+       UNION SELECT user_id FROM shops.passkey WHERE user_id = ANY($1::uuid[])`,
       [userIds],
     );
     return new Set(rows.map((row) => row.userId));
@@ -99,6 +101,17 @@ export class MfaRepository {
       `/* mfa.createChallenge */ INSERT INTO shops.mfa_challenge (user_id, token_hash, client_address, expires_at) VALUES ($1, $2, $3, $4)`,
       [input.userId, input.tokenHash, input.clientAddress, input.expiresAt],
     );
+  }
+
+  /** The challenge as it stands, without counting an attempt (to start a passkey ceremony for it). */
+  async challengeOf(tokenHash: string): Promise<MfaChallenge | null> {
+    const [row] = await queryRows<MfaChallenge>(
+      this.manager,
+      `/* mfa.challengeOf */ SELECT id, user_id AS "userId", client_address AS "clientAddress", attempts, expires_at AS "expiresAt", completed_at AS "completedAt"
+       FROM shops.mfa_challenge WHERE token_hash = $1`,
+      [tokenHash],
+    );
+    return row ?? null;
   }
 
   /** Locks the challenge and counts this attempt. */

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { GraphQLError } from 'graphql';
 import type { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import {
@@ -6,6 +7,7 @@ import {
   createAttemptThrottle,
   ErrorCode,
   forbidden,
+  notFound,
   parseInput,
   requireRecentFactor,
   requireStaff,
@@ -18,8 +20,10 @@ import {
   type ThrottleRule,
 } from '@cip/platform';
 import { LoginAddressRepository } from '../data/login-address';
-import { MfaRepository, mfaPolicies, totpSecretContext, type MfaPolicy } from '../data/mfa';
+import { MfaRepository, mfaPolicies, totpSecretContext, type MfaChallenge, type MfaPolicy } from '../data/mfa';
+import { PasskeyRepository, type Passkey } from '../data/passkey';
 import { UserRepository, type User } from '../data/user';
+import { authenticationResponseInput, registrationResponseInput, type PasskeyCeremonies } from './passkeys';
 import type { Session, Sessions } from './sessions';
 import type { ThreatDetector } from './threats';
 import { hashSecret, newSecret } from './tokens';
@@ -45,6 +49,16 @@ const hashRecoveryCode = (code: string) => hashSecret(`recovery:${canonicalRecov
 const codeInput = z.object({ code: z.string().trim().min(1).max(40) });
 const challengeInput = z.object({ challenge: z.string().min(1).max(200), code: z.string().trim().min(1).max(40) });
 const policyInput = z.object({ policy: z.enum(mfaPolicies) });
+const passkeyRegistrationInput = z.object({ response: registrationResponseInput, name: z.string().trim().min(1).max(60).nullish() });
+const passkeyVerificationInput = z.object({ response: authenticationResponseInput });
+const passkeyChallengeInput = z.object({ challenge: z.string().min(1).max(200) });
+const passkeyLoginInput = z.object({ challenge: z.string().min(1).max(200), response: authenticationResponseInput });
+const passkeyIdInput = z.object({ id: z.string().uuid() });
+
+export interface PasskeyRegistration {
+  passkey: Passkey;
+  recoveryCodes: string[];
+}
 
 export interface TotpEnrollment {
   secret: string;
@@ -54,14 +68,20 @@ export interface TotpEnrollment {
 
 export interface MfaStatus {
   totpEnabled: boolean;
+  passkeys: Passkey[];
   recoveryCodesLeft: number;
   enrollmentRequired: boolean;
   verifiedAt: Date | null;
 }
 
-const wrongCode = () => unauthenticated('The code is not valid.');
+const wrongCode = () => unauthenticated('The code or passkey answer is not valid.');
+const expiredSignIn = () => unauthenticated('This sign-in has expired; sign in again.');
+const usable = (challenge: MfaChallenge) => !challenge.completedAt && challenge.expiresAt.getTime() > Date.now() && challenge.attempts <= challengeAttempts;
+const registrationKey = (userId: string) => `register:${userId}`;
+const verificationKey = (sessionId: string) => `verify:${sessionId}`;
+const loginKey = (challengeHash: string) => `login:${challengeHash}`;
 
-/** Authenticator-app factors, recovery codes, the sign-in challenge, step-up and the organization's MFA policy. */
+/** Authenticator-app and passkey factors, recovery codes, the sign-in challenge, step-up and the organization's MFA policy. */
 export class MultiFactor {
   private readonly throttle;
 
@@ -71,6 +91,7 @@ export class MultiFactor {
     private readonly sessions: Sessions,
     private readonly threats: ThreatDetector,
     private readonly secrets: SecretBox,
+    private readonly ceremonies: PasskeyCeremonies,
   ) {
     this.throttle = createAttemptThrottle(store);
   }
@@ -78,24 +99,26 @@ export class MultiFactor {
   async status(principal: Principal | null): Promise<MfaStatus> {
     const staff = requireStaff(principal);
     const mfa = new MfaRepository(this.dataSource.manager);
-    const [factor, left, access] = await Promise.all([
+    const [factor, passkeys, left, access] = await Promise.all([
       mfa.totpOf(staff.userId),
+      new PasskeyRepository(this.dataSource.manager).listOf(staff.userId),
       mfa.recoveryCodesLeft(staff.userId),
       this.sessions.accessOf(this.dataSource.manager, { id: staff.userId, orgId: staff.orgId }),
     ]);
     return {
       totpEnabled: Boolean(factor?.confirmedAt),
+      passkeys,
       recoveryCodesLeft: left,
       enrollmentRequired: access.enrollmentRequired,
       verifiedAt: staff.mfaVerifiedAt ? new Date(staff.mfaVerifiedAt) : null,
     };
   }
 
-  /** Starts enrolling an authenticator app. Replacing a confirmed one is an MFA change, so it needs step-up. */
+  /** Starts enrolling an authenticator app. With a factor already there it is an MFA change, so it needs step-up. */
   async enrollTotp(principal: Principal | null): Promise<TotpEnrollment> {
     const staff = requireStaff(principal);
     const mfa = new MfaRepository(this.dataSource.manager);
-    if ((await mfa.totpOf(staff.userId))?.confirmedAt) requireRecentFactor(staff);
+    if (await this.hasFactor(staff.userId)) requireRecentFactor(staff);
     const [user] = await new UserRepository(this.dataSource.manager).findByIds([staff.userId]);
     if (!user) throw unauthenticated('The user of this token no longer exists.');
     const secret = newTotpSecret();
@@ -134,8 +157,63 @@ export class MultiFactor {
   /** New recovery codes in place of the old ones. An MFA change: needs step-up. */
   async regenerateRecoveryCodes(principal: Principal | null): Promise<string[]> {
     const staff = requireRecentFactor(principal);
-    if (!staff.mfaEnrolled) throw forbidden('Enroll an authenticator app first.');
+    if (!staff.mfaEnrolled) throw forbidden('Enroll an authenticator app or a passkey first.');
     return this.dataSource.transaction((manager) => this.replaceRecoveryCodes(manager, staff.userId));
+  }
+
+  /** Starts registering a passkey: the options for `navigator.credentials.create()`. With a factor already there it is an MFA change, so it needs step-up. */
+  async startPasskeyRegistration(principal: Principal | null): Promise<unknown> {
+    const staff = requireStaff(principal);
+    if (await this.hasFactor(staff.userId)) requireRecentFactor(staff);
+    const [user] = await new UserRepository(this.dataSource.manager).findByIds([staff.userId]);
+    if (!user) throw unauthenticated('The user of this token no longer exists.');
+    const existing = await new PasskeyRepository(this.dataSource.manager).listOf(staff.userId);
+    return this.ceremonies.registrationOptions(registrationKey(staff.userId), user, existing);
+  }
+
+  /**
+   * Stores the passkey the browser created for the pending registration. A first factor comes with ten
+   * recovery codes, shown this once. The session counts as verified.
+   */
+  async finishPasskeyRegistration(principal: Principal | null, input: unknown, client: ClientInfo): Promise<PasskeyRegistration> {
+    const staff = requireStaff(principal);
+    const { response, name } = parseInput(passkeyRegistrationInput, input);
+    const registration = await this.guarded(staff.userId, client, () => this.ceremonies.verifyRegistration(registrationKey(staff.userId), response));
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const first = !(await new MfaRepository(manager).confirmedUserIds([staff.userId])).has(staff.userId);
+      const passkey = await new PasskeyRepository(manager).add({ userId: staff.userId, name: name ?? 'Passkey', ...registration });
+      if (!passkey) throw appError(ErrorCode.CONFLICT, 'This passkey is already registered.');
+      return { passkey, recoveryCodes: first ? await this.replaceRecoveryCodes(manager, staff.userId) : [] };
+    });
+    await this.verified(staff);
+    return outcome;
+  }
+
+  /** Step-up with a passkey, first step: the options for `navigator.credentials.get()`, for this session. */
+  async startPasskeyVerification(principal: Principal | null): Promise<unknown> {
+    const staff = requireStaff(principal);
+    if (!staff.sessionId) throw unauthenticated('This token belongs to no session; sign in again.');
+    return this.passkeyOptions(staff.userId, verificationKey(staff.sessionId));
+  }
+
+  /** Step-up with a passkey, second step: the browser's assertion for the session's pending challenge. */
+  async verifyPasskey(principal: Principal | null, input: unknown, client: ClientInfo): Promise<Date> {
+    const staff = requireStaff(principal);
+    const { response } = parseInput(passkeyVerificationInput, input);
+    if (!staff.sessionId) throw unauthenticated('This token belongs to no session; sign in again.');
+    const key = verificationKey(staff.sessionId);
+    await this.guarded(staff.userId, client, () => this.dataSource.transaction((manager) => this.checkPasskey(manager, staff.userId, key, response)));
+    return this.verified(staff);
+  }
+
+  /** Removes one of the caller's passkeys. An MFA change: needs step-up. */
+  async removePasskey(principal: Principal | null, input: unknown): Promise<boolean> {
+    const staff = requireRecentFactor(principal);
+    const { id } = parseInput(passkeyIdInput, input);
+    const removed = await new PasskeyRepository(this.dataSource.manager).remove(staff.userId, id);
+    if (!removed) throw notFound('Passkey', id);
+    await this.sessions.publishAccess({ id: staff.userId, orgId: staff.orgId });
+    return true;
   }
 
   /** Sets the organization's MFA policy. Owners, with a second factor of their own verified in the last 10 minutes. */
@@ -152,15 +230,19 @@ export class MultiFactor {
     return policy;
   }
 
-  /** The password step for a user with a factor: a challenge to complete with `completeLogin`, never a session. */
+  /** The password step for a user with a factor: a challenge to complete with `completeLogin` or a passkey, never a session. */
   async challenge(user: User, client: ClientInfo): Promise<never> {
     const token = newSecret();
     const expiresAt = new Date(Date.now() + challengeLifetimeMs);
-    await new MfaRepository(this.dataSource.manager).createChallenge({ userId: user.id, tokenHash: hashSecret(token), clientAddress: client.address, expiresAt });
-    throw appError(ErrorCode.MFA_REQUIRED, 'Enter the code from your authenticator app or a recovery code (completeMfaLogin).', {
+    const mfa = new MfaRepository(this.dataSource.manager);
+    await mfa.createChallenge({ userId: user.id, tokenHash: hashSecret(token), clientAddress: client.address, expiresAt });
+    const [totp, passkeys] = await Promise.all([mfa.totpOf(user.id), new PasskeyRepository(this.dataSource.manager).listOf(user.id)]);
+    const factors = [...(totp?.confirmedAt ? ['TOTP'] : []), ...(passkeys.length ? ['PASSKEY'] : []), 'RECOVERY_CODE'];
+    throw appError(ErrorCode.MFA_REQUIRED, 'Confirm it is you: a code from your authenticator app or a recovery code (completeMfaLogin), or a passkey (startPasskeyLogin).', {
       reason: 'SIGN_IN',
       mfaChallenge: token,
       mfaChallengeExpiresAt: expiresAt.toISOString(),
+      mfaFactors: factors,
     });
   }
 
@@ -175,12 +257,32 @@ export class MultiFactor {
   /** The second sign-in step: a challenge from `login` and a code; each challenge works once, for 5 minutes and 5 tries. */
   async completeLogin(input: unknown, client: ClientInfo): Promise<Session> {
     const values = parseInput(challengeInput, input);
-    const challenge = await new MfaRepository(this.dataSource.manager).attemptChallenge(hashSecret(values.challenge));
-    const usable = challenge && !challenge.completedAt && challenge.expiresAt.getTime() > Date.now() && challenge.attempts <= challengeAttempts;
-    if (!usable) throw unauthenticated('This sign-in has expired; sign in again.');
+    return this.completeChallenge(values.challenge, client, (manager, userId) => this.checkFactor(manager, userId, values.code));
+  }
+
+  /** The second sign-in step with a passkey, first half: the options for `navigator.credentials.get()` for a challenge from `login`. */
+  async startPasskeyLogin(input: unknown): Promise<unknown> {
+    const values = parseInput(passkeyChallengeInput, input);
+    const tokenHash = hashSecret(values.challenge);
+    const challenge = await new MfaRepository(this.dataSource.manager).challengeOf(tokenHash);
+    if (!challenge || !usable(challenge)) throw expiredSignIn();
+    return this.passkeyOptions(challenge.userId, loginKey(tokenHash));
+  }
+
+  /** The second sign-in step with a passkey, second half: the browser's assertion; the challenge then works no more. */
+  async completePasskeyLogin(input: unknown, client: ClientInfo): Promise<Session> {
+    const values = parseInput(passkeyLoginInput, input);
+    const key = loginKey(hashSecret(values.challenge));
+    return this.completeChallenge(values.challenge, client, (manager, userId) => this.checkPasskey(manager, userId, key, values.response));
+  }
+
+  /** Completes a sign-in challenge once `check` accepts the user's factor; counts the attempt either way. */
+  private async completeChallenge(token: string, client: ClientInfo, check: (manager: EntityManager, userId: string) => Promise<true | null>): Promise<Session> {
+    const challenge = await new MfaRepository(this.dataSource.manager).attemptChallenge(hashSecret(token));
+    if (!challenge || !usable(challenge)) throw expiredSignIn();
     return this.guarded(challenge.userId, client, () =>
       this.dataSource.transaction(async (manager) => {
-        if (!(await this.checkFactor(manager, challenge.userId, values.code, false))) return null;
+        if (!(await check(manager, challenge.userId))) return null;
         await new MfaRepository(manager).completeChallenge(challenge.id);
         const [user] = await new UserRepository(manager).findByIds([challenge.userId]);
         if (!user) return null;
@@ -191,30 +293,60 @@ export class MultiFactor {
     );
   }
 
-  /** Checks an authenticator code (each usable once) or an unused recovery code; throws unless `soft`. */
-  private async checkFactor(manager: EntityManager, userId: string, code: string, soft = false): Promise<true | null> {
+  /** Checks an authenticator code (each usable once) or an unused recovery code (with any factor enrolled). */
+  private async checkFactor(manager: EntityManager, userId: string, code: string): Promise<true | null> {
     const mfa = new MfaRepository(manager);
     const factor = await mfa.totpOf(userId, { forUpdate: true });
-    if (!factor?.confirmedAt) {
-      if (soft) return null;
-      throw forbidden('Enroll an authenticator app first.');
-    }
     if (/^\d{6}$/.test(code)) {
+      if (!factor?.confirmedAt) throw forbidden('Enroll an authenticator app first.');
       const step = await matchTotp({ secret: this.secrets.open(factor.secret, totpSecretContext(userId)), code, afterTimeStep: factor.lastTimeStep });
       if (step === null) return null;
       await mfa.useTimeStep(userId, step, false);
       return true;
     }
+    if (!(await mfa.confirmedUserIds([userId])).has(userId)) throw forbidden('Enroll an authenticator app or a passkey first.');
     return (await mfa.useRecoveryCode(userId, hashRecoveryCode(code))) ? true : null;
   }
 
-  /** Runs a code check under the per-user throttle; a null outcome is a wrong code, and a security event. */
+  /**
+   * Checks a passkey assertion against the challenge pending under `key` and the user's passkey it names.
+   * The signed counter must exceed the last one seen (unless the authenticator keeps none: both zero).
+   */
+  private async checkPasskey(manager: EntityManager, userId: string, key: string, response: z.infer<typeof authenticationResponseInput>): Promise<true | null> {
+    const passkeys = new PasskeyRepository(manager);
+    const passkey = await passkeys.ofUserForUpdate(userId, response.id);
+    if (!passkey) {
+      await this.ceremonies.discard(key);
+      return null;
+    }
+    const counter = await this.ceremonies.verifyAuthentication(key, response, passkey);
+    if (counter === null) return null;
+    if ((counter > 0 || passkey.signCount > 0) && counter <= passkey.signCount) {
+      throw appError(ErrorCode.PASSKEY_COUNTER_REGRESSION, 'This passkey signed with a counter it had already used: it may have been copied, so it was not accepted.');
+    }
+    await passkeys.recordUse(passkey.id, counter);
+    return true;
+  }
+
+  private async passkeyOptions(userId: string, key: string): Promise<unknown> {
+    const passkeys = await new PasskeyRepository(this.dataSource.manager).listOf(userId);
+    if (!passkeys.length) throw forbidden('Register a passkey first.');
+    return this.ceremonies.authenticationOptions(key, passkeys);
+  }
+
+  /** Runs a factor check under the per-user throttle; a null outcome (a wrong code or passkey answer) or a counter regression is a failure, and a security event. */
   private async guarded<T>(userId: string, client: ClientInfo, check: () => Promise<T | null>): Promise<T> {
     const attempt = await this.throttle.begin([{ scope: 'mfa:user', identity: userId, rule: factorRule }]);
-    const outcome = await check();
-    if (outcome === null) {
+    const failed = async () => {
       await attempt.failed();
       await this.threats.mfaFailed(userId, client);
+    };
+    const outcome = await check().catch(async (error: unknown) => {
+      if (error instanceof GraphQLError && error.extensions.code === ErrorCode.PASSKEY_COUNTER_REGRESSION) await failed();
+      throw error;
+    });
+    if (outcome === null) {
+      await failed();
       throw wrongCode();
     }
     await attempt.succeeded();

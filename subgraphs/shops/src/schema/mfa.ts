@@ -1,5 +1,7 @@
+import { registerJsonScalar } from '@cip/platform';
 import { builder } from '../builder';
-import type { MfaStatus, TotpEnrollment } from '../domain/mfa';
+import type { Passkey } from '../data/passkey';
+import type { MfaStatus, PasskeyRegistration, TotpEnrollment } from '../domain/mfa';
 import { SessionRef } from './auth';
 import { OrganizationRef } from './refs';
 
@@ -21,10 +23,33 @@ const TotpEnrollmentRef = builder.objectRef<TotpEnrollment>('TotpEnrollment').im
   }),
 });
 
+registerJsonScalar(builder);
+
+const PasskeyRef = builder.objectRef<Passkey>('Passkey').implement({
+  description: 'A WebAuthn credential (a passkey or security key) registered as a second factor.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'The passkey, for `removePasskey`.' }),
+    name: t.exposeString('name', { description: 'What the user called it when registering it.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was registered.' }),
+    lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', nullable: true, description: 'When it last signed in or verified a session; null when never.' }),
+  }),
+});
+
+const PasskeyRegistrationRef = builder.objectRef<PasskeyRegistration>('PasskeyRegistration').implement({
+  description: 'A passkey just registered.',
+  fields: (t) => ({
+    passkey: t.field({ type: PasskeyRef, description: 'The stored passkey.', resolve: (registration) => registration.passkey }),
+    recoveryCodes: t.exposeStringList('recoveryCodes', {
+      description: "Ten one-time recovery codes when this is the user's first second factor, shown this once (only their hashes are kept); empty otherwise.",
+    }),
+  }),
+});
+
 const MfaStatusRef = builder.objectRef<MfaStatus>('MfaStatus').implement({
   description: "The signed-in user's second factors.",
   fields: (t) => ({
     totpEnabled: t.exposeBoolean('totpEnabled', { description: 'Whether an authenticator app is confirmed.' }),
+    passkeys: t.field({ type: [PasskeyRef], description: 'The registered passkeys, oldest first.', resolve: (status) => status.passkeys }),
     recoveryCodesLeft: t.exposeInt('recoveryCodesLeft', { description: 'Unused recovery codes.' }),
     enrollmentRequired: t.exposeBoolean('enrollmentRequired', {
       description: "Whether the organization's policy requires a factor the user does not have yet: until one is confirmed the user reaches no shop.",
@@ -84,6 +109,62 @@ builder.mutationFields((t) => ({
     description: "Sets who in the organization must use a second factor. Owners with a factor of their own verified in the last 10 minutes.",
     args: { policy: t.arg({ type: MfaPolicyEnum, required: true, description: 'The new policy.' }) },
     resolve: (_root, args, ctx) => ctx.services.mfa.setPolicy(ctx.principal, args),
+  }),
+  startPasskeyRegistration: t.field({
+    type: 'JSON',
+    visibleTo: ['staff'],
+    description:
+      "Starts registering a passkey: answers the WebAuthn `PublicKeyCredentialCreationOptionsJSON` to pass to `navigator.credentials.create()` (e.g. `startRegistration` of `@simplewebauthn/browser`). Its challenge works once, for 5 minutes. With a factor already enrolled it needs one verified in the last 10 minutes.",
+    resolve: (_root, _args, ctx) => ctx.services.mfa.startPasskeyRegistration(ctx.principal),
+  }),
+  finishPasskeyRegistration: t.field({
+    type: PasskeyRegistrationRef,
+    visibleTo: ['staff'],
+    description:
+      'Stores the passkey the browser created for `startPasskeyRegistration` (`PublicKeyCredential.toJSON()`); the session counts as verified. A first factor comes with ten recovery codes. An answer to an old or used challenge is refused (`UNAUTHENTICATED`), a credential registered before `CONFLICT`.',
+    args: {
+      response: t.arg({ type: 'JSON', required: true, description: "The browser's `RegistrationResponseJSON`." }),
+      name: t.arg.string({ description: 'What to call it ("Work laptop"), up to 60 characters; "Passkey" when omitted.' }),
+    },
+    resolve: (_root, args, ctx) => ctx.services.mfa.finishPasskeyRegistration(ctx.principal, args, ctx.client),
+  }),
+  startPasskeyVerification: t.field({
+    type: 'JSON',
+    visibleTo: ['staff'],
+    description:
+      "Step-up with a passkey, first step: answers the `PublicKeyCredentialRequestOptionsJSON` to pass to `navigator.credentials.get()`. Its challenge belongs to this session and works once, for 5 minutes.",
+    resolve: (_root, _args, ctx) => ctx.services.mfa.startPasskeyVerification(ctx.principal),
+  }),
+  verifyPasskey: t.field({
+    type: 'DateTime',
+    visibleTo: ['staff'],
+    description:
+      'Step-up with a passkey, second step: verifies the browser\'s assertion for `startPasskeyVerification` and answers when; sensitive changes then work for 10 minutes. A replayed or foreign answer is refused (`UNAUTHENTICATED`), a signature counter that did not increase `PASSKEY_COUNTER_REGRESSION`.',
+    args: { response: t.arg({ type: 'JSON', required: true, description: "The browser's `AuthenticationResponseJSON`." }) },
+    resolve: (_root, args, ctx) => ctx.services.mfa.verifyPasskey(ctx.principal, args, ctx.client),
+  }),
+  removePasskey: t.boolean({
+    visibleTo: ['staff'],
+    description: "Removes one of the caller's passkeys. Needs a factor verified in the last 10 minutes.",
+    args: { id: t.arg.id({ required: true, description: 'The passkey (`Passkey.id`).' }) },
+    resolve: (_root, args, ctx) => ctx.services.mfa.removePasskey(ctx.principal, args),
+  }),
+  startPasskeyLogin: t.field({
+    type: 'JSON',
+    description:
+      "The second sign-in step with a passkey, first half: for the `mfaChallenge` of a `login` error whose `extensions.mfaFactors` lists `PASSKEY`, answers the `PublicKeyCredentialRequestOptionsJSON` for `navigator.credentials.get()`.",
+    args: { challenge: t.arg.string({ required: true, description: 'The `mfaChallenge` from the `login` error.' }) },
+    resolve: (_root, args, ctx) => ctx.services.mfa.startPasskeyLogin(args),
+  }),
+  completePasskeyLogin: t.field({
+    type: SessionRef,
+    description:
+      "The second sign-in step with a passkey, second half: the browser's assertion for `startPasskeyLogin`. Like `completeMfaLogin`, the challenge works once, for 5 minutes and 5 tries; a replayed answer is refused (`UNAUTHENTICATED`), a signature counter that did not increase `PASSKEY_COUNTER_REGRESSION`.",
+    args: {
+      challenge: t.arg.string({ required: true, description: 'The `mfaChallenge` from the `login` error.' }),
+      response: t.arg({ type: 'JSON', required: true, description: "The browser's `AuthenticationResponseJSON`." }),
+    },
+    resolve: (_root, args, ctx) => ctx.services.mfa.completePasskeyLogin(args, ctx.client),
   }),
   completeMfaLogin: t.field({
     type: SessionRef,
