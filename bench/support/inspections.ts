@@ -4,7 +4,7 @@ import { inBatches, mustRequest } from './client';
 import type { SeededShop } from './seed';
 
 /** Results recorded on every seeded inspection: two measured tires, a measured brake with a note, the oil. */
-const results = [
+export const seededResults = [
   { itemKey: 'tires.lf_tread', measurement: { value: 3, unit: 'INCH_32NDS' } },
   { itemKey: 'tires.rf_tread', measurement: { value: 7, unit: 'INCH_32NDS' } },
   { itemKey: 'brakes.front_pads', measurement: { value: 2, unit: 'MILLIMETERS' }, notes: 'Metal on metal soon.' },
@@ -28,12 +28,9 @@ export async function deadUrl(): Promise<string> {
   return `http://127.0.0.1:${port}/api`;
 }
 
-/**
- * A vehicle for every customer of the shop, then `count` standard-template inspections spread over them,
- * each with the same results recorded, through the public mutations.
- */
-export async function seedInspections(gateway: string, shop: SeededShop, token: string, count: number): Promise<void> {
-  const vehicles = await inBatches(shop.customerIds, 4, async (customerId) => {
+/** A vehicle (a VIN of its own, decoded) for every customer of the shop, through the public mutation. */
+export function seedVehicles(gateway: string, shop: SeededShop, token: string): Promise<{ customerId: string; vehicleId: string }[]> {
+  return inBatches(shop.customerIds, 4, async (customerId) => {
     const added = await mustRequest<{ addVehicle: { id: string } }>(
       gateway,
       `mutation($shopId: ID!, $customerId: ID!, $vin: String!) { addVehicle(shopId: $shopId, customerId: $customerId, vin: $vin, mileage: 61000) { id } }`,
@@ -42,6 +39,14 @@ export async function seedInspections(gateway: string, shop: SeededShop, token: 
     );
     return { customerId, vehicleId: added.addVehicle.id };
   });
+}
+
+/**
+ * A vehicle for every customer of the shop, then `count` standard-template inspections spread over them,
+ * each with the same results recorded, through the public mutations.
+ */
+export async function seedInspections(gateway: string, shop: SeededShop, token: string, count: number): Promise<void> {
+  const vehicles = await seedVehicles(gateway, shop, token);
   await inBatches(Array.from({ length: count }, (_, i) => i), 8, async (i) => {
     const started = await mustRequest<{ startInspection: { id: string } }>(
       gateway,
@@ -49,6 +54,6 @@ export async function seedInspections(gateway: string, shop: SeededShop, token: 
       { input: { shopId: shop.id, ...vehicles[i % vehicles.length], templateId: 'tpl_standard', technicianId: shop.technicianIds[0] } },
       token,
     );
-    await mustRequest(gateway, `mutation($id: ID!, $results: [InspectionItemResultInput!]!) { recordItemResults(inspectionId: $id, results: $results) { id } }`, { id: started.startInspection.id, results }, token);
+    await mustRequest(gateway, `mutation($id: ID!, $results: [InspectionItemResultInput!]!) { recordItemResults(inspectionId: $id, results: $results) { id } }`, { id: started.startInspection.id, results: seededResults }, token);
   });
 }

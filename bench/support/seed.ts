@@ -16,8 +16,15 @@ export interface SeedOptions {
   shops?: number;
   customersPerShop?: number;
   techniciansPerShop?: number;
+  advisorsPerShop?: number;
   /** Requests in flight at once while seeding. */
   concurrency?: number;
+}
+
+export interface SeededStaff {
+  id: string;
+  email: string;
+  token: string;
 }
 
 export interface SeededShop {
@@ -25,6 +32,8 @@ export interface SeededShop {
   name: string;
   technicianIds: string[];
   technicianTokens: string[];
+  technicians: SeededStaff[];
+  advisors: SeededStaff[];
   customerIds: string[];
 }
 
@@ -50,12 +59,12 @@ export function shopInput(index: number) {
 
 /**
  * A multi-shop organization built through the gateway with the public mutations a real owner uses:
- * sign-up, more shops, technicians, and customers with contact details and consent.
+ * sign-up, more shops, technicians and advisors, and customers with contact details and consent.
  */
 export async function seedOrganization(services: { gatewayUrl: string; database: { url: string } }, options: SeedOptions = {}): Promise<SeededData> {
   const { gatewayUrl } = services;
   const executor = { execute: (query: string, variables?: Record<string, unknown>) => mustRequest(gatewayUrl, query, variables).then((data) => ({ data })), database: services.database };
-  const { shops = 4, customersPerShop = 50, techniciansPerShop = 2, concurrency = 8 } = options;
+  const { shops = 4, customersPerShop = 50, techniciansPerShop = 2, advisorsPerShop = 0, concurrency = 8 } = options;
   const tag = randomBytes(4).toString('hex');
   const ownerEmail = `owner-${tag}@summit-auto.example`;
   await mustRequest(gatewayUrl, `mutation SignUp($input: SignUpInput!) { signUp(input: $input) { email } }`, {
@@ -86,21 +95,24 @@ export async function seedOrganization(services: { gatewayUrl: string; database:
 
   const seeded: SeededShop[] = [];
   for (const [shopIndex, shop] of shopRefs.entries()) {
-    const technicians = await inBatches(Array.from({ length: techniciansPerShop }), concurrency, async (_, i) => {
-      const email = `tech-${tag}-${shopIndex}-${i}@summit-auto.example`;
-      await mustRequest(
-        gatewayUrl,
-        `mutation Invite($shopId: ID!, $input: StaffInvitationInput!) { inviteStaffMember(shopId: $shopId, input: $input) { id } }`,
-        { shopId: shop.id, input: { email, name: `${firstNames[i % firstNames.length]} Technician`, role: 'TECHNICIAN' } },
-        ownerToken,
-      );
-      const accepted = await mustRequest<{ acceptInvitation: { accessToken: string; user: { id: string } } }>(
-        gatewayUrl,
-        `mutation Accept($token: String!, $password: String!) { acceptInvitation(token: $token, password: $password) { accessToken user { id } } }`,
-        { token: await linkToken(executor, email, 'staff-invitation'), password },
-      );
-      return { id: accepted.acceptInvitation.user.id, token: accepted.acceptInvitation.accessToken };
-    });
+    const staff = (role: 'TECHNICIAN' | 'ADVISOR', count: number) =>
+      inBatches(Array.from({ length: count }), concurrency, async (_, i): Promise<SeededStaff> => {
+        const email = `${role === 'TECHNICIAN' ? 'tech' : 'advisor'}-${tag}-${shopIndex}-${i}@summit-auto.example`;
+        await mustRequest(
+          gatewayUrl,
+          `mutation Invite($shopId: ID!, $input: StaffInvitationInput!) { inviteStaffMember(shopId: $shopId, input: $input) { id } }`,
+          { shopId: shop.id, input: { email, name: `${firstNames[i % firstNames.length]} ${role === 'TECHNICIAN' ? 'Technician' : 'Advisor'}`, role } },
+          ownerToken,
+        );
+        const accepted = await mustRequest<{ acceptInvitation: { accessToken: string; user: { id: string } } }>(
+          gatewayUrl,
+          `mutation Accept($token: String!, $password: String!) { acceptInvitation(token: $token, password: $password) { accessToken user { id } } }`,
+          { token: await linkToken(executor, email, 'staff-invitation'), password },
+        );
+        return { id: accepted.acceptInvitation.user.id, email, token: accepted.acceptInvitation.accessToken };
+      });
+    const technicians = await staff('TECHNICIAN', techniciansPerShop);
+    const advisors = await staff('ADVISOR', advisorsPerShop);
     const customerIds = await inBatches(Array.from({ length: customersPerShop }), concurrency, async (_, i) => {
       const firstName = firstNames[(i + shopIndex) % firstNames.length];
       const lastName = lastNames[Math.floor(i / firstNames.length) % lastNames.length];
@@ -123,7 +135,7 @@ export async function seedOrganization(services: { gatewayUrl: string; database:
       );
       return created.createCustomer.id;
     });
-    seeded.push({ ...shop, technicianIds: technicians.map((t) => t.id), technicianTokens: technicians.map((t) => t.token), customerIds });
+    seeded.push({ ...shop, technicianIds: technicians.map((t) => t.id), technicianTokens: technicians.map((t) => t.token), technicians, advisors, customerIds });
   }
   return { orgId: first.organization.id, ownerEmail, ownerId: me.me.id, ownerToken, shops: seeded, password };
 }
