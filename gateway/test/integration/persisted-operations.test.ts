@@ -1,7 +1,7 @@
 import { gql } from '@apollo/client/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MyShopsDocument } from '../../../clients/sdk/src/graphql';
-import { PartnerProfileDocument, RevokePartnerApiKeyDocument, IssuePartnerApiKeyDocument } from '../../../clients/sdk/src/partner/graphql';
+import { PartnerProfileDocument, PartnerStatementDocument, RevokePartnerApiKeyDocument, IssuePartnerApiKeyDocument } from '../../../clients/sdk/src/partner/graphql';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 import { signUp, type SeededOrg } from '../support/seed';
 import { manifestHash, persistedClient, refusalCode, seedPartnerKey, waitForKey, withPartners, type SeededPartnerKey } from './support';
@@ -63,6 +63,19 @@ describe('partner API keys run only published partner operations', () => {
     expect(requests[0].body.query).toBeUndefined();
     expect(requests[0].headers.get('ratelimit-limit')).toBe('60');
     expect(Number(requests[0].headers.get('ratelimit-remaining'))).toBeLessThan(60);
+  });
+
+  it("reads a reached shop's statement with the partner by the published PartnerStatement hash, and no other shop's", async () => {
+    const { client, requests } = persistedClient(platform.gatewayUrl, { headers: { 'x-api-key': partner.secret }, generateHash: manifestHash });
+    const period = new Date().toISOString().slice(0, 7);
+    const result = await client.query({ query: PartnerStatementDocument, variables: { shopId: alpha.shopId, partnerId: partner.partnerId, period } });
+    expect(result.errors).toBeUndefined();
+    expect(result.data.partnerStatement).toMatchObject({ period, payable: { amountCents: 0 } });
+    expect(requests[0].body.query).toBeUndefined();
+    const other = await signUp(platform, 'Bravo Brakes');
+    const foreign = await client.query({ query: PartnerStatementDocument, variables: { shopId: other.shopId, partnerId: partner.partnerId, period }, errorPolicy: 'all' });
+    expect(foreign.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect(foreign.data?.partnerStatement ?? null).toBeNull();
   });
 
   it('refuses an ad-hoc query from an API key with PERSISTED_QUERY_NOT_ALLOWED, sent by hash or in full', async () => {
