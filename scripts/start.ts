@@ -3,6 +3,7 @@ import {
   createBus,
   createLogger,
   createStore,
+  EmbeddedPostgresError,
   loadSigningKey,
   onShutdown,
   resolveDatabase,
@@ -71,7 +72,8 @@ try {
     ].join('\n') + '\n',
   );
 } catch (error) {
-  logger.error(`the platform could not start: ${(error as Error).message}`, { error });
+  // A cause the message already names completely is logged without a stack trace.
+  logger.error(`the platform could not start: ${(error as Error).message}`, error instanceof EmbeddedPostgresError ? {} : { error });
   await stopAll().catch(() => undefined);
   process.exit(1);
 }

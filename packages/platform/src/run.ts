@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig, type Config } from './config';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded';
+import { EmbeddedPostgresError, startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded';
 import { createLogger, type Logger } from './logger';
 import { closeRuntime, createRuntime, type RuntimeOptions, type SubgraphApp, type SubgraphDefinition, type SubgraphRuntime } from './runtime';
 import { drainBudget, listen, onShutdown, type RunningServer } from './server/http';
@@ -22,7 +22,8 @@ export async function startOrExit<T>(step: () => Promise<T>, logger: Logger): Pr
   try {
     return await step();
   } catch (error) {
-    logger.error(`could not start: ${(error as Error).message}`, { error });
+    // A cause the message already names completely is logged without a stack trace.
+    logger.error(`could not start: ${(error as Error).message}`, error instanceof EmbeddedPostgresError ? {} : { error });
     process.exit(1);
   }
 }

