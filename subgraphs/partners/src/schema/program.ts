@@ -75,12 +75,15 @@ export async function loadVisibleProgram(ctx: PartnersContext, id: string): Prom
   return program && canSeeProgram(ctx.principal, program) ? program : null;
 }
 
-/** The program, when the caller is its partner: what every partner-management mutation starts from. */
+/**
+ * The program, when the caller is its partner: what every partner-management mutation starts from.
+ * Another partner's program answers exactly like a missing one, naming neither it nor its partner.
+ */
 export async function loadOwnProgram(ctx: PartnersContext, id: string): Promise<Program> {
-  requirePrincipal(ctx.principal);
+  const caller = requirePrincipal(ctx.principal);
   const program = await ctx.loaders.program.load(id);
-  if (!program) throw notFound('Program', id);
-  requireOwnPartner(ctx.principal, program.partnerId);
+  if (!program || (caller.kind === 'partner' && caller.partnerId !== program.partnerId)) throw notFound('Program', id);
+  requireOwnPartner(caller, program.partnerId);
   return program;
 }
 
