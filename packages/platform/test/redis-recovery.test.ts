@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { Writable } from 'node:stream';
 import { once } from 'node:events';
 import { createClient } from 'redis';
 import { describe, expect, it } from 'vitest';
@@ -49,5 +50,66 @@ describe.runIf(url)('the Redis bus after a consumer crashed', () => {
     await admin.close();
     await subscription.close();
     await bus.close();
+  });
+});
+
+describe.runIf(url)("a Redis bus reader's lease", () => {
+  /** A bus whose log lines are kept, and a group it consumes into `seen`. */
+  async function reader() {
+    const lines: { level: string; msg: string }[] = [];
+    const destination = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(...String(chunk).trim().split('\n').map((line) => JSON.parse(line)));
+        done();
+      },
+    });
+    const namespace = `t${Math.random().toString(36).slice(2, 10)}`;
+    const bus = await createRedisBus(url!, { logger: createLogger('info', {}, destination), namespace, claimAfterMs: 1_000 });
+    const seen: number[] = [];
+    const subscription = await bus.consume({ group: 'ledger', from: 'beginning' }, async (event) => void seen.push(Number(event.subject.id)));
+    const admin = createClient({ url });
+    await admin.connect();
+    const lease = `${namespace}:bus:lease:ledger`;
+    await bus.publish([numbered(0)]);
+    await until(() => seen.length === 1, 30_000);
+    const holder = await admin.get(lease);
+    return {
+      lines,
+      seen,
+      bus,
+      admin,
+      lease,
+      holder,
+      async close() {
+        await admin.close();
+        await subscription.close();
+        await bus.close();
+      },
+    };
+  }
+
+  it('that lapsed while no other reader took it over is taken again: the reader goes on and warns of nothing', async () => {
+    const r = await reader();
+    // What a reader held up past its lease sees: the key gone, nobody else holding it.
+    await r.admin.del(r.lease);
+    await until(() => r.lines.some((line) => line.msg.includes('lapsed')), 30_000);
+    await until(async () => (await r.admin.get(r.lease)) === r.holder, 30_000);
+    await r.bus.publish([numbered(1)]);
+    await until(() => r.seen.length === 2, 30_000);
+    expect(r.seen).toEqual([0, 1]);
+    expect(r.lines.filter((line) => line.level === 'warn' || line.level === 'error')).toEqual([]);
+    await r.close();
+  });
+
+  it('that another reader holds is lost with a warning; once it is free again the reader takes it and goes on in order', async () => {
+    const r = await reader();
+    await r.admin.set(r.lease, 'another-reader', { PX: 60_000 });
+    await until(() => r.lines.some((line) => line.level === 'warn' && line.msg.includes('another reader took over')), 30_000);
+    await r.bus.publish([numbered(1), numbered(2)]);
+    // The marker: once the other reader lets go, the reader takes the lease and applies what it left, in order.
+    await r.admin.del(r.lease);
+    await until(() => r.seen.length === 3, 30_000);
+    expect(r.seen).toEqual([0, 1, 2]);
+    await r.close();
   });
 });

@@ -27,7 +27,9 @@ const publishScript = `
 if ARGV[2] ~= '' and redis.call('EXISTS', KEYS[2]) == 0 then return redis.error_reply('BUSRESET') end
 for i = 3, #ARGV do redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 'e', ARGV[i]) end
 return #ARGV - 2`;
-const renewScript = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end`;
+/** 1: renewed; 0: another reader holds the lease; -1: it lapsed and nobody holds it. */
+const renewScript = `local holder = redis.call('GET', KEYS[1])
+if holder == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) elseif holder then return 0 else return -1 end`;
 const releaseScript = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
 
 const isNoGroup = (error: unknown) => error instanceof Error && error.message.includes('NOGROUP');
@@ -113,10 +115,11 @@ export async function createRedisBus(url: string, options: RedisBusOptions): Pro
       void redis
         .eval(renewScript, { keys: [leaseKey(group)], arguments: [consumer, String(claimAfterMs)] })
         .then((renewed) => {
-          if (renewed === 0 && leading) {
-            leading = false;
-            logger.warn('lost the lease of a consumer group; another reader took over', { group });
-          }
+          if (renewed === 1 || !leading) return;
+          leading = false;
+          // A reader held up longer than its lease (a loaded machine) lost nothing while nobody took over: it takes the lease again.
+          if (renewed === 0) logger.warn('lost the lease of a consumer group; another reader took over', { group });
+          else logger.info('the lease of a consumer group lapsed with no other reader; taking it again', { group });
         })
         .catch(() => undefined);
     }, Math.max(100, Math.floor(claimAfterMs / 3)));
