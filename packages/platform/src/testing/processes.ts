@@ -5,6 +5,7 @@ import { generateSigningKeyPem } from '../auth/keys';
 import { subgraphNames, type ServiceName, type SubgraphName } from '../config';
 import { subgraphRegistry } from '../registry';
 import { freePort } from './ports';
+import { testPoolMax } from './subgraph';
 
 /** One parsed JSON log line of a service process (anything unparsable is kept as `{ msg }`). */
 export type LogLine = { level?: string; msg?: string; trace_id?: string; span_id?: string; service?: string } & Record<string, any>;
@@ -149,6 +150,7 @@ export async function startPlatformProcesses(options: {
     LOG_LEVEL: 'info',
     DATABASE_URL: options.databaseUrl,
     BUS_NAMESPACE: `t${randomBytes(4).toString('hex')}`,
+    DATABASE_POOL_MAX: String(testPoolMax),
     AUTH_PRIVATE_KEY: await generateSigningKeyPem(),
     GATEWAY_SECRET: randomBytes(24).toString('hex'),
     SEED_DEMO: 'false',

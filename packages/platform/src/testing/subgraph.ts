@@ -17,6 +17,13 @@ export interface TestSubgraph {
   close(): Promise<void>;
 }
 
+/**
+ * Connections a test service's pool may open. Test files run in parallel against one server whose
+ * `max_connections` other work shares, and a platform starts six services: production's ten each would
+ * exhaust it. Requests beyond it wait for a connection, as they would in production.
+ */
+export const testPoolMax = 4;
+
 /** Environment for a test service: the real server from DATABASE_URL, Redis when REDIS_URL is set, a namespace of its own. */
 export function testConfig(service: Config['service'], overrides: Record<string, string> = {}): Config {
   return loadConfig(service, {
@@ -26,6 +33,7 @@ export function testConfig(service: Config['service'], overrides: Record<string,
     // A loaded test machine can stall a process past production's 500 ms; tests of that fallback set their own.
     REDIS_COMMAND_TIMEOUT_MS: process.env.REDIS_COMMAND_TIMEOUT_MS ?? '5000',
     BUS_NAMESPACE: `t${randomBytes(4).toString('hex')}`,
+    DATABASE_POOL_MAX: String(testPoolMax),
     // Production refuses to start without the gateway's credential; services configured from one call share it.
     // Production keeps media in S3 unless told otherwise; a test process is one replica, so local disk is right.
     ...(overrides.NODE_ENV === 'production' || overrides.NODE_ENV === 'staging' ? { GATEWAY_SECRET: randomBytes(24).toString('hex'), MEDIA_STORE: 'local' } : {}),
