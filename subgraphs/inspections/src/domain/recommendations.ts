@@ -7,6 +7,7 @@ import type { Repositories } from '../data/repositories';
 import { advisors, canReadInspection, isUuid, lockInspection, staffOf } from './access';
 import { actorOf, inspectionClosed, recommendationDecided, recommendationRefunded } from './events';
 import { linkEnded } from './inspections';
+import type { Caller, ReferenceChecks } from './references';
 import { priceLabor } from './pricing';
 import { assertStatus } from './status';
 
@@ -44,11 +45,14 @@ export class RecommendationDesk {
     private readonly dataSource: DataSource,
     private readonly repos: Repositories,
     private readonly access: AccessRegistry,
+    private readonly references: ReferenceChecks,
   ) {}
 
-  async add(principal: Principal | null, inspectionId: string, input: object): Promise<Recommendation> {
-    staffOf(principal, await this.inspection(inspectionId), inspectionId, advisors);
+  async add({ principal, authorization }: Caller, inspectionId: string, input: object): Promise<Recommendation> {
+    const inspection = await this.inspection(inspectionId);
+    staffOf(principal, inspection, inspectionId, advisors);
     const values = parseInput(recommendationSchema.required({ title: true }), withoutNulls(input));
+    await this.references.assertAtShop(authorization, inspection!.shopId, values);
     return this.dataSource.transaction(async (manager) => {
       const locked = await lockInspection(this.repos.inspections, manager, inspectionId);
       assertStatus(locked.status, editable, 'add recommendations');
@@ -79,9 +83,10 @@ export class RecommendationDesk {
     });
   }
 
-  async update(principal: Principal | null, id: string, input: object): Promise<Recommendation> {
+  async update({ principal, authorization }: Caller, id: string, input: object): Promise<Recommendation> {
     const recommendation = await this.forAdvisor(principal, id);
     const { itemKey: _itemKey, ...changes } = parseInput(recommendationSchema, withoutNulls(input));
+    await this.references.assertAtShop(authorization, recommendation.shopId, changes);
     return this.dataSource.transaction(async (manager) => {
       const locked = await lockInspection(this.repos.inspections, manager, recommendation.inspectionId);
       assertStatus(locked.status, editable, 'edit recommendations');

@@ -12,12 +12,14 @@ export interface References {
   vehicleId?: string;
   customerId?: string;
   technicianId?: string | null;
+  /** A partner's product a recommendation carries: one of a program the shop is enrolled in. */
+  partnerProductId?: string | null;
 }
 
 /**
  * Checks the ids a write names with the subgraphs that own them, as the caller: another organization's
- * or another shop's vehicle, customer or technician answers NOT_FOUND, exactly like an id that does not
- * exist. `lookup` null skips the checks, for this subgraph's own tests, which run without shops and
+ * or another shop's vehicle, customer or technician, and a product of a partner program the shop is not
+ * enrolled in, answer NOT_FOUND, exactly like an id that does not exist. `lookup` null skips the checks, for this subgraph's own tests, which run without shops and
  * vehicles.
  */
 export class ReferenceChecks {
@@ -26,7 +28,7 @@ export class ReferenceChecks {
   async assertAtShop(authorization: string | null, shopId: string, references: References): Promise<void> {
     const lookup = this.lookup;
     if (!lookup) return;
-    const { vehicleId, customerId, technicianId } = references;
+    const { vehicleId, customerId, technicianId, partnerProductId } = references;
     await Promise.all([
       vehicleId &&
         lookup.find<{ shop: { id: string } }>(authorization, 'vehicles', { typename: 'Vehicle', id: vehicleId }, 'shop { id }').then((vehicle) => {
@@ -39,6 +41,13 @@ export class ReferenceChecks {
       technicianId &&
         lookup.find<{ roles: { shop: { id: string } }[] }>(authorization, 'shops', { typename: 'User', id: technicianId }, 'roles { shop { id } }').then((user) => {
           if (!user?.roles.some((role) => role.shop.id === shopId)) throw notFound('User', technicianId);
+        }),
+      partnerProductId &&
+        Promise.all([
+          lookup.find<{ program: { id: string } }>(authorization, 'partners', { typename: 'PartnerProduct', id: partnerProductId }, 'program { id }'),
+          lookup.find<{ programs: { program: { id: string } }[] }>(authorization, 'partners', { typename: 'Shop', id: shopId }, 'programs { program { id } }'),
+        ]).then(([product, shop]) => {
+          if (!product || !shop?.programs.some((enrollment) => enrollment.program.id === product.program.id)) throw notFound('PartnerProduct', partnerProductId);
         }),
     ]);
   }

@@ -24,7 +24,7 @@ export function createServices(runtime: SubgraphRuntime, deps: { store: MediaSto
     live: deps.live,
     workflow: new InspectionWorkflow(dataSource, repos, runtime.access, references),
     results: new ItemResults(dataSource, repos),
-    recommendations: new RecommendationDesk(dataSource, repos, runtime.access),
+    recommendations: new RecommendationDesk(dataSource, repos, runtime.access, references),
     sharing: new Sharing(runtime, dataSource, repos),
     media: new MediaLibrary(dataSource, repos, deps.store, deps.urls, runtime.logger),
     templates: new TemplateLibrary(dataSource, repos),

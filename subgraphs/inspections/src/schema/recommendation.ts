@@ -100,7 +100,7 @@ builder.mutationFields((t) => ({
       inspectionId: t.arg.id({ required: true, description: 'The inspection.' }),
       input: t.arg({ type: RecommendationInput, required: true, description: 'The work; `title` is required.' }),
     },
-    resolve: (_root, args, ctx) => ctx.services.recommendations.add(ctx.principal, args.inspectionId, args.input),
+    resolve: (_root, args, ctx) => ctx.services.recommendations.add(ctx, args.inspectionId, args.input),
   }),
   updateRecommendation: t.field({
     type: RecommendationRef,
@@ -110,7 +110,7 @@ builder.mutationFields((t) => ({
       id: t.arg.id({ required: true, description: 'The recommendation.' }),
       input: t.arg({ type: RecommendationInput, required: true, description: 'The fields to change (`itemKey` cannot change).' }),
     },
-    resolve: (_root, args, ctx) => ctx.services.recommendations.update(ctx.principal, args.id, args.input),
+    resolve: (_root, args, ctx) => ctx.services.recommendations.update(ctx, args.id, args.input),
   }),
   priceRecommendations: t.field({
     type: InspectionRef,
