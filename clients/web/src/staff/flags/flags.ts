@@ -6,6 +6,9 @@ import { GatewayFlagProvider } from './provider';
 
 let providerSet = false;
 
+/** How often open screens read the served flags again, so a flag an operator changes reaches them without a reload. */
+const refreshEveryMs = 15_000;
+
 /** Evaluates flags for the signed-in user at the shop in view: the provider is set once, the context on every change. */
 export function useFlagContext(userId: string, shopId: string) {
   const client = useApolloClient();
@@ -21,6 +24,9 @@ export function useFlagContext(userId: string, shopId: string) {
       return data.clientFeatureFlags;
     });
     void OpenFeature.setProviderAndWait(provider, context).catch(() => undefined);
+    const refresh = () => void provider.refresh().catch(() => undefined);
+    setInterval(refresh, refreshEveryMs);
+    document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && refresh());
   }, [client, userId, shopId]);
 }
 

@@ -1,4 +1,4 @@
-import { ErrorCode, type EvaluationContext, type JsonValue, type Provider, type ResolutionDetails } from '@openfeature/web-sdk';
+import { ErrorCode, OpenFeatureEventEmitter, ProviderEvents, type EvaluationContext, type JsonValue, type Provider, type ResolutionDetails } from '@openfeature/web-sdk';
 
 /** A flag as the gateway serves it (`clientFeatureFlags`), already evaluated for the signed-in user. */
 export interface ServedFlag {
@@ -13,13 +13,16 @@ export type FetchFlags = (context: EvaluationContext) => Promise<ServedFlag[]>;
 
 /**
  * The web app's OpenFeature provider: the gateway evaluates the client-visible flags for the signed-in user
- * once per context (sign-in, shop switch); every evaluation then reads that answer without a request. A flag the
- * gateway did not serve, or of another type, answers the default the caller passed in.
+ * once per context (sign-in, shop switch) and again on `refresh()`; every evaluation then reads that answer
+ * without a request. A flag the gateway did not serve, or of another type, answers the default the caller
+ * passed in.
  */
 export class GatewayFlagProvider implements Provider {
   readonly metadata = { name: 'cip-gateway' } as const;
   readonly runsOn = 'client' as const;
+  readonly events = new OpenFeatureEventEmitter();
   private flags = new Map<string, ServedFlag>();
+  private context: EvaluationContext = {};
 
   constructor(private readonly fetchFlags: FetchFlags) {}
 
@@ -31,9 +34,21 @@ export class GatewayFlagProvider implements Provider {
     await this.load(next);
   }
 
-  private async load(context: EvaluationContext) {
-    const served = await this.fetchFlags(context);
-    this.flags = new Map(served.map((flag) => [flag.key, flag]));
+  /** Reads the served flags again; flags whose answer changed are announced, so open screens show them without a reload. */
+  async refresh(): Promise<void> {
+    const changed = await this.load(this.context);
+    if (changed.length > 0) this.events.emit(ProviderEvents.ConfigurationChanged, { flagsChanged: changed });
+  }
+
+  /** Loads the flags for `context` and returns the keys whose answer changed; an answer for a context since replaced is dropped. */
+  private async load(context: EvaluationContext): Promise<string[]> {
+    this.context = context;
+    const served = new Map((await this.fetchFlags(context)).map((flag) => [flag.key, flag]));
+    if (this.context !== context) return [];
+    const keys = new Set([...this.flags.keys(), ...served.keys()]);
+    const changed = [...keys].filter((key) => JSON.stringify(this.flags.get(key)) !== JSON.stringify(served.get(key)));
+    this.flags = served;
+    return changed;
   }
 
   private resolve<T>(key: string, defaultValue: T, type: 'boolean' | 'string' | 'number' | 'object'): ResolutionDetails<T> {

@@ -16,6 +16,8 @@ declare module 'vitest' {
     allowedOriginPort: number;
     foreignOriginPort: number;
     accessTokenTtlSeconds: number;
+    /** A platform operator's bearer token, minted as operators get one (`npm run operator:token`). */
+    operatorToken: string;
   }
 }
 
@@ -75,6 +77,8 @@ export async function setup(project: TestProject) {
   project.provide('allowedOriginPort', allowedOriginPort);
   project.provide('foreignOriginPort', foreignOriginPort);
   project.provide('accessTokenTtlSeconds', accessTokenTtlSeconds);
+  const operatorToken = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/operator-token.ts', 'browser-suite'], { cwd: repo, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  project.provide('operatorToken', operatorToken.trim());
 }
 
 export async function teardown() {
