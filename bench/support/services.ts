@@ -55,6 +55,7 @@ export async function startServices(options: StartServicesOptions = {}): Promise
     BUS_NAMESPACE: `bench${randomBytes(3).toString('hex')}`,
     AUTH_PRIVATE_KEY: await generateSigningKeyPem(),
     GATEWAY_SECRET: randomBytes(24).toString('hex'),
+    MFA_SECRET_KEY: randomBytes(32).toString('base64'),
     SEED_DEMO: 'false',
     ACCESS_TOKEN_TTL_SECONDS: '3600',
     // One process per service: local disk holds media as well as a bucket would.
