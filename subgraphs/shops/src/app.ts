@@ -22,6 +22,7 @@ import { AuditLog1765100000000 } from './migrations/1765100000000-audit-log';
 import { SecurityEvents1765100100000 } from './migrations/1765100100000-security-events';
 import { SealedTotpSecrets1765200000000 } from './migrations/1765200000000-sealed-totp-secrets';
 import { Passkeys1765300000000 } from './migrations/1765300000000-passkeys';
+import { AuditDetails1765300100000 } from './migrations/1765300100000-audit-details';
 import { schema } from './schema';
 import { cacheHints } from './schema/cache-hints';
 
@@ -32,7 +33,7 @@ export const shopsSubgraph: SubgraphDefinition = {
   name: 'shops',
   issuesTokens: true,
   entities: [OrganizationEntity, ShopEntity, UserEntity, ShopRoleEntity, RefreshTokenEntity, CustomerEntity, LoginAddressEntity, PendingSignUpEntity, StaffInvitationEntity, StaffMessageEntity, PasskeyEntity],
-  migrations: [Initial1764201600000, LoginThrottling1764400000000, SignUpAndInvitations1764400100000, Mfa1764500000000, CustomerMessages1765000000000, AuditLog1765100000000, SecurityEvents1765100100000, SealedTotpSecrets1765200000000, Passkeys1765300000000],
+  migrations: [Initial1764201600000, LoginThrottling1764400000000, SignUpAndInvitations1764400100000, Mfa1764500000000, CustomerMessages1765000000000, AuditLog1765100000000, SecurityEvents1765100100000, SealedTotpSecrets1765200000000, Passkeys1765300000000, AuditDetails1765300100000],
   createApp(runtime) {
     const services = createServices(runtime);
     const { reactions, scheduler } = services.messaging;

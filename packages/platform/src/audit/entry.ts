@@ -27,6 +27,10 @@ export const auditRecordSchema = z.object({
   traceId: z.string().max(64).nullable().describe('The W3C trace it belongs to.'),
   clientAddress: z.string().max(100).nullable().describe('The client address the gateway saw.'),
   userAgent: z.string().max(512).nullable().describe("The client's user agent."),
+  details: z
+    .record(z.string(), z.unknown())
+    .nullish()
+    .describe('What changed, for entries that say more than their input digest (a feature flag: key, previous and new value, reason); never secrets.'),
 });
 export type AuditRecord = z.infer<typeof auditRecordSchema>;
 

@@ -11,11 +11,14 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 /**
  * The hash of an entry: SHA-256 over the RFC 8785 (JCS) serialization of every field but the hash itself,
  * its chain, number and predecessor's hash included, so changing, removing or reordering an entry breaks
- * the link to the next.
+ * the link to the next. `details` counts only when present, so entries from before it existed keep their hash.
  */
 export function auditEntryHash(entry: Omit<AuditEntry, 'hash'>): string {
-  const { chain, seq, prevHash, id, occurredAt, actorKind, actorId, orgId, shopId, type, operation, targetIds, inputDigest, outcome, errorCode, requestId, traceId, clientAddress, userAgent } = entry;
-  const fields = { chain, seq, prevHash, id, occurredAt, actorKind, actorId, orgId, shopId, type, operation, targetIds, inputDigest, outcome, errorCode, requestId, traceId, clientAddress, userAgent };
+  const { chain, seq, prevHash, id, occurredAt, actorKind, actorId, orgId, shopId, type, operation, targetIds, inputDigest, outcome, errorCode, requestId, traceId, clientAddress, userAgent, details } = entry;
+  const fields = {
+    ...{ chain, seq, prevHash, id, occurredAt, actorKind, actorId, orgId, shopId, type, operation, targetIds, inputDigest, outcome, errorCode, requestId, traceId, clientAddress, userAgent },
+    ...(details ? { details } : {}),
+  };
   return sha256(canonicalize(fields)!);
 }
 

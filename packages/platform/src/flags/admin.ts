@@ -96,6 +96,7 @@ export class FlagAdmin {
           data: {
             key: written.key,
             version: written.version,
+            previousState: current?.state ?? null,
             state: written.state,
             scheduledState: written.scheduledState,
             scheduledAt: written.scheduledAt?.toISOString() ?? null,

@@ -39,7 +39,7 @@ export function registerValueTypes(builder: AnyBuilder) {
   return { Money };
 }
 
-/** `JSON`, declared identically by every subgraph that carries free-form values (flag states, WebAuthn ceremonies). */
+/** `JSON`, declared identically by every subgraph that carries free-form values (flag states, WebAuthn ceremonies, audit details). */
 export function registerJsonScalar(builder: AnyBuilder) {
   builder.scalarType('JSON', {
     description: 'Any JSON value.',

@@ -3,13 +3,14 @@ import { genesisAuditHash, queryRows, type AuditEntry, type AuditEntryType, type
 
 const columns = `chain, seq::int AS seq, id, occurred_at AS "occurredAt", actor_kind AS "actorKind", actor_id AS "actorId", org_id AS "orgId",
   shop_id AS "shopId", type, operation, target_ids AS "targetIds", input_digest AS "inputDigest", outcome, error_code AS "errorCode",
-  request_id AS "requestId", trace_id AS "traceId", client_address AS "clientAddress", user_agent AS "userAgent", prev_hash AS "prevHash", hash`;
+  request_id AS "requestId", trace_id AS "traceId", client_address AS "clientAddress", user_agent AS "userAgent", prev_hash AS "prevHash", hash, details`;
 
 type Row = Omit<AuditEntry, 'occurredAt'> & { occurredAt: Date };
 const entryOf = (row: Row): AuditEntry => ({ ...row, occurredAt: row.occurredAt.toISOString() });
 
 export interface AuditFilter {
-  orgId: string;
+  /** The organization's chain, or `platform` for actions of none (feature flags). */
+  chain: string;
   actorId?: string | null;
   type?: AuditEntryType | null;
   from?: Date | null;
@@ -37,25 +38,26 @@ export class AuditRepository {
   async append(entry: AuditEntry): Promise<void> {
     await this.manager.query(
       `/* audit.append */ INSERT INTO shops.audit_entry (chain, seq, id, occurred_at, actor_kind, actor_id, org_id, shop_id, type, operation, target_ids,
-         input_digest, outcome, error_code, request_id, trace_id, client_address, user_agent, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
+         input_digest, outcome, error_code, request_id, trace_id, client_address, user_agent, prev_hash, hash, details)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)`,
       [
         entry.chain, entry.seq, entry.id, entry.occurredAt, entry.actorKind, entry.actorId, entry.orgId, entry.shopId, entry.type, entry.operation, entry.targetIds,
         entry.inputDigest, entry.outcome, entry.errorCode, entry.requestId, entry.traceId, entry.clientAddress, entry.userAgent, entry.prevHash, entry.hash,
+        entry.details ? JSON.stringify(entry.details) : null,
       ],
     );
     await this.manager.query(`/* audit.moveHead */ UPDATE shops.audit_chain_head SET seq = $2, hash = $3 WHERE chain = $1`, [entry.chain, entry.seq, entry.hash]);
   }
 
-  /** An organization's entries, newest first, filtered. */
+  /** A chain's entries, newest first, filtered. */
   async page(filter: AuditFilter, limit: number): Promise<AuditEntry[]> {
     const rows = await queryRows<Row>(
       this.manager,
       `/* audit.page */ SELECT ${columns} FROM shops.audit_entry
-       WHERE org_id = $1 AND ($2::text IS NULL OR actor_id = $2) AND ($3::text IS NULL OR type = $3)
+       WHERE chain = $1 AND ($2::text IS NULL OR actor_id = $2) AND ($3::text IS NULL OR type = $3)
          AND ($4::timestamptz IS NULL OR occurred_at >= $4) AND ($5::timestamptz IS NULL OR occurred_at < $5) AND ($6::bigint IS NULL OR seq < $6)
        ORDER BY seq DESC LIMIT $7`,
-      [filter.orgId, filter.actorId ?? null, filter.type ?? null, filter.from ?? null, filter.to ?? null, filter.beforeSeq ?? null, limit],
+      [filter.chain, filter.actorId ?? null, filter.type ?? null, filter.from ?? null, filter.to ?? null, filter.beforeSeq ?? null, limit],
     );
     return rows.map(entryOf);
   }

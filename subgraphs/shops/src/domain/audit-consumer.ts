@@ -5,8 +5,8 @@ import type { ThreatDetector } from './threats';
 
 export const auditConsumer = 'shops-audit';
 
-/** What the audit log takes from the bus: the gateway's record of every mutation, and the services' own work (partner accruals). */
-export const auditedEventTypes = ['audit.recorded', 'commission.accrued', 'commission.reversed'] as const;
+/** What the audit log takes from the bus: the gateway's record of every mutation, the services' own work (partner accruals) and feature flag changes. */
+export const auditedEventTypes = ['audit.recorded', 'commission.accrued', 'commission.reversed', 'feature_flag.changed'] as const;
 type AuditedEvent = CatalogEvent<(typeof auditedEventTypes)[number]>;
 
 /** Appends what the bus brings to the audit log, once per event, and lets threat detection look at each mutation in the same transaction. */
@@ -19,14 +19,39 @@ export class AuditConsumer {
 
   handle(event: AuditedEvent): Promise<boolean> {
     return processOnce(this.dataSource, 'shops', auditConsumer, event, async (manager) => {
-      const entry = await this.audit.append(manager, event.type === 'audit.recorded' ? event.data : serviceRecord(event));
+      const record = event.type === 'audit.recorded' ? event.data : event.type === 'feature_flag.changed' ? flagRecord(event) : serviceRecord(event);
+      const entry = await this.audit.append(manager, record);
       if (entry) await this.threats.mutationRecorded(manager, entry);
     });
   }
 }
 
+/** A flag change, in the platform's chain: the operator, the flag, what it was and became, and why. */
+function flagRecord(event: CatalogEvent<'feature_flag.changed'>): AuditRecord {
+  const { operator, ...details } = event.data;
+  return {
+    id: event.id,
+    occurredAt: new Date(event.occurredAt).toISOString(),
+    actorKind: 'OPERATOR',
+    actorId: operator,
+    orgId: null,
+    shopId: null,
+    type: 'EVENT',
+    operation: event.type,
+    targetIds: [event.data.key],
+    inputDigest: null,
+    outcome: 'SUCCESS',
+    errorCode: null,
+    requestId: null,
+    traceId: null,
+    clientAddress: null,
+    userAgent: null,
+    details: { ...details, previousState: details.previousState ?? null },
+  };
+}
+
 /** A partner accrual or reversal, as an entry of the partners service. */
-function serviceRecord(event: Exclude<AuditedEvent, CatalogEvent<'audit.recorded'>>): AuditRecord {
+function serviceRecord(event: CatalogEvent<'commission.accrued' | 'commission.reversed'>): AuditRecord {
   return {
     id: event.id,
     occurredAt: new Date(event.occurredAt).toISOString(),

@@ -8,12 +8,13 @@ export interface AuditExport {
 
 const csvColumns = [
   'chain', 'seq', 'id', 'occurredAt', 'actorKind', 'actorId', 'orgId', 'shopId', 'type', 'operation', 'targetIds',
-  'inputDigest', 'outcome', 'errorCode', 'requestId', 'traceId', 'clientAddress', 'userAgent', 'prevHash', 'hash',
+  'inputDigest', 'outcome', 'errorCode', 'requestId', 'traceId', 'clientAddress', 'userAgent', 'prevHash', 'hash', 'details',
 ] as const satisfies readonly (keyof AuditEntry)[];
 
 /** RFC 4180 quoting; a cell that a spreadsheet would run as a formula is prefixed with an apostrophe. */
 function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : Array.isArray(value) ? value.join(' ') : String(value);
+  const text =
+    value === null || value === undefined ? '' : Array.isArray(value) ? value.join(' ') : typeof value === 'object' ? JSON.stringify(value) : String(value);
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

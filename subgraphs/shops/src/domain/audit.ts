@@ -7,6 +7,7 @@ import {
   auditEntryTypes,
   auditRecordSchema,
   forbidden,
+  platformAuditChain,
   parseInput,
   requireRecentFactor,
   requireStaff,
@@ -82,12 +83,12 @@ export class AuditLog {
     return this.dataSource.transaction((manager) => this.append(manager, record));
   }
 
-  /** The caller's organization's entries, newest first. Owners only. */
+  /** The caller's organization's entries, newest first: owners only; operators read the platform's (feature flags and other actions of no organization). */
   async page(principal: Principal | null, input: unknown): Promise<AuditPage> {
-    const owner = requireOwner(principal);
+    const chain = principal?.kind === 'operator' ? platformAuditChain : auditChainOf(requireOwner(principal).orgId);
     const { first, after, ...filter } = parseInput(pageInput, input);
     const limit = first ?? 50;
-    const entries = await new AuditRepository(this.dataSource.manager).page({ ...filter, orgId: owner.orgId, beforeSeq: after ? Number(after) : null }, limit);
+    const entries = await new AuditRepository(this.dataSource.manager).page({ ...filter, chain, beforeSeq: after ? Number(after) : null }, limit);
     return { entries, endCursor: entries.length === limit ? String(entries[entries.length - 1].seq) : null };
   }
 
@@ -100,7 +101,7 @@ export class AuditLog {
     requireRecentFactor(owner);
     const { format, ...filter } = parseInput(exportInput, input);
     return this.dataSource.transaction(async (manager) => {
-      const query: AuditFilter = { ...filter, orgId: owner.orgId };
+      const query: AuditFilter = { ...filter, chain: auditChainOf(owner.orgId) };
       const entries = (await new AuditRepository(manager).page(query, maxExport)).reverse();
       const exported = auditExport(format, entries);
       await this.append(

@@ -68,6 +68,13 @@ const AuditEntryRef = builder.objectRef<AuditEntry>('AuditEntry').implement({
     traceId: t.exposeString('traceId', { nullable: true, description: 'The W3C trace id of the request.' }),
     clientAddress: t.exposeString('clientAddress', { nullable: true, description: 'The client address the gateway saw.' }),
     userAgent: t.exposeString('userAgent', { nullable: true, description: "The client's user agent." }),
+    details: t.field({
+      type: 'JSON',
+      nullable: true,
+      description:
+        'What changed, for entries that record it: a feature flag change has `key`, `version`, `previousState` (null: the default in code), `state`, `scheduledState`, `scheduledAt`, `owner`, `expiresAt` and `reason`. Covered by `hash`.',
+      resolve: (entry) => entry.details ?? null,
+    }),
     prevHash: t.exposeString('prevHash', { description: 'The hash of the entry before it (64 zeros for the first).' }),
     hash: t.exposeString('hash', { description: 'SHA-256 of the entry in canonical JSON, its number and `prevHash` included.' }),
   }),
@@ -100,8 +107,9 @@ const filterArgs = builder.args((t) => ({
 builder.queryField('auditLog', (t) =>
   t.field({
     type: AuditPageRef,
-    visibleTo: ['staff'],
-    description: "The organization's audit log, newest first: every mutation, security event and export, with its actor. Owners only.",
+    visibleTo: ['staff', 'operator'],
+    description:
+      "The organization's audit log, newest first: every mutation, security event and export, with its actor. Owners only; a platform operator reads the platform's log (feature flag changes and other actions of no organization).",
     args: {
       ...filterArgs,
       first: t.arg.int({ description: 'Entries per page, 1–200; 50 by default.' }),

@@ -14,6 +14,7 @@ export const flagsEvents = [
     data: z.object({
       key: z.string().describe('The flag.'),
       version: z.number().int().positive().describe('The change number; every process applies the highest it has seen.'),
+      previousState: z.record(z.string(), z.unknown()).nullish().describe('The configuration in force before (null: none stored, the default in code).'),
       state: z.record(z.string(), z.unknown()).describe('The configuration in force now.'),
       scheduledState: z.record(z.string(), z.unknown()).nullable().describe('The configuration that takes over at scheduledAt.'),
       scheduledAt: z.iso.datetime({ offset: true }).nullable().describe('When scheduledState takes over.'),
