@@ -65,7 +65,7 @@ describe('platform operators', () => {
     expect(principalOf({ sub: 'Robert; DROP', kind: 'operator', op: 'Robert; DROP' })).toBeNull();
   });
 
-  it('mint through npm run operator:token; a development key does not verify where another key is configured', { timeout: 120_000 }, async () => {
+  it('mint through npm run operator:token; a development key does not verify where another key is configured', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'cip-operator-'));
     dataDirs.push(dataDir);
     const minted = await script({ DATA_DIR: dataDir, NODE_ENV: 'development' }, 'grace', '--ttl', '900');
@@ -81,5 +81,17 @@ describe('platform operators', () => {
     const tooLong = await script({ DATA_DIR: dataDir }, 'grace', '--ttl', String(13 * 3600));
     expect(tooLong.code).toBe(1);
     expect(tooLong.stderr).toMatch(/lifetime/);
+  });
+
+  it('mint for an hour when no lifetime is given, and refuse to mint for no one', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'cip-operator-'));
+    dataDirs.push(dataDir);
+    const minted = await script({ DATA_DIR: dataDir, NODE_ENV: 'development' }, 'grace');
+    expect(minted.code).toBe(0);
+    const claims = JSON.parse(Buffer.from(minted.stdout.trim().split('.')[1], 'base64url').toString()) as { iat: number; exp: number };
+    expect(claims.exp - claims.iat).toBe(60 * 60);
+    const nameless = await script({ DATA_DIR: dataDir });
+    expect(nameless).toMatchObject({ code: 1, stdout: '' });
+    expect(nameless.stderr).toContain('Name the operator: npm run operator:token -- <name> [--ttl seconds]');
   });
 });
