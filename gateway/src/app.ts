@@ -6,7 +6,7 @@ import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheContr
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, type ParseOptions, type ValidationRule } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { clientAddressAtEdge, ErrorCode, metricsContentType, metricsText, openDatabase, PlatformFlags, type Config, type EventBus, type KeyValueStore, type Logger, type SubgraphName, type TokenSigner, type TokenVerifier } from '@cip/platform';
+import { clientAddressAtEdge, ErrorCode, metricsContentType, metricsText, openDatabase, PlatformFlags, type Config, type EventBus, type KeyValueStore, type Logger, type SubgraphName, type TokenSigner, type TokenVerifier } from '@cip/platform/core';
 import { authenticate, bearerAuthenticator } from './auth';
 import type { GatewayContext } from './context';
 import { formatGatewayError } from './errors';

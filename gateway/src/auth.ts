@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Principal, TokenVerifier } from '@cip/platform';
+import type { Principal, TokenVerifier } from '@cip/platform/core';
 
 export interface Authentication {
   principal: Principal;

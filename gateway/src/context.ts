@@ -1,4 +1,4 @@
-import type { ClientInfo, Principal } from '@cip/platform';
+import type { ClientInfo, Principal } from '@cip/platform/core';
 
 /** What every gateway request carries from authentication to the subgraph calls. */
 export interface GatewayContext {

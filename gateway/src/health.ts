@@ -1,4 +1,4 @@
-import type { SubgraphName } from '@cip/platform';
+import type { SubgraphName } from '@cip/platform/core';
 
 export type SubgraphHealth = Record<string, 'ready' | 'unavailable'>;
 

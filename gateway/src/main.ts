@@ -12,7 +12,7 @@ import {
   resolveDatabase,
   setupTracing,
   startOrExit,
-} from '@cip/platform';
+} from '@cip/platform/core';
 import { standardFeatures } from './features/standard';
 import { startGateway } from './server';
 

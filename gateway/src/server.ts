@@ -11,7 +11,7 @@ import {
   type SigningKey,
   type TokenSigner,
   type TokenVerifier,
-} from '@cip/platform';
+} from '@cip/platform/core';
 import { createGatewayApp, type GatewayApp, type GatewayOptions } from './app';
 
 /** What the gateway is started from; the same in `main.ts`, `npm start` and the test harness. */

@@ -1,7 +1,7 @@
 import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 import CircuitBreaker from 'opossum';
 import { Gauge } from 'prom-client';
-import { ErrorCode, platformRegistry, type Config } from '@cip/platform';
+import { ErrorCode, platformRegistry, type Config } from '@cip/platform/core';
 
 export type SubgraphCallSettings = Config['subgraphCalls'];
 

@@ -5,7 +5,7 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { context, propagation } from '@opentelemetry/api';
 import { GraphQLError, Kind, parse, type DocumentNode, type FieldNode, type OperationDefinitionNode } from 'graphql';
-import { clientHeaders, ErrorCode, gatewayCredentialHeader, tracingRecords } from '@cip/platform';
+import { clientHeaders, ErrorCode, gatewayCredentialHeader, tracingRecords } from '@cip/platform/core';
 import fetch from 'node-fetch';
 import type { GatewayContext } from './context';
 import { withoutSuggestions } from './errors';

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { SubgraphName } from '@cip/platform';
+import type { SubgraphName } from '@cip/platform/core';
 
 export const committedSupergraphPath = new URL('../../schema/supergraph.graphql', import.meta.url);
 

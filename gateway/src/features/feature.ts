@@ -3,7 +3,7 @@ import type { ApolloServerPlugin, GraphQLRequest, GraphQLResponse } from '@apoll
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { GraphQLError, GraphQLSchema, ParseOptions, ValidationRule } from 'graphql';
 import type { DataSource, MigrationInterface } from 'typeorm';
-import type { Config, EventBus, KeyValueStore, Logger, PlatformFlags, SubgraphName, TokenSigner, TokenVerifier } from '@cip/platform';
+import type { Config, EventBus, KeyValueStore, Logger, PlatformFlags, SubgraphName, TokenSigner, TokenVerifier } from '@cip/platform/core';
 import type { Authenticator } from '../auth';
 import type { SubgraphGuards } from '../subgraph-calls';
 import type { GatewayContext } from '../context';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { unauthenticated, type PartnerPrincipal, type TokenSigner } from '@cip/platform';
+import { unauthenticated, type PartnerPrincipal, type TokenSigner } from '@cip/platform/core';
 import type { Authenticator } from '../../auth';
 import type { ApiKeyRepository } from './repository';
 

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { consumeEvents, processOnce, type BusSubscription, type CatalogEvent, type EventBus, type Logger } from '@cip/platform';
+import { consumeEvents, processOnce, type BusSubscription, type CatalogEvent, type EventBus, type Logger } from '@cip/platform/core';
 import { ApiKeyRepository } from './repository';
 
 export const apiKeyConsumerGroup = 'gateway.api-keys';

@@ -1,7 +1,7 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
 import { GraphQLError, type ValidationContext } from 'graphql';
-import { ErrorCode } from '@cip/platform';
+import { ErrorCode } from '@cip/platform/core';
 import { withoutSuggestions } from '../../errors';
 import type { GatewayFeature } from '../feature';
 

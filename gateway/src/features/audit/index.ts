@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { buildEvent, enqueueEvents, startOutboxRelay, type OutboxRelay } from '@cip/platform';
+import { buildEvent, enqueueEvents, startOutboxRelay, type OutboxRelay } from '@cip/platform/core';
 import type { GatewayContext } from '../../context';
 import { ApiKeys1764300000000 } from '../api-keys/migrations/1764300000000-api-keys';
 import type { GatewayFeature } from '../feature';

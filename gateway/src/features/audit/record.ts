@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { trace } from '@opentelemetry/api';
 import { Kind, type GraphQLFormattedError, type OperationDefinitionNode } from 'graphql';
-import { auditActorOf, auditInputDigest, type AuditRecord } from '@cip/platform';
+import { auditActorOf, auditInputDigest, type AuditRecord } from '@cip/platform/core';
 import type { GatewayContext } from '../../context';
 
 const maxTargets = 50;

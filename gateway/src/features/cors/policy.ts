@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ErrorCode } from '@cip/platform';
+import { ErrorCode } from '@cip/platform/core';
 
 export interface CorsOptions {
   /** Browser origins, besides the gateway's own, allowed to call it (`CORS_ORIGINS`). */

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
-import type { KeyValueStore } from '@cip/platform';
+import type { KeyValueStore } from '@cip/platform/core';
 import type { GatewayContext } from '../../context';
 import { deprecatedFieldsOf } from '../../deprecated-fields';
 

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Counter } from 'prom-client';
-import { ErrorCode, platformRegistry } from '@cip/platform';
+import { ErrorCode, platformRegistry } from '@cip/platform/core';
 import type { GatewayContext } from '../../context';
 import { sendJson } from '../../http-adapter';
 import type { GatewayFeature } from '../feature';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContext } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
-import { appError, badInput, ErrorCode, type KeyValueStore, type Principal } from '@cip/platform';
+import { appError, badInput, ErrorCode, type KeyValueStore, type Principal } from '@cip/platform/core';
 import type { GatewayContext } from '../../context';
 
 const header = 'idempotency-key';

@@ -1,4 +1,4 @@
-import { flagDefinition, type FlagDefinition } from '@cip/platform';
+import { flagDefinition, type FlagDefinition } from '@cip/platform/core';
 import type { GatewayFeature } from '../feature';
 import { defaultComplexityLimits, type ComplexityLimits } from './complexity';
 import { limitsPlugin } from './plugin';

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { appError, ErrorCode, type KeyValueStore, type PartnerPrincipal } from '@cip/platform';
+import { appError, ErrorCode, type KeyValueStore, type PartnerPrincipal } from '@cip/platform/core';
 import type { GatewayContext } from '../../context';
 import { measureOperation, type ComplexityLimits } from './complexity';
 import { countRequest, type QuotaPlan } from './quotas';

@@ -1,4 +1,4 @@
-import type { KeyValueStore } from '@cip/platform';
+import type { KeyValueStore } from '@cip/platform/core';
 
 /** Requests a partner key may make, by the plan the partners subgraph gave it. */
 export interface QuotaPlan {

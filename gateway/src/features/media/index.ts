@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ErrorCode, gatewayCredentialHeader } from '@cip/platform';
+import { ErrorCode, gatewayCredentialHeader } from '@cip/platform/core';
 import { sendJson } from '../../http-adapter';
 import type { GatewayFeature } from '../feature';
 

@@ -1,5 +1,5 @@
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
-import type { KeyValueStore } from '@cip/platform';
+import type { KeyValueStore } from '@cip/platform/core';
 
 /** Automatic persisted queries kept in the shared store (Apollo Server prefixes keys with `apq:`), so a hash registered on one replica is known to all. */
 export function apqCache(store: KeyValueStore): KeyValueCache<string> {

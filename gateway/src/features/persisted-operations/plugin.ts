@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { appError, ErrorCode } from '@cip/platform';
+import { appError, ErrorCode } from '@cip/platform/core';
 import type { GatewayContext } from '../../context';
 import type { PersistedManifest } from './manifest';
 

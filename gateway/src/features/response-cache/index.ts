@@ -1,4 +1,4 @@
-import { flagDefinition, type FlagDefinition } from '@cip/platform';
+import { flagDefinition, type FlagDefinition } from '@cip/platform/core';
 import type { GatewayFeature } from '../feature';
 import { responseCachePlugins } from './response-cache';
 

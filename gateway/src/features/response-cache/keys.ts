@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { GraphQLRequestContext } from '@apollo/server';
-import type { KeyValueStore, Principal } from '@cip/platform';
+import type { KeyValueStore, Principal } from '@cip/platform/core';
 import type { GatewayContext } from '../../context';
 
 /** A generation outlives every response cached under it: the longest subgraph hint is far shorter. */

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import { InMemoryLRUCache, type KeyValueCache } from '@apollo/utils.keyvaluecache';
-import type { KeyValueStore } from '@cip/platform';
+import type { KeyValueStore } from '@cip/platform/core';
 import type { GatewayContext } from '../../context';
 import { coalesceIdenticalReads } from './coalesce';
 import { bypassRequested, cacheable, generations, organizationOf, sessionOf } from './keys';

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getNamedType, isListType, isNonNullType, parse, type GraphQLFormattedError, type GraphQLInputType, type GraphQLSchema } from 'graphql';
-import { ErrorCode } from '@cip/platform';
+import { ErrorCode } from '@cip/platform/core';
 import type { GatewayContext } from '../../context';
 import { readBody, RequestError, sendJson } from '../../http-adapter';
 import type { GatewayHandle, GatewayRoute } from '../feature';

@@ -1,7 +1,7 @@
 import { executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
 import type { QueryPlan } from '@apollo/query-planner';
 import { GraphQLError, type DocumentNode, type ExecutionResult } from 'graphql';
-import { ErrorCode, gatewayCredentialHeader, type Logger, type SubgraphName } from '@cip/platform';
+import { ErrorCode, gatewayCredentialHeader, type Logger, type SubgraphName } from '@cip/platform/core';
 import type { GatewayContext } from '../../context';
 import { SubgraphCallError, type SubgraphGuards } from '../../subgraph-calls';
 import { SubgraphSource } from '../../subgraph-source';

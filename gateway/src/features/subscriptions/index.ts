@@ -3,7 +3,7 @@ import { GraphQLError, Kind, parse, specifiedRules, validate, type DocumentNode,
 import type { SubscribePayload } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { ErrorCode, notFound, type Principal } from '@cip/platform';
+import { ErrorCode, notFound, type Principal } from '@cip/platform/core';
 import type { GatewayContext } from '../../context';
 import { formatGatewayError, toFormattedErrors, withoutSuggestions } from '../../errors';
 import type { GatewayFeature } from '../feature';
@@ -41,13 +41,17 @@ export function subscriptionsFeature(options: SubscriptionsOptions = {}): Gatewa
   return {
     name: 'subscriptions',
     setup({ gateway, subgraphUrls, subgraphGuards, logger, config }) {
+      let supergraphSdl: string | undefined;
       let planner: SubscriptionPlanner | undefined;
       gateway.onSupergraph(({ sdl }) => {
-        planner = new SubscriptionPlanner(sdl);
+        supergraphSdl = sdl;
+        planner = undefined;
       });
+      // Built by the first subscription after each supergraph load: a gateway that serves none never holds
+      // this second supergraph, query planner and API schema beside Apollo's own.
       const currentPlanner = () => {
-        if (!planner) throw new Error('The gateway has not loaded its supergraph yet.');
-        return planner;
+        if (!supergraphSdl) throw new Error('The gateway has not loaded its supergraph yet.');
+        return (planner ??= new SubscriptionPlanner(supergraphSdl));
       };
       const forwarder = new SubscriptionForwarder(currentPlanner, subgraphUrls, subgraphGuards, logger, config.gatewaySecret);
       let wss: WebSocketServer | undefined;

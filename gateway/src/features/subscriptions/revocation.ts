@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { GraphQLError, type ExecutionResult } from 'graphql';
-import { ErrorCode, type Logger, type Principal } from '@cip/platform';
+import { ErrorCode, type Logger, type Principal } from '@cip/platform/core';
 import type { GatewayContext } from '../../context';
 
 /** Close code sent once a connection's session or key was revoked and its subscriptions have ended. */

@@ -1,6 +1,6 @@
 import { getArgumentValues, getVariableValues, Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { collectFields } from 'graphql/execution/collectFields.js';
-import { canReadShop, type Principal } from '@cip/platform';
+import { canReadShop, type Principal } from '@cip/platform/core';
 
 /**
  * The gateway's own tenancy check before anything is forwarded: every root field's `shopId` argument must

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import sirv from 'sirv';
-import type { Logger } from '@cip/platform';
+import type { Logger } from '@cip/platform/core';
 import type { GatewayFeature } from '../feature';
 
 export interface WebAppOptions {

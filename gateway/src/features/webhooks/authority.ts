@@ -1,4 +1,4 @@
-import type { StaffRole, TokenSigner } from '@cip/platform';
+import type { StaffRole, TokenSigner } from '@cip/platform/core';
 import { allowGeneratedOperation } from '../persisted-operations/plugin';
 import type { GatewayHandle } from '../feature';
 import type { WebhookEndpoint, WebhookOwner } from './repository';

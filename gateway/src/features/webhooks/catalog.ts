@@ -1,5 +1,5 @@
 import { getNamedType, type GraphQLSchema } from 'graphql';
-import { entityOf, eventCatalog, type EventType } from '@cip/platform';
+import { entityOf, eventCatalog, type EventType } from '@cip/platform/core';
 
 /** A webhook event type: one per subscription field of the schema, so a new subscription is a new event type. */
 export interface WebhookEventType {

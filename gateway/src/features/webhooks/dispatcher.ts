@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { buildEvent, consumeEvents, type BusSubscription, type CatalogEvent, type EventBus, type Logger } from '@cip/platform';
+import { buildEvent, consumeEvents, type BusSubscription, type CatalogEvent, type EventBus, type Logger } from '@cip/platform/core';
 import type { Authority, AuthorityCheck } from './authority';
 import type { WebhookEventType } from './catalog';
 import { WebhookRepository, type WebhookDelivery, type WebhookEndpoint } from './repository';

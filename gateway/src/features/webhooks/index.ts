@@ -1,4 +1,4 @@
-import { flagDefinition, startRetention, type EventEnvelope, type FlagDefinition, type TokenSigner } from '@cip/platform';
+import { flagDefinition, startRetention, type EventEnvelope, type FlagDefinition, type TokenSigner } from '@cip/platform/core';
 import { allowGeneratedOperation } from '../persisted-operations/plugin';
 import type { GatewayFeature, GatewayHandle } from '../feature';
 import { registrantAuthority } from './authority';

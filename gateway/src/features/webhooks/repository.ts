@@ -1,4 +1,4 @@
-import type { StaffRole } from '@cip/platform';
+import type { StaffRole } from '@cip/platform/core';
 import type { EntityManager } from 'typeorm';
 
 /** Who registered an endpoint: the staff user or partner key whose access shapes its payloads. */

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse, validate, type GraphQLSchema } from 'graphql';
 import { z } from 'zod';
-import { ErrorCode, type Principal } from '@cip/platform';
+import { ErrorCode, type Principal } from '@cip/platform/core';
 import { readBody, sendJson } from '../../http-adapter';
 import type { GatewayHandle, GatewayRoute } from '../feature';
 import { webhookRoles, type AuthorityCheck } from './authority';

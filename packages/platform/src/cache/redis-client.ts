@@ -1,5 +1,11 @@
-import { createClient } from 'redis';
+import { createRequire } from 'node:module';
+import type { createClient as CreateClient } from 'redis';
 import type { Logger } from '../logger';
+
+// node-redis is loaded by the first connection: a process on the in-memory store and the PostgreSQL bus (the
+// default) never holds it.
+const require = createRequire(import.meta.url);
+const createClient: typeof CreateClient = (...args) => (require('redis') as typeof import('redis')).createClient(...args);
 
 export type RedisConnection = ReturnType<typeof redisClient>;
 

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { createEventTables, dropEventTables } from '@cip/platform';
+import { createEventTables, dropEventTables } from '@cip/platform/core';
 
 /** Partner API keys as the gateway learns them from the partners subgraph's events (hashes only). */
 export class ApiKeys1764300000000 implements MigrationInterface {
