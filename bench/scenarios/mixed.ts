@@ -338,7 +338,9 @@ async function seed(services: RunningServices, settings: Settings, counts: Retur
   });
   const customerWork = await inBatches(Array.from({ length: counts.customers }, (_, i) => i), 8, async (i) => {
     const completed = await complete(i);
-    const sent = await mustRequest<{ sendInspection: { token: string } }>(gatewayUrl, `mutation($id: ID!) { sendInspection(id: $id) { token } }`, { id: completed.id }, completed.org.ownerToken);
+    // Sent by the shop's advisors, as in the shop: one account may send 100 reports in 10 minutes.
+    const advisor = completed.shop.advisors[i % completed.shop.advisors.length];
+    const sent = await mustRequest<{ sendInspection: { token: string } }>(gatewayUrl, `mutation($id: ID!) { sendInspection(id: $id) { token } }`, { id: completed.id }, advisor.token);
     return { token: sent.sendInspection.token };
   });
   return { orgs, shops, technicianWork, advisorWork, customerWork, partnerKeys: await seedPartners(services, shops, counts.partners) };
