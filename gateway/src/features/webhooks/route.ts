@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { parse, validate, type GraphQLSchema } from 'graphql';
+import { GraphQLError, parse, validate, type GraphQLSchema } from 'graphql';
 import { z } from 'zod';
-import { ErrorCode, type Principal } from '@cip/platform/core';
+import { ErrorCode, requireStepUp, type Principal } from '@cip/platform/core';
 import { readBody, sendJson } from '../../http-adapter';
 import type { GatewayHandle, GatewayRoute } from '../feature';
 import { webhookRoles, type AuthorityCheck } from './authority';
@@ -44,6 +44,16 @@ function ownerOf(principal: Principal | null): { owner: WebhookOwner; shopIds: s
       throw new HttpProblem(403, ErrorCode.FORBIDDEN, 'Webhooks are for shop owners, managers and partners.');
     default:
       throw new HttpProblem(401, ErrorCode.UNAUTHENTICATED, 'A valid access token or API key is required.');
+  }
+}
+
+/** Changing webhook endpoints is sensitive: staff with a second factor need one verified in the last 10 minutes. */
+function stepUp(principal: Principal | null) {
+  try {
+    requireStepUp(principal);
+  } catch (error) {
+    if (error instanceof GraphQLError && error.extensions.code === ErrorCode.MFA_REQUIRED) throw new HttpProblem(403, ErrorCode.MFA_REQUIRED, error.message);
+    throw error;
   }
 }
 
@@ -105,6 +115,7 @@ export function webhooksRoute(gateway: GatewayHandle, repo: WebhookRepository, o
           return sendJson(res, 200, { notifications: await repo.notifications(owner, { orgOwner }) });
         }
         if (path[0] !== 'endpoints') throw new HttpProblem(404, ErrorCode.NOT_FOUND, `No webhooks route for ${req.url}.`);
+        if (method !== 'GET') stepUp(context.principal);
 
         if (path.length === 1 && method === 'GET') return sendJson(res, 200, { endpoints: (await repo.listOwned(owner)).map(publicEndpoint) });
         if (path.length === 1 && method === 'POST') {

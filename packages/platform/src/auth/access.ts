@@ -43,6 +43,15 @@ export function requireShopRole(principal: Principal | null, shopId: string, rol
   return staff;
 }
 
+/**
+ * Step-up for whoever calls: staff as `requireRecentFactor`; partner keys, customer links and operators
+ * carry no second factor to step up with and pass. Fields declare it (`authScopes: { stepUp: true }`);
+ * surfaces outside GraphQL (the gateway's webhook routes) call it.
+ */
+export function requireStepUp(principal: Principal | null, now = Date.now()): void {
+  if (principal?.kind === 'staff') requireRecentFactor(principal, now);
+}
+
 /** How recently a session must have verified a second factor for a sensitive change (step-up). */
 export const stepUpWindowMs = 10 * 60 * 1000;
 

@@ -5,6 +5,7 @@ import ScopeAuthPlugin, { AuthScopeFailureType, type AuthFailure } from '@pothos
 import ValidationPlugin from '@pothos/plugin-validation';
 import { GraphQLError } from 'graphql';
 import type { Principal, StaffRole } from '../auth/principal';
+import { requireStepUp } from '../auth/access';
 import { forbidden, notFound, unauthenticated } from '../errors';
 import { inputError } from '../validation';
 import { registerValueTypes } from './values';
@@ -41,6 +42,11 @@ export interface AuthScopes {
   shopRole: ShopRoleScope;
   /** Any caller who may read the shop: its staff, a partner it is enrolled with, its customer's link. */
   readShop: string;
+  /**
+   * Step-up, for sensitive changes: a staff caller with a second factor must have verified one in the last
+   * 10 minutes (else MFA_REQUIRED). Keys and links pass: they carry no second factor to step up with.
+   */
+  stepUp: boolean;
 }
 
 export interface BuilderTypes<Ctx extends PrincipalContext> {
@@ -104,6 +110,10 @@ function scopesOf(principal: Principal | null) {
       const role = principal.roles[shopId];
       if (!role) throw notFound('Shop', shopId);
       if (roles && !roles.includes(role)) throw forbidden(`Your role at this shop (${role}) does not allow this.`);
+      return true;
+    },
+    stepUp: () => {
+      requireStepUp(principal);
       return true;
     },
     readShop: (shopId: string) => {

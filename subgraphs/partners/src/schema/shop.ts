@@ -185,7 +185,9 @@ async function loadProgramForShop(ctx: PartnersContext, programId: string): Prom
 builder.mutationFields((t) => ({
   enrollInPartnerProgram: t.field({
     type: EnrollmentRef,
-    description: 'Enrolls a shop in a partner program from now on. Owners and managers of the shop only; the partner\'s keys then reach the shop.',
+    authScopes: { stepUp: true },
+    description:
+      'Enrolls a shop in a partner program from now on. Owners and managers of the shop only; the partner\'s keys then reach the shop. A caller with a second factor needs one verified in the last 10 minutes (`MFA_REQUIRED`, then `verifyMfa`).',
     args: {
       shopId: t.arg.id({ required: true, description: 'The shop.' }).validate(valid.id('Shop')),
       programId: t.arg.id({ required: true, description: 'The program to join.' }).validate(valid.id('Program')),
@@ -198,7 +200,9 @@ builder.mutationFields((t) => ({
   }),
   leavePartnerProgram: t.field({
     type: EnrollmentRef,
-    description: 'Ends a shop\'s enrollment from now on; sales decided later earn nothing. Owners and managers of the shop only.',
+    authScopes: { stepUp: true },
+    description:
+      'Ends a shop\'s enrollment from now on; sales decided later earn nothing. Owners and managers of the shop only; a caller with a second factor needs one verified in the last 10 minutes (`MFA_REQUIRED`).',
     args: {
       shopId: t.arg.id({ required: true, description: 'The shop.' }).validate(valid.id('Shop')),
       programId: t.arg.id({ required: true, description: 'The program to leave.' }).validate(valid.id('Program')),

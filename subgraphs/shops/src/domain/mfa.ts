@@ -154,9 +154,9 @@ export class MultiFactor {
     return this.verified(staff);
   }
 
-  /** New recovery codes in place of the old ones. An MFA change: needs step-up. */
+  /** New recovery codes in place of the old ones. An MFA change: its field declares step-up. */
   async regenerateRecoveryCodes(principal: Principal | null): Promise<string[]> {
-    const staff = requireRecentFactor(principal);
+    const staff = requireStaff(principal);
     if (!staff.mfaEnrolled) throw forbidden('Enroll an authenticator app or a passkey first.');
     return this.dataSource.transaction((manager) => this.replaceRecoveryCodes(manager, staff.userId));
   }
@@ -206,9 +206,9 @@ export class MultiFactor {
     return this.verified(staff);
   }
 
-  /** Removes one of the caller's passkeys. An MFA change: needs step-up. */
+  /** Removes one of the caller's passkeys. An MFA change: its field declares step-up. */
   async removePasskey(principal: Principal | null, input: unknown): Promise<boolean> {
-    const staff = requireRecentFactor(principal);
+    const staff = requireStaff(principal);
     const { id } = parseInput(passkeyIdInput, input);
     const removed = await new PasskeyRepository(this.dataSource.manager).remove(staff.userId, id);
     if (!removed) throw notFound('Passkey', id);
@@ -216,9 +216,9 @@ export class MultiFactor {
     return true;
   }
 
-  /** Sets the organization's MFA policy. Owners, with a second factor of their own verified in the last 10 minutes. */
+  /** Sets the organization's MFA policy. Owners, with a second factor of their own (its field declares step-up). */
   async setPolicy(principal: Principal | null, input: unknown): Promise<MfaPolicy> {
-    const staff = requireRecentFactor(principal);
+    const staff = requireStaff(principal);
     if (!Object.values(staff.roles).includes('OWNER')) throw forbidden('Only an owner can change the MFA policy.');
     const { policy } = parseInput(policyInput, input);
     if (policy !== 'OFF' && !staff.mfaEnrolled) throw forbidden('Enroll a second factor yourself before requiring one of others.');

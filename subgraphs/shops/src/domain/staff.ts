@@ -11,7 +11,6 @@ import {
   nameInput,
   parseInput,
   passwordInput,
-  requireRecentFactor,
   requireShopRole,
   staffRoles,
   unauthenticated,
@@ -116,12 +115,11 @@ export class StaffDirectory {
 
   /**
    * Gives a colleague a role at a shop, changes it, or removes it (null). Owners and managers; only owners
-   * touch the owner role; with a second factor, one verified in the last 10 minutes (step-up). Takes
+   * touch the owner role (its field declares step-up). Takes
    * effect on the colleague's next request, with the token they hold.
    */
   async setRole(principal: Principal | null, shopId: string, userId: string, role: StaffRole | null | undefined): Promise<User> {
     const staff = requireShopRole(principal, shopId, ['OWNER', 'MANAGER']);
-    requireRecentFactor(staff);
     const user = await this.dataSource.transaction(async (manager) => {
       const users = new UserRepository(manager);
       const [user] = z.uuid().safeParse(userId).success ? await users.findByIds([userId]) : [null];

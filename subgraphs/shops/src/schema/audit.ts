@@ -123,6 +123,7 @@ builder.mutationField('exportAuditLog', (t) =>
   t.field({
     type: AuditExportRef,
     visibleTo: ['staff'],
+    authScopes: { stepUp: true },
     description:
       "Writes the organization's audit entries (filtered, up to 50 000) as CSV or JSON lines for auditors. Owners with a factor verified in the last 10 minutes (else `MFA_REQUIRED`); the export is itself audited.",
     args: { ...filterArgs, format: t.arg({ type: AuditExportFormatEnum, required: true, description: 'CSV or JSON lines.' }) },

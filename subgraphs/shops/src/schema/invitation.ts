@@ -59,8 +59,9 @@ builder.objectFields(ShopRef, (t) => ({
 builder.mutationFields((t) => ({
   inviteStaffMember: t.field({
     type: StaffInvitationRef,
+    authScopes: { stepUp: true },
     description:
-      'Invites someone to work at a shop by e-mail. Owners and managers; only owners invite owners. The answer is the same for every address outside your organization, including addresses of other organizations’ users.',
+      'Invites someone to work at a shop by e-mail. Owners and managers; only owners invite owners. It grants a role, so a caller with a second factor needs one verified in the last 10 minutes (`MFA_REQUIRED`). The answer is the same for every address outside your organization, including addresses of other organizations’ users.',
     args: {
       shopId: t.arg.id({ required: true, description: 'The shop they will work at.' }).validate(valid.id('Shop')),
       input: t.arg({ type: StaffInvitationInput, required: true, description: 'Who, and as what.' }),

@@ -100,12 +100,14 @@ builder.mutationFields((t) => ({
   }),
   regenerateRecoveryCodes: t.stringList({
     visibleTo: ['staff'],
+    authScopes: { stepUp: true },
     description: 'Replaces the recovery codes with ten new ones, shown this once. Needs a factor verified in the last 10 minutes.',
     resolve: (_root, _args, ctx) => ctx.services.mfa.regenerateRecoveryCodes(ctx.principal),
   }),
   setMfaPolicy: t.field({
     type: MfaPolicyEnum,
     visibleTo: ['staff'],
+    authScopes: { stepUp: true },
     description: "Sets who in the organization must use a second factor. Owners with a factor of their own verified in the last 10 minutes.",
     args: { policy: t.arg({ type: MfaPolicyEnum, required: true, description: 'The new policy.' }) },
     resolve: (_root, args, ctx) => ctx.services.mfa.setPolicy(ctx.principal, args),
@@ -145,6 +147,7 @@ builder.mutationFields((t) => ({
   }),
   removePasskey: t.boolean({
     visibleTo: ['staff'],
+    authScopes: { stepUp: true },
     description: "Removes one of the caller's passkeys. Needs a factor verified in the last 10 minutes.",
     args: { id: t.arg.id({ required: true, description: 'The passkey (`Passkey.id`).' }) },
     resolve: (_root, args, ctx) => ctx.services.mfa.removePasskey(ctx.principal, args),

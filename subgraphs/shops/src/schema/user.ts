@@ -79,6 +79,7 @@ builder.queryField('me', (t) =>
 builder.mutationFields((t) => ({
   setStaffRole: t.field({
     type: UserRef,
+    authScopes: { stepUp: true },
     description: "Gives a colleague a role at a shop, changes it, or removes it (role null). Owners and managers only; a caller with a second factor needs one verified in the last 10 minutes (`MFA_REQUIRED`, then `verifyMfa`). Takes effect on the colleague's next request, with the access token they already hold.",
     args: {
       shopId: t.arg.id({ required: true, description: 'The shop.' }).validate(valid.id('Shop')),
