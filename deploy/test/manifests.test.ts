@@ -89,13 +89,16 @@ describe.each(overlays)('overlay %s', (overlay) => {
     expect(hpa.spec.metrics).toContainEqual(expect.objectContaining({ type: 'Pods', pods: expect.objectContaining({ metric: { name: 'cip_gateway_http_requests_per_second' } }) }));
   });
 
-  it('exposes only the gateway through the ALB Ingress', () => {
+  it('exposes only the gateway through the ALB Ingress, and shops for the SMS status callback alone', () => {
     const ingresses = objects.filter((object) => object.kind === 'Ingress');
     expect(ingresses).toHaveLength(1);
     expect(ingresses[0].spec.ingressClassName).toBe('alb');
     expect(ingresses[0].metadata.annotations).toMatchObject({ 'alb.ingress.kubernetes.io/scheme': 'internet-facing', 'alb.ingress.kubernetes.io/target-type': 'ip' });
-    const backends = ingresses[0].spec.rules.flatMap((rule: any) => rule.http.paths.map((path: any) => path.backend.service.name));
-    expect(new Set(backends)).toEqual(new Set(['gateway']));
+    const paths = ingresses[0].spec.rules.flatMap((rule: any) => rule.http.paths.map((path: any) => ({ path: path.path, pathType: path.pathType, service: path.backend.service.name })));
+    expect(new Set(paths.map((path: { service: string }) => path.service))).toEqual(new Set(['gateway', 'shops']));
+    expect(paths.filter((path: { service: string }) => path.service === 'shops')).toEqual(
+      ingresses[0].spec.rules.map(() => ({ path: '/messages/sms-status', pathType: 'Exact', service: 'shops' })),
+    );
     expect(objects.filter((object) => object.kind === 'Service' && object.spec.type && object.spec.type !== 'ClusterIP')).toEqual([]);
   });
 
@@ -110,7 +113,13 @@ describe.each(overlays)('overlay %s', (overlay) => {
       const podPeers = peers.filter((peer) => peer.podSelector && !peer.namespaceSelector);
       expect(podPeers.some((peer) => selects(peer.podSelector, gatewayPod))).toBe(true);
       expect(podPeers.some((peer) => selects(peer.podSelector, strangerPod))).toBe(false);
-      expect(peers.filter((peer) => peer.ipBlock)).toEqual([]);
+      // The ALB (inside the VPC) reaches shops for the SMS status callback, on its port only.
+      const fromVpc = policiesFor(objects, labels).filter((policy) => (policy.spec.ingress ?? []).some((rule: any) => rule.from.some((peer: any) => peer.ipBlock)));
+      expect(fromVpc.map((policy) => policy.metadata.name)).toEqual(labels['app.kubernetes.io/name'] === 'shops' ? ['shops-sms-callback'] : []);
+      for (const policy of fromVpc) {
+        expect(policy.spec.ingress.flatMap((rule: any) => rule.ports.map((port: any) => port.port))).toEqual([4001]);
+        expect(policy.spec.ingress[0].from[0].ipBlock.cidr).toBe(named(objects, 'NetworkPolicy', 'gateway-ingress')!.spec.ingress[0].from[0].ipBlock.cidr);
+      }
       const fromSubgraphs = podPeers.some((peer) => subgraphPods.some((other) => selects(peer.podSelector, other)));
       expect(fromSubgraphs, labels['app.kubernetes.io/name']).toBe(labels['app.kubernetes.io/name'] === 'shops');
     }
@@ -161,6 +170,44 @@ describe.each(overlays)('overlay %s', (overlay) => {
     }
     const config = objects.find((object) => object.kind === 'ConfigMap' && object.metadata.name.startsWith('cip-config'))!;
     expect(Object.keys(config.data).filter((key) => secretKeys.includes(key))).toEqual([]);
+  });
+});
+
+describe.each(overlays)('customer messaging in overlay %s', (overlay) => {
+  const objects = rendered.get(overlay)!;
+  const shops = named(objects, 'Rollout', 'shops')!;
+  const env: { name: string; value?: string; valueFrom?: any }[] = shops.spec.template.spec.containers[0].env;
+
+  it('gives shops the SMTP and SMS provider credentials from Secrets Manager through External Secrets, and no other service', () => {
+    const external = named(objects, 'ExternalSecret', 'cip-secrets')!;
+    const messagingKeys = ['SMTP_URL', 'SMS_ACCOUNT_SID', 'SMS_AUTH_TOKEN', 'SMS_FROM'];
+    for (const key of messagingKeys) {
+      expect(external.spec.target.template.data[key], key).toMatch(/^\{\{ \.\w+ \}\}$/);
+      expect(env.find((entry) => entry.name === key)?.valueFrom?.secretKeyRef, key).toEqual({ name: 'cip-secrets', key });
+    }
+    const fetched = external.spec.data.filter((item: any) => ['smtp_url', 'sms_account_sid', 'sms_auth_token', 'sms_from'].includes(item.secretKey));
+    expect(fetched.map((item: any) => item.remoteRef.key)).toEqual(Array(4).fill(`cip/${overlay}/messaging`));
+    for (const workload of serviceWorkloads(objects).filter((w) => w.metadata.name !== 'shops')) {
+      const names = (workload.spec.template.spec.containers[0].env ?? []).map((entry: { name: string }) => entry.name);
+      expect(names.filter((name: string) => name.startsWith('SMS_') || name === 'SMTP_URL'), workload.metadata.name).toEqual([]);
+    }
+    const callback = env.find((entry) => entry.name === 'SMS_STATUS_CALLBACK_URL')!.value!;
+    expect(callback).toBe('$(PUBLIC_URL)/messages/sms-status');
+    expect(env.find((entry) => entry.name === 'SMS_API_URL')?.value).toMatch(/^https:\/\//);
+  });
+
+  it('lets shops reach SMTP submission (587) and HTTPS on the internet, never a private address, and no other pod reach 587', () => {
+    const egressPorts = (labels: Record<string, string>, cidr: string) =>
+      policiesFor(objects, labels)
+        .filter((policy) => policy.spec.policyTypes.includes('Egress'))
+        .flatMap((policy) => policy.spec.egress.filter((rule: any) => rule.to.some((peer: any) => peer.ipBlock?.cidr === cidr)))
+        .flatMap((rule: any) => rule.ports.map((port: any) => port.port));
+    expect(egressPorts(podLabels(shops), '0.0.0.0/0')).toEqual(expect.arrayContaining([587, 443]));
+    for (const name of services.filter((service) => service !== 'shops')) {
+      expect(egressPorts(podLabels(named(objects, 'Rollout', name)!), '0.0.0.0/0'), name).not.toContain(587);
+    }
+    const messaging = named(objects, 'NetworkPolicy', 'shops-messaging-egress')!;
+    expect(messaging.spec.egress[0].to[0].ipBlock.except).toEqual(expect.arrayContaining(['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '169.254.0.0/16']));
   });
 });
 
