@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { loadSigningKey } from '../src/auth/keys';
 import { ConfigError, loadConfig } from '../src/config';
@@ -36,7 +37,7 @@ describe('the staging profile', () => {
   });
 
   it('starts like production otherwise: introspection and private webhook targets off by default, no generated signing key, no subgraph without the gateway credential', async () => {
-    const staging = loadConfig('shops', { NODE_ENV: 'staging' });
+    const staging = loadConfig('shops', { NODE_ENV: 'staging', MFA_SECRET_KEY: randomBytes(32).toString('base64') });
     expect({ deployed: staging.deployed, introspection: staging.introspection, privateTargets: staging.webhooks.allowPrivateTargets }).toEqual({ deployed: true, introspection: false, privateTargets: false });
     await expect(loadSigningKey(staging)).rejects.toThrow(/AUTH_PRIVATE_KEY is required in staging/);
     const definition: SubgraphDefinition = { name: 'shops', entities: [], migrations: [], createApp: () => ({}) as never };

@@ -26,6 +26,7 @@ const scalars: Record<string, JsonSchema> = {
   Float: { type: 'number' },
   DateTime: { type: 'string', format: 'date-time' },
   Cents: { type: 'integer', format: 'int64' },
+  JSON: {},
 };
 
 const described = (schema: JsonSchema, description?: string | null) => (description ? { ...schema, description } : schema);
