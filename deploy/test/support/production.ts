@@ -21,6 +21,9 @@ export function stageProductionTree(): string {
   return target;
 }
 
+/** The MFA secret key the cluster injects into the migration Job and shops alike (it seals authenticator secrets). */
+const mfaSecretKey = randomBytes(32).toString('base64');
+
 /** Runs the pre-sync migration Job's container command (entry point + the Job's args) to completion. */
 export async function runMigrationJob(appDir: string, databaseUrl: string): Promise<{ code: number | null; output: string }> {
   const [, ...entryArgs] = imageEntrypoint();
@@ -28,7 +31,7 @@ export async function runMigrationJob(appDir: string, databaseUrl: string): Prom
   if (!job) throw new Error('the base renders no cip-migrate Job');
   const child = spawn(process.execPath, [...entryArgs, ...job.spec.template.spec.containers[0].args], {
     cwd: appDir,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', NODE_ENV: 'production', LOG_LEVEL: 'info', DATABASE_URL: databaseUrl },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', NODE_ENV: 'production', LOG_LEVEL: 'info', DATABASE_URL: databaseUrl, MFA_SECRET_KEY: mfaSecretKey },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -67,7 +70,7 @@ export async function startProductionServices(appDir: string, databaseUrl: strin
     ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
     AUTH_PRIVATE_KEY: await generateSigningKeyPem(),
     GATEWAY_SECRET: randomBytes(24).toString('hex'),
-    MFA_SECRET_KEY: randomBytes(32).toString('base64'),
+    MFA_SECRET_KEY: mfaSecretKey,
     BUS_NAMESPACE: `prod_${randomBytes(4).toString('hex')}`,
     DATA_DIR: logDir,
     SEED_DEMO: 'false',
