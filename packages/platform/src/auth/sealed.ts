@@ -1,5 +1,6 @@
-import { createCipheriv, createDecipheriv, hkdf, randomBytes } from 'node:crypto';
+import { hkdf, randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
+import { aesGcmDecrypt, aesGcmEncrypt } from './aes-gcm';
 import type { SigningKey } from './keys';
 
 const derive = promisify(hkdf);
@@ -26,17 +27,13 @@ export function createSealer(key: SigningKey): Sealer {
   return {
     async seal(plaintext, purpose) {
       const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', await secretOf(), iv).setAAD(Buffer.from(purpose));
-      const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+      const body = aesGcmEncrypt(await secretOf(), iv, plaintext, purpose);
       return `${version}.${iv.toString('base64url')}.${body.toString('base64url')}`;
     },
     async open(sealed, purpose) {
       const [prefix, iv, body] = sealed.split('.');
       if (prefix !== version || !iv || !body) throw new Error('not a sealed value');
-      const bytes = Buffer.from(body, 'base64url');
-      const decipher = createDecipheriv('aes-256-gcm', await secretOf(), Buffer.from(iv, 'base64url')).setAAD(Buffer.from(purpose));
-      decipher.setAuthTag(bytes.subarray(bytes.length - 16));
-      return Buffer.concat([decipher.update(bytes.subarray(0, bytes.length - 16)), decipher.final()]).toString('utf8');
+      return aesGcmDecrypt(await secretOf(), Buffer.from(iv, 'base64url'), Buffer.from(body, 'base64url'), purpose);
     },
   };
 }

@@ -1,9 +1,9 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { appError, ErrorCode } from '../errors';
+import { aesGcmDecrypt, aesGcmEncrypt } from './aes-gcm';
 
 const prefix = 'aes256gcm';
 const ivBytes = 12;
-const tagBytes = 16;
 
 /** The keys a box seals with (`current`) and still opens with (`current` and every one of `previous`), 32 bytes each. */
 export interface SecretBoxKeys {
@@ -37,8 +37,7 @@ export function createSecretBox(keys: SecretBoxKeys): SecretBox {
   return {
     seal(plaintext, context) {
       const iv = randomBytes(ivBytes);
-      const cipher = createCipheriv('aes-256-gcm', keys.current, iv).setAAD(Buffer.from(context));
-      const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+      const body = aesGcmEncrypt(keys.current, iv, plaintext, context);
       return `${prefix}:${currentId}:${iv.toString('base64url')}:${body.toString('base64url')}`;
     },
     open(sealed, context) {
@@ -46,12 +45,9 @@ export function createSecretBox(keys: SecretBoxKeys): SecretBox {
       const key = value && byId.get(value.keyId);
       if (!value || !key) throw unreadable();
       const iv = Buffer.from(value.iv, 'base64url');
-      const body = Buffer.from(value.body, 'base64url');
-      if (iv.length !== ivBytes || body.length < tagBytes) throw unreadable();
+      if (iv.length !== ivBytes) throw unreadable();
       try {
-        const decipher = createDecipheriv('aes-256-gcm', key, iv).setAAD(Buffer.from(context));
-        decipher.setAuthTag(body.subarray(body.length - tagBytes));
-        return Buffer.concat([decipher.update(body.subarray(0, body.length - tagBytes)), decipher.final()]).toString('utf8');
+        return aesGcmDecrypt(key, iv, Buffer.from(value.body, 'base64url'), context);
       } catch {
         throw unreadable();
       }
