@@ -28,10 +28,13 @@ describe('a test platform under a burst of requests', () => {
   it(`holds at most ${testPoolMax} connections for a service while requests wait on the database, then answers every one`, async () => {
     const pool = (platform.subgraphs.shops!.runtime.db.dataSource.driver as unknown as { master: pg.Pool }).master;
     const lock = new pg.Client({ connectionString: platform.database.url });
-    await lock.connect();
+    // A backend reads pg_stat_activity once per transaction, so the lock's own transaction would keep
+    // seeing the connections of its first read: the count comes from a session outside it.
+    const monitor = new pg.Client({ connectionString: platform.database.url });
+    await Promise.all([lock.connect(), monitor.connect()]);
     const connections = async () =>
       (
-        await lock.query(
+        await monitor.query(
           `SELECT count(*)::int AS open, (count(*) FILTER (WHERE wait_event_type = 'Lock'))::int AS blocked
            FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'shops'`,
         )
@@ -50,7 +53,7 @@ describe('a test platform under a burst of requests', () => {
       expect(await connections()).toEqual({ open: testPoolMax, blocked: testPoolMax - 1 });
     } finally {
       await lock.query('COMMIT');
-      await lock.end();
+      await Promise.all([lock.end(), monitor.end()]);
     }
     const answers = await Promise.all(requests);
     expect(answers.filter((answer) => answer.data?.shops?.[0]?.id !== org.shopId)).toEqual([]);
