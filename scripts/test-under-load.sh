@@ -19,6 +19,9 @@ done
 
 echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 echo "machine: $(uname -srm), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GB"
+database=embedded; [ -z "${DATABASE_URL:-}" ] || database="the server at DATABASE_URL"
+bus=PostgreSQL; [ -z "${REDIS_URL:-}" ] || bus="Redis at REDIS_URL"
+echo "services: PostgreSQL $database, bus $bus"
 echo "load: $load busy loops (node -e 'for (;;) {}'); load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 for run in $(seq "$runs"); do
   started=$(date +%s)
