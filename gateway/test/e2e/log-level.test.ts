@@ -33,7 +33,12 @@ describe('the log level as a dynamic setting', () => {
     expect(refused.errors?.[0]?.message).toMatch(/platform\.log-level/);
 
     const changed = await setLevel('debug');
-    expect(changed.errors).toBeUndefined();
+    const problems = () =>
+      [platform.gateway, ...Object.values(platform.subgraphs)]
+        .flatMap((service) => service!.logs.filter((line) => line.level === 'warn' || line.level === 'error'))
+        .map((line) => JSON.stringify(line))
+        .join('\n');
+    expect(changed.errors, problems()).toBeUndefined();
     const version = changed.data!.setFeatureFlag.version;
     await Promise.all(
       processes.map((service) =>
