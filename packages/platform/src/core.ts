@@ -68,5 +68,6 @@ export * from './flags/experiments';
 export * from './audit/entry';
 export * from './audit/hash';
 export * from './audit/verify';
+export * from './audit/checkpoint';
 export * from './audit/actor';
 export { securityEventTypes, securitySeverities, type SecurityEventType, type SecuritySeverity } from './events/schemas/security';

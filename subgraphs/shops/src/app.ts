@@ -23,17 +23,20 @@ import { SecurityEvents1765100100000 } from './migrations/1765100100000-security
 import { SealedTotpSecrets1765200000000 } from './migrations/1765200000000-sealed-totp-secrets';
 import { Passkeys1765300000000 } from './migrations/1765300000000-passkeys';
 import { AuditDetails1765300100000 } from './migrations/1765300100000-audit-details';
+import { AuditRetention1765400000000 } from './migrations/1765400000000-audit-retention';
 import { schema } from './schema';
 import { cacheHints } from './schema/cache-hints';
 
 export { schema };
+
+const auditRetentionEveryMs = 3_600_000;
 
 /** Organizations, shops, staff users and roles, customers, sign-in (the token issuer and its JWKS), and the messages customers receive. */
 export const shopsSubgraph: SubgraphDefinition = {
   name: 'shops',
   issuesTokens: true,
   entities: [OrganizationEntity, ShopEntity, UserEntity, ShopRoleEntity, RefreshTokenEntity, CustomerEntity, LoginAddressEntity, PendingSignUpEntity, StaffInvitationEntity, StaffMessageEntity, PasskeyEntity],
-  migrations: [Initial1764201600000, LoginThrottling1764400000000, SignUpAndInvitations1764400100000, Mfa1764500000000, CustomerMessages1765000000000, AuditLog1765100000000, SecurityEvents1765100100000, SealedTotpSecrets1765200000000, Passkeys1765300000000, AuditDetails1765300100000],
+  migrations: [Initial1764201600000, LoginThrottling1764400000000, SignUpAndInvitations1764400100000, Mfa1764500000000, CustomerMessages1765000000000, AuditLog1765100000000, SecurityEvents1765100100000, SealedTotpSecrets1765200000000, Passkeys1765300000000, AuditDetails1765300100000, AuditRetention1765400000000],
   createApp(runtime) {
     const services = createServices(runtime);
     const { reactions, scheduler } = services.messaging;
@@ -52,7 +55,10 @@ export const shopsSubgraph: SubgraphDefinition = {
         eventConsumer({ group: customerMessagesGroup, types: customerMessageEventTypes, handle: (event) => reactions.handle(event) }),
         eventConsumer({ group: auditConsumer, from: 'beginning', types: auditedEventTypes, handle: (event) => services.auditConsumer.handle(event) }),
       ],
-      jobs: [{ name: 'customer messages', everyMs: runtime.config.messaging.pollMs, run: (control) => scheduler.runDue(new Date(), control) }],
+      jobs: [
+        { name: 'customer messages', everyMs: runtime.config.messaging.pollMs, run: (control) => scheduler.runDue(new Date(), control) },
+        { name: 'audit retention', everyMs: auditRetentionEveryMs, run: (control) => services.auditRetention.archiveDue(new Date(), control) },
+      ],
     });
   },
 };

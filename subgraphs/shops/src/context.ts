@@ -13,6 +13,7 @@ import { UserRepository, type ShopRole, type User } from './data/user';
 import { createMessaging } from './domain/messaging/messaging';
 import { AuditLog } from './domain/audit';
 import { AuditConsumer } from './domain/audit-consumer';
+import { AuditRetention } from './domain/audit-retention';
 import { CustomerBook } from './domain/customers';
 import { MultiFactor } from './domain/mfa';
 import { PasskeyCeremonies, relyingPartyOf } from './domain/passkeys';
@@ -76,6 +77,7 @@ export function createServices(runtime: SubgraphRuntime) {
     sessions,
     mfa,
     audit,
+    auditRetention: new AuditRetention(dataSource, audit, runtime.logger),
     securityEvents,
     auditConsumer: new AuditConsumer(dataSource, audit, threats),
     signIn: new SignIn(dataSource, runtime.store, sessions, mfa, threats),

@@ -1,11 +1,9 @@
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { generate } from 'otplib';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSubgraph, type TestSubgraph } from '@cip/platform/testing';
 import { shopsSubgraph } from '../src/app';
+import { auditVerify as verifyAudit, withClient as withDatabase } from './audit-support';
 import { addStaff, login, password, signUp, type SeededOrg } from './seed';
 
 let shops: TestSubgraph;
@@ -16,32 +14,8 @@ beforeAll(async () => {
 });
 afterAll(() => shops?.close());
 
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const run = promisify(execFile);
-
-/** `npm run audit:verify` against the test's database: its exit code and what it wrote. */
-async function auditVerify(): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', ['--import', 'tsx', 'subgraphs/shops/src/audit-verify.ts'], {
-      cwd: repoRoot,
-      env: { ...process.env, DATABASE_URL: shops.database.url, LOG_LEVEL: 'silent' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
-
-async function withClient<T>(use: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: shops.database.url });
-  await client.connect();
-  try {
-    return await use(client);
-  } finally {
-    await client.end();
-  }
-}
+const auditVerify = () => verifyAudit(shops.database.url);
+const withClient = <T>(use: (client: pg.Client) => Promise<T>) => withDatabase(shops.database.url, use);
 
 const loginFrom = (email: string, address: string) =>
   shops.execute(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, { e: email, p: password }, { headers: { 'cip-client-address': address, 'cip-client-user-agent': 'Ledger/1.0', 'cip-request-id': 'req-ledger-1' } });

@@ -96,6 +96,17 @@ export class AuditRepository {
     return rows.map(({ chain, seq, hash }) => ({ chain, head: seq === null || hash === null ? null : { seq, hash } }));
   }
 
+  /** The last entry of a chain recorded before `cutoff` (0 for none): retention archives up to it. */
+  async lastRecordedBefore(chain: string, cutoff: Date): Promise<number> {
+    const [row] = await queryRows<{ seq: number }>(this.manager, `/* audit.lastRecordedBefore */ SELECT coalesce(max(seq), 0)::int AS seq FROM shops.audit_entry WHERE chain = $1 AND recorded_at < $2`, [chain, cutoff]);
+    return row.seq;
+  }
+
+  /** Deletes a chain's entries `firstSeq`–`seq`; the database refuses unless a checkpoint of this transaction covers them. */
+  async deleteArchived(chain: string, firstSeq: number, seq: number): Promise<void> {
+    await this.manager.query(`/* audit.deleteArchived */ DELETE FROM shops.audit_entry WHERE chain = $1 AND seq BETWEEN $2 AND $3`, [chain, firstSeq, seq]);
+  }
+
   /** A chain's entries after `afterSeq`, in physical order of their numbers, a batch at a time. */
   async entries(chain: string, afterSeq: number, limit: number): Promise<AuditEntry[]> {
     const rows = await queryRows<Row>(this.manager, `/* audit.entries */ SELECT ${columns} FROM shops.audit_entry WHERE chain = $1 AND seq > $2 ORDER BY seq LIMIT $3`, [chain, afterSeq, limit]);

@@ -120,7 +120,7 @@ export class AuditLog {
   }
 }
 
-function requireOwner(principal: Principal | null): StaffPrincipal {
+export function requireOwner(principal: Principal | null): StaffPrincipal {
   const staff = requireStaff(principal);
   if (!Object.values(staff.roles).includes('OWNER')) throw forbidden("Only an owner can read the organization's audit log.");
   return staff;

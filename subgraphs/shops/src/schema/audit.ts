@@ -130,3 +130,15 @@ builder.mutationField('exportAuditLog', (t) =>
     resolve: (_root, args, ctx) => ctx.services.audit.export(ctx.principal, args, ctx.client),
   }),
 );
+
+builder.mutationField('exportAuditArchive', (t) =>
+  t.field({
+    type: AuditExportRef,
+    visibleTo: ['staff'],
+    authScopes: { stepUp: true },
+    description:
+      "An archived range of the organization's audit log (see `auditRetention`) as JSON lines, byte for byte what its checkpoint's `archiveDigest` names. Owners with a factor verified in the last 10 minutes (else `MFA_REQUIRED`); the export is itself audited.",
+    args: { lastSeq: t.arg.int({ required: true, description: 'The `lastSeq` of the archive.' }) },
+    resolve: (_root, args, ctx) => ctx.services.auditRetention.exportArchive(ctx.principal, { seq: args.lastSeq }, ctx.client),
+  }),
+);

@@ -9,6 +9,7 @@ import './mfa';
 import './message-template';
 import './delivery';
 import './audit';
+import './audit-retention';
 import './security-event';
 import { toSchema } from '../builder';
 
