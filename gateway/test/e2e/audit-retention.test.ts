@@ -34,17 +34,17 @@ describe('audit retention through the gateway', () => {
     await expect.poll(async () => (await auditLog()).find((e) => e.operation === 'setAuditRetention')?.actorId, { timeout: 20_000 }).toBe(org.ownerId);
 
     const dataSource = platform.subgraphs.shops!.runtime.db.dataSource;
-    const live = (await auditLog()).length;
-    expect(await new AuditRetention(dataSource, new AuditLog(dataSource), platform.subgraphs.shops!.runtime.logger).archiveDue(new Date(Date.now() + 31 * dayMs))).toBe(live);
+    const archived = await new AuditRetention(dataSource, new AuditLog(dataSource), platform.subgraphs.shops!.runtime.logger).archiveDue(new Date(Date.now() + 31 * dayMs));
 
     const { archives } = must(await platform.execute(`{ auditRetention { days archives { firstSeq lastSeq count lastHash } } }`, {}, { token: org.ownerToken })).auditRetention;
-    expect(archives).toEqual([{ firstSeq: 1, lastSeq: live, count: live, lastHash: expect.any(String) }]);
-    const [first] = await auditLog();
-    expect(first).toMatchObject({ seq: live + 1, operation: 'audit.archived', prevHash: archives[0].lastHash });
+    expect(archives).toEqual([{ firstSeq: 1, lastSeq: archived, count: archived, lastHash: expect.any(String) }]);
+    // The oldest entry left records the archiving and continues the chain from the checkpoint.
+    const oldest = (await auditLog()).at(-1);
+    expect(oldest).toMatchObject({ seq: archived + 1, operation: 'audit.archived', prevHash: archives[0].lastHash });
     expect((await verifyAuditLog(dataSource.manager)).breaks).toEqual([]);
 
-    const exported = must(await platform.execute(`mutation($s: Int!) { exportAuditArchive(lastSeq: $s) { entries content } }`, { s: live }, { token: staleToken })).exportAuditArchive;
-    expect(exported.entries).toBe(live);
+    const exported = must(await platform.execute(`mutation($s: Int!) { exportAuditArchive(lastSeq: $s) { entries content } }`, { s: archived }, { token: staleToken })).exportAuditArchive;
+    expect(exported.entries).toBe(archived);
     expect(exported.content.split('\n').filter(Boolean).map((line: string) => JSON.parse(line).operation)).toContain('setAuditRetention');
   });
 });
