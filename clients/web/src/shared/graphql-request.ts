@@ -4,6 +4,8 @@ export class GraphQLRequestError extends Error {
   constructor(
     message: string,
     readonly code: string | undefined,
+    /** The error's other extensions (an MFA challenge, a retry delay …). */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -29,8 +31,8 @@ export async function request<TData, TVariables>(
     headers: { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
     body: JSON.stringify({ operationName, variables, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }),
   });
-  const body = (await response.json()) as { data?: TData; errors?: { message: string; extensions?: { code?: string } }[] };
-  if (body.errors?.length) throw new GraphQLRequestError(body.errors[0].message, body.errors[0].extensions?.code);
+  const body = (await response.json()) as { data?: TData; errors?: { message: string; extensions?: Record<string, unknown> & { code?: string } }[] };
+  if (body.errors?.length) throw new GraphQLRequestError(body.errors[0].message, body.errors[0].extensions?.code, body.errors[0].extensions);
   if (!body.data) throw new GraphQLRequestError(`The server answered ${response.status}.`, undefined);
   return body.data;
 }

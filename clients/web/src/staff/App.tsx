@@ -7,7 +7,7 @@ import { useFlagContext } from './flags/flags';
 import { Shell } from './shell/Shell';
 import { homeFor, roleAt } from './shell/roles';
 import { ShopContext } from './shell/shop';
-import { SignIn } from './screens/SignIn';
+import { SignIn } from './screens/signin/SignIn';
 
 const Dashboard = lazy(() => import('./screens/dashboard/Dashboard'));
 const Board = lazy(() => import('./screens/board/Board'));

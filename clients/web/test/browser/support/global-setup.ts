@@ -18,6 +18,8 @@ declare module 'vitest' {
     accessTokenTtlSeconds: number;
     /** A platform operator's bearer token, minted as operators get one (`npm run operator:token`). */
     operatorToken: string;
+    /** The platform's database, for reading what it would have e-mailed (invitation links). */
+    databaseUrl: string;
   }
 }
 
@@ -77,6 +79,7 @@ export async function setup(project: TestProject) {
   project.provide('allowedOriginPort', allowedOriginPort);
   project.provide('foreignOriginPort', foreignOriginPort);
   project.provide('accessTokenTtlSeconds', accessTokenTtlSeconds);
+  project.provide('databaseUrl', env.DATABASE_URL ?? `postgres://postgres:postgres@127.0.0.1:${pg}/cip`);
   const operatorToken = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/operator-token.ts', 'browser-suite'], { cwd: repo, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   project.provide('operatorToken', operatorToken.trim());
 }

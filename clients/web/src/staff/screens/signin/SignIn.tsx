@@ -1,11 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { LoginDocument } from '@cip/sdk/documents';
-import { GraphQLRequestError, request } from '../../shared/graphql-request';
-import { setSession } from '../api/session';
+import { GraphQLRequestError, request } from '../../../shared/graphql-request';
+import { setSession } from '../../api/session';
+import { SecondStep, type MfaChallenge } from './SecondStep';
 
 export function SignIn({ onSignedIn }: { onSignedIn(): void }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [challenge, setChallenge] = useState<MfaChallenge | null>(null);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -17,6 +19,11 @@ export function SignIn({ onSignedIn }: { onSignedIn(): void }) {
       setSession(login);
       onSignedIn();
     } catch (failure) {
+      if (failure instanceof GraphQLRequestError && failure.code === 'MFA_REQUIRED' && typeof failure.extensions.mfaChallenge === 'string') {
+        const { mfaChallenge, mfaChallengeExpiresAt, mfaFactors } = failure.extensions;
+        setChallenge({ challenge: mfaChallenge, expiresAt: String(mfaChallengeExpiresAt), factors: (mfaFactors as string[] | undefined) ?? [] });
+        return;
+      }
       setError(
         failure instanceof GraphQLRequestError
           ? failure.code === 'UNAUTHENTICATED'
@@ -34,9 +41,12 @@ export function SignIn({ onSignedIn }: { onSignedIn(): void }) {
       <main className="signin-card card">
         <div className="signin-brand">
           <svg viewBox="0 0 32 32" width="40" height="40" aria-hidden="true"><rect width="32" height="32" rx="8" fill="#0b5fff" /><path d="M9 16.5l4.5 4.5L23 11.5" stroke="#fff" strokeWidth="3.2" fill="none" strokeLinecap="round" strokeLinejoin="round" /></svg>
-          <h1>Sign in</h1>
-          <p className="muted">Courtesy Inspection for your shop team.</p>
+          <h1>{challenge ? 'Two-step verification' : 'Sign in'}</h1>
+          {challenge ? null : <p className="muted">Courtesy Inspection for your shop team.</p>}
         </div>
+        {challenge ? (
+          <SecondStep challenge={challenge} onSignedIn={onSignedIn} onStartOver={() => setChallenge(null)} />
+        ) : (
         <form onSubmit={(event) => void submit(event)} noValidate={false}>
           <label className="field">
             <span>E-mail</span>
@@ -49,6 +59,7 @@ export function SignIn({ onSignedIn }: { onSignedIn(): void }) {
           {error ? <p className="error" role="alert">{error}</p> : null}
           <button type="submit" className="btn btn-primary btn-lg wide" disabled={busy}>{busy ? 'Signing in…' : 'Sign in'}</button>
         </form>
+        )}
       </main>
     </div>
   );
