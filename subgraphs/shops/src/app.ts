@@ -15,6 +15,7 @@ import { Initial1764201600000 } from './migrations/1764201600000-initial';
 import { LoginThrottling1764400000000 } from './migrations/1764400000000-login-throttling';
 import { SignUpAndInvitations1764400100000 } from './migrations/1764400100000-sign-up-and-invitations';
 import { customerMessageEventTypes, customerMessagesGroup } from './domain/messaging/reactions';
+import { securityAlertEventTypes, securityAlertsGroup } from './domain/security-alerts';
 import { smsStatusRoute } from './domain/messaging/sms-status';
 import { Mfa1764500000000 } from './migrations/1764500000000-mfa';
 import { CustomerMessages1765000000000 } from './migrations/1765000000000-customer-messages';
@@ -39,7 +40,7 @@ export const shopsSubgraph: SubgraphDefinition = {
   migrations: [Initial1764201600000, LoginThrottling1764400000000, SignUpAndInvitations1764400100000, Mfa1764500000000, CustomerMessages1765000000000, AuditLog1765100000000, SecurityEvents1765100100000, SealedTotpSecrets1765200000000, Passkeys1765300000000, AuditDetails1765300100000, AuditRetention1765400000000],
   createApp(runtime) {
     const services = createServices(runtime);
-    const { reactions, scheduler } = services.messaging;
+    const { reactions, alerts, scheduler } = services.messaging;
     return createSubgraphApp(runtime, {
       schema,
       publicFields: ['signUp', 'confirmSignUp', 'acceptInvitation', 'login', 'refreshSession', 'logout', 'completeMfaLogin', 'startPasskeyLogin', 'completePasskeyLogin'],
@@ -53,10 +54,11 @@ export const shopsSubgraph: SubgraphDefinition = {
       },
       consumers: [
         eventConsumer({ group: customerMessagesGroup, types: customerMessageEventTypes, handle: (event) => reactions.handle(event) }),
+        eventConsumer({ group: securityAlertsGroup, types: securityAlertEventTypes, handle: (event) => alerts.handle(event) }),
         eventConsumer({ group: auditConsumer, from: 'beginning', types: auditedEventTypes, handle: (event) => services.auditConsumer.handle(event) }),
       ],
       jobs: [
-        { name: 'customer messages', everyMs: runtime.config.messaging.pollMs, run: (control) => scheduler.runDue(new Date(), control) },
+        { name: 'messages', everyMs: runtime.config.messaging.pollMs, run: (control) => scheduler.runDue(new Date(), control) },
         { name: 'audit retention', everyMs: auditRetentionEveryMs, run: (control) => services.auditRetention.archiveDue(new Date(), control) },
       ],
     });

@@ -1,6 +1,7 @@
 import type { StaffRole, TokenSigner } from '@cip/platform/core';
 import { allowGeneratedOperation } from '../persisted-operations/plugin';
 import type { GatewayHandle } from '../feature';
+import { webhookCatalog } from './catalog';
 import type { WebhookEndpoint, WebhookOwner } from './repository';
 
 /** The roles a staff user needs at a shop to register webhooks for it, and to keep receiving them. */
@@ -16,7 +17,8 @@ const rolesQuery = `query WebhookRegistrantAccess { me { roles { role shop { id 
 
 /**
  * Asks the shops subgraph, through the gateway's own execution and as the registrant, which roles they
- * hold now; an endpoint is granted while its registrant owns or manages every shop it covers. A failure
+ * hold now; an endpoint is granted while its registrant owns or manages every shop it covers, and, for
+ * organization-level event types, still owns a shop of the organization. A failure
  * to read (a subgraph down) throws, so the caller retries instead of pausing on a guess.
  */
 export function registrantAuthority(gateway: GatewayHandle, signer: TokenSigner): AuthorityCheck {
@@ -39,6 +41,10 @@ export function registrantAuthority(gateway: GatewayHandle, signer: TokenSigner)
     const lost = endpoint.shopIds.filter((shopId) => !webhookRoles.includes(roles[shopId]!));
     if (lost.length > 0) {
       return { granted: false, reason: `The registrant ${owner.userId} no longer owns or manages shop ${lost.join(', ')}. Deliveries stopped; an owner or manager of the shop can register a new endpoint, or the registrant can enable this one once their role is back.` };
+    }
+    const organizationLevel = webhookCatalog(gateway.supergraph().apiSchema).filter((type) => type.organizationLevel && endpoint.eventTypes.includes(type.name));
+    if (organizationLevel.length > 0 && !Object.values(roles).includes('OWNER')) {
+      return { granted: false, reason: `The registrant ${owner.userId} no longer owns a shop of the organization, which ${organizationLevel.map((type) => type.name).join(', ')} require. Deliveries stopped; an owner can register a new endpoint.` };
     }
     return { granted: true, owner: { ...owner, roles } };
   };

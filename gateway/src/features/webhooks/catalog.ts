@@ -9,6 +9,11 @@ export interface WebhookEventType {
   typename: string;
   /** The root query field that reads one of them by id, used to shape payloads with a selection. */
   lookupField?: string;
+  /**
+   * Its events carry no shop: delivered to endpoints an owner of the organization registered, whichever
+   * shops they cover, rather than by shop.
+   */
+  organizationLevel: boolean;
   /** The catalog events (`type@version`) that change an entity of that type, each delivered as one webhook. */
   sources: { type: EventType; version: number; description: string }[];
 }
@@ -20,14 +25,14 @@ export function webhookCatalog(schema: GraphQLSchema): WebhookEventType[] {
     const typename = getNamedType(field.type).name;
     const lookupName = typename.charAt(0).toLowerCase() + typename.slice(1);
     const lookup = queries[lookupName];
+    const definitions = eventCatalog.filter((definition) => entityOf(definition) === typename);
     return {
       name: field.name,
       description: field.description ?? '',
       typename,
       ...(lookup && lookup.args.some((arg) => arg.name === 'id') ? { lookupField: lookupName } : {}),
-      sources: eventCatalog
-        .filter((definition) => entityOf(definition) === typename)
-        .map((definition) => ({ type: definition.type, version: definition.version, description: definition.description })),
+      organizationLevel: definitions.length > 0 && definitions.every((definition) => definition.organizationLevel === true),
+      sources: definitions.map((definition) => ({ type: definition.type, version: definition.version, description: definition.description })),
     };
   });
 }

@@ -96,9 +96,8 @@ export async function startWebhookDispatcher(options: DispatcherOptions): Promis
   };
 
   const subscription: BusSubscription = await consumeEvents(options.bus, { group: webhookConsumerGroup, from: 'beginning', types: sourceTypes, logger }, async (event) => {
-    if (!event.shopId) return;
     for (const type of bySource.get(`${event.type}@${event.version}`) ?? []) {
-      const endpoints = await repo.subscribers(type.name, event.shopId);
+      const endpoints = type.organizationLevel ? await repo.organizationSubscribers(type.name, event.orgId) : event.shopId ? await repo.subscribers(type.name, event.shopId) : [];
       const deliveries = [];
       for (const queued of endpoints) {
         const authority = await check(queued).catch(() => undefined);

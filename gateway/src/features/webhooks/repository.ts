@@ -128,6 +128,15 @@ export class WebhookRepository {
     return rows.map(endpointOf);
   }
 
+  /** Active endpoints subscribed to an organization-level event type, registered by staff of that organization. */
+  async organizationSubscribers(eventType: string, orgId: string): Promise<WebhookEndpoint[]> {
+    const rows = await this.manager.query(
+      `/* webhooks.organizationSubscribers */ SELECT * FROM gateway.webhook_endpoint WHERE status = 'active' AND $1 = ANY(event_types) AND owner @> jsonb_build_object('kind', 'staff', 'orgId', $2::text)`,
+      [eventType, orgId],
+    );
+    return rows.map(endpointOf);
+  }
+
   /** The new secret signs from now on; the previous one keeps signing until `overlapUntil`. */
   async rotateSecret(id: string, secret: string, overlapUntil: Date) {
     await this.manager.query(

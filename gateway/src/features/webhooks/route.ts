@@ -103,7 +103,7 @@ export function webhooksRoute(gateway: GatewayHandle, repo: WebhookRepository, o
         const method = req.method ?? 'GET';
         if (method === 'GET' && path[0] === 'event-types' && path.length === 1) {
           return sendJson(res, 200, {
-            eventTypes: catalog.map(({ name, description, typename, lookupField, sources }) => ({ name, description, payloadType: typename, shapeable: Boolean(lookupField), sources: sources.map((source) => `${source.type}@${source.version}`) })),
+            eventTypes: catalog.map(({ name, description, typename, lookupField, organizationLevel, sources }) => ({ name, description, payloadType: typename, shapeable: Boolean(lookupField), organizationLevel, sources: sources.map((source) => `${source.type}@${source.version}`) })),
           });
         }
         const context = await gateway.contextFor(req.headers).catch(() => {
@@ -126,6 +126,10 @@ export function webhooksRoute(gateway: GatewayHandle, repo: WebhookRepository, o
           const unknown = input.eventTypes.filter((_, i) => !types[i]);
           if (unknown.length > 0) throw new HttpProblem(400, ErrorCode.BAD_USER_INPUT, `Unknown event types: ${unknown.join(', ')}. See GET ${webhooksBasePath}/event-types.`);
           if (input.selection) checkSelection(schema, types as WebhookEventType[], input.selection);
+          const organizationLevel = (types as WebhookEventType[]).filter((type) => type.organizationLevel).map((type) => type.name);
+          if (organizationLevel.length > 0 && !(owner.kind === 'staff' && Object.values(owner.roles).includes('OWNER'))) {
+            throw new HttpProblem(403, ErrorCode.FORBIDDEN, `Only an owner of the organization can register for ${organizationLevel.join(', ')}, which cover the whole organization.`);
+          }
           const refused = await refusedTarget(input.url, { allowPrivate: options.allowPrivateTargets });
           if (refused) throw new HttpProblem(400, ErrorCode.BAD_USER_INPUT, `url: ${refused}.`);
           const scope = input.shopIds ?? shopIds;

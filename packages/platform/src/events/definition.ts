@@ -10,6 +10,8 @@ export interface EventDefinition<Type extends string = string, Version extends n
   subject: string;
   /** The GraphQL type the event changes, when it differs from the subject (webhooks and subscriptions of that type receive it). */
   entity?: string;
+  /** Envelopes carry no shop: webhooks deliver them to the endpoints an organization's owner registered for the whole organization. */
+  organizationLevel?: boolean;
   description: string;
   data: Data;
 }

@@ -1,14 +1,14 @@
 import type { EntityManager } from 'typeorm';
 import { changedRows } from './changed-rows';
 
-export const jobKinds = ['deliver', 'reminder', 'follow_up'] as const;
+export const jobKinds = ['deliver', 'reminder', 'follow_up', 'staff_message'] as const;
 export type JobKind = (typeof jobKinds)[number];
 
 /** Work due at a time, kept in the database so it survives restarts and is claimed by one process. */
 export interface ScheduledJob {
   id: string;
   kind: JobKind;
-  payload: { messageId?: string; inspectionId?: string; followUpId?: string };
+  payload: { messageId?: string; inspectionId?: string; followUpId?: string; staffMessageId?: string };
   inspectionId: string | null;
   dueAt: Date;
   runs: number;

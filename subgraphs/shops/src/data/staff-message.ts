@@ -5,6 +5,7 @@ export const staffMessageKinds = [
   'sign-up-existing-account',
   'staff-invitation',
   'staff-invitation-existing-account',
+  'security-alert',
 ] as const;
 export type StaffMessageKind = (typeof staffMessageKinds)[number];
 
@@ -49,8 +50,19 @@ export type NewStaffMessage = Pick<StaffMessage, 'recipient' | 'kind' | 'subject
 export class StaffMessageRepository {
   constructor(private readonly manager: EntityManager) {}
 
-  async record(manager: EntityManager, message: NewStaffMessage): Promise<void> {
-    await manager.insert(StaffMessageEntity, message);
+  /** Records a message; returns its id. */
+  async record(manager: EntityManager, message: NewStaffMessage): Promise<string> {
+    const { identifiers } = await manager.insert(StaffMessageEntity, message);
+    return identifiers[0]!.id as string;
+  }
+
+  /** The message, locked until the transaction ends, so one process at a time records its delivery. */
+  findForUpdate(manager: EntityManager, id: string): Promise<StaffMessage | null> {
+    return manager.findOne(StaffMessageEntity, { where: { id }, lock: { mode: 'pessimistic_write' }, comment: 'staffMessages.findForUpdate' });
+  }
+
+  async update(manager: EntityManager, id: string, changes: Partial<Pick<StaffMessage, 'sentAt' | 'attempts' | 'lastError'>>): Promise<void> {
+    await manager.update(StaffMessageEntity, { id }, changes);
   }
 
   /** The newest message to `recipient`, of `kind` when given. */

@@ -55,6 +55,16 @@ export class UserRepository {
     return this.manager.find(UserEntity, { where: { orgId }, order: { id: 'ASC' }, comment: 'users.listByOrg' });
   }
 
+  /** The users who own at least one shop of the organization. */
+  ownersOf(orgId: string): Promise<User[]> {
+    return this.manager
+      .createQueryBuilder(UserEntity, 'user')
+      .where(`user.orgId = :orgId AND EXISTS (SELECT 1 FROM shops.shop_role r WHERE r.user_id = user.id AND r.role = 'OWNER')`, { orgId })
+      .orderBy('user.id')
+      .comment('users.ownersOf')
+      .getMany();
+  }
+
   /** `email` as `normalizeEmail` spells it: the only spelling stored. */
   findByEmail(email: string): Promise<User | null> {
     return this.manager.findOne(UserEntity, { where: { email }, comment: 'users.findByEmail' });

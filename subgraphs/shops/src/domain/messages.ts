@@ -1,4 +1,4 @@
-import type { StaffRole } from '@cip/platform';
+import type { CatalogEvent, StaffRole } from '@cip/platform';
 import type { NewStaffMessage } from '../data/staff-message';
 
 /** The texts of messages to staff. Links carry their token in the fragment, which browsers never send to servers or in `Referer`. */
@@ -42,6 +42,31 @@ export function staffMessages(publicUrl: string) {
         subject: `${inviter} tried to invite you to ${shopName}`,
         body: `${inviter} tried to invite you to work at ${shopName}, but your address already belongs to an account of another organization, and an account belongs to one organization. Nothing was changed, and ${inviter} was not told. If you want to join, ask them to invite another address of yours.`,
         actionUrl: null,
+      };
+    },
+    /** Says what the alert says and nothing more: no token, account or secret is ever part of an event. */
+    securityAlert(email: string, organizationName: string, alert: CatalogEvent<'security.alert_raised'>): NewStaffMessage {
+      const { type, severity, clientAddress, userAgent, description, advice } = alert.data;
+      const kind = type.toLowerCase().replaceAll('_', ' ');
+      return {
+        recipient: email,
+        kind: 'security-alert',
+        subject: `Security alert (${severity}) at ${organizationName}: ${kind}`,
+        body: [
+          `${description}`,
+          '',
+          `Type: ${type}`,
+          `Severity: ${severity}`,
+          `Client address: ${clientAddress ?? 'unknown'}`,
+          `User agent: ${userAgent ?? 'none given'}`,
+          `Time: ${when(new Date(alert.occurredAt))}`,
+          `Event: ${alert.subject.id}`,
+          '',
+          `What to do: ${advice}`,
+          '',
+          `Every security event of ${organizationName} is listed for its owners in the app: ${publicUrl}/`,
+        ].join('\n'),
+        actionUrl: `${publicUrl}/`,
       };
     },
   };

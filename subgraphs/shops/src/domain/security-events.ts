@@ -23,7 +23,7 @@ import {
 import { SecurityEventRepository, type SecurityEvent } from '../data/security-event';
 import { localAuditRecord, type AuditLog } from './audit';
 
-/** How much each kind of event matters; HIGH ones are pushed to the owner (subscription and webhook). */
+/** How much each kind of event matters; HIGH ones are also alerts, e-mailed to the owners and sent to their organization's webhooks. */
 export const severityOf: Record<SecurityEventType, SecuritySeverity> = {
   LOGIN_SUCCEEDED: 'INFO',
   LOGIN_FAILED: 'LOW',
@@ -46,6 +46,16 @@ const auditOperation: Record<SecurityEventType, string> = {
   PERMISSION_DENIED_BURST: 'access.permission_denied_burst',
 };
 
+/** What an owner should do about each HIGH event: carried by its alert (e-mail and webhook). */
+export const adviceOf: Partial<Record<SecurityEventType, string>> = {
+  CREDENTIAL_STUFFING:
+    "Someone is trying stolen passwords against your staff's accounts from one address. Ask staff to use unique passwords, require a second factor for all staff (organization policy), and block the address at your firewall or proxy if it keeps trying.",
+  REFRESH_TOKEN_REUSE:
+    'A sign-in token was copied and used twice; the login was ended on every device. Ask the user to sign in again, check their device for malware, and have them change their password if they did not expect this.',
+  PERMISSION_DENIED_BURST:
+    "A caller kept attempting changes their role does not allow. Check with the user, review their role and the organization's audit log, and remove their access if the attempts were not theirs.",
+};
+
 const failures = new Set<SecurityEventType>(['LOGIN_FAILED', 'MFA_FAILED']);
 
 export const atLeast = (minimum: SecuritySeverity) => securitySeverities.slice(securitySeverities.indexOf(minimum));
@@ -60,6 +70,14 @@ export interface RaisedEvent {
   description: string;
   targetIds?: string[];
 }
+
+/** A HIGH event with what the owner should do about it. */
+export interface SecurityAlert {
+  event: SecurityEvent;
+  advice: string;
+}
+
+export const alertOf = (event: SecurityEvent): SecurityAlert => ({ event, advice: adviceOf[event.type] ?? '' });
 
 export interface SecurityEventPage {
   events: SecurityEvent[];
@@ -138,8 +156,12 @@ export class SecurityEvents {
     );
     if (event.orgId) {
       const { userId, actorId, type, severity, clientAddress, userAgent, description } = event;
+      const about = { orgId: event.orgId, shopId: null, subjectId: event.id, occurredAt: event.occurredAt };
+      const data = { type, severity, userId, actorId, clientAddress, userAgent, description };
+      const advice = adviceOf[type];
       await enqueueEvents(manager, 'shops', [
-        buildEvent('security.event_raised', { orgId: event.orgId, shopId: null, subjectId: event.id, occurredAt: event.occurredAt, data: { type, severity, userId, actorId, clientAddress, userAgent, description } }),
+        buildEvent('security.event_raised', { ...about, data }),
+        ...(severity === 'HIGH' && advice ? [buildEvent('security.alert_raised', { ...about, data: { ...data, advice } })] : []),
       ]);
     }
     return event;
@@ -164,6 +186,11 @@ export class SecurityEvents {
     const owner = requireOwner(principal);
     const wanted = new Set(atLeast(minSeverity));
     return this.feed.subscribe((event) => event.orgId === owner.orgId && wanted.has(event.data.severity));
+  }
+
+  /** The owner's live feed of the organization's alerts (its HIGH events). */
+  subscribeAlerts(principal: Principal | null): Promise<AsyncIterableIterator<SecurityEvent>> {
+    return this.subscribe(principal, 'HIGH');
   }
 
   close(): Promise<void> {

@@ -1,7 +1,7 @@
 import { securitySeverities, type SecurityEventType } from '@cip/platform';
 import { builder } from '../builder';
 import type { SecurityEvent } from '../data/security-event';
-import type { SecurityEventPage } from '../domain/security-events';
+import { alertOf, type SecurityAlert, type SecurityEventPage } from '../domain/security-events';
 
 const SecurityEventTypeEnum = builder.enumType('SecurityEventType', {
   description: 'What threat detection saw.',
@@ -75,5 +75,24 @@ builder.subscriptionField('securityEventRaised', (t) =>
     args: { minSeverity: t.arg({ type: SecuritySeverityEnum, defaultValue: 'HIGH', description: 'The lowest severity to receive; HIGH by default.' }) },
     subscribe: (_root, args, ctx) => ctx.services.securityEvents.subscribe(ctx.principal, args.minSeverity ?? 'HIGH'),
     resolve: (event) => event,
+  }),
+);
+
+const SecurityAlertRef = builder.objectRef<SecurityAlert>('SecurityAlert').implement({
+  description: "A HIGH security event that calls for the owner's attention now, with what to do about it. Also e-mailed to every owner of the organization.",
+  fields: (t) => ({
+    event: t.field({ type: SecurityEventRef, description: 'The event.', resolve: (alert) => alert.event }),
+    advice: t.exposeString('advice', { description: 'What the owner should do about it.' }),
+  }),
+});
+
+builder.subscriptionField('securityAlertRaised', (t) =>
+  t.field({
+    type: SecurityAlertRef,
+    visibleTo: ['staff'],
+    description:
+      "The organization's alerts (credential stuffing, refresh-token reuse, permission-denied bursts) as they are raised. Owners only. As a webhook event type it is organization-level: an owner registers an endpoint for it, which receives the alerts of every shop of the organization.",
+    subscribe: (_root, _args, ctx) => ctx.services.securityEvents.subscribeAlerts(ctx.principal),
+    resolve: (event: SecurityEvent) => alertOf(event),
   }),
 );

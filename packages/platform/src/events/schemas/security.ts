@@ -34,4 +34,23 @@ export const securityEvents = [
       description: z.string().describe('What happened, in a sentence.'),
     }),
   }),
+  defineEvent({
+    type: 'security.alert_raised',
+    version: 1,
+    producer: 'shops',
+    subject: 'SecurityEvent',
+    entity: 'SecurityAlert',
+    organizationLevel: true,
+    description: "A HIGH security event (credential stuffing, refresh-token reuse, a permission-denied burst) that calls for the owner's attention now, with what to do about it; sent in the transaction that raised the event, beside `security.event_raised`.",
+    data: z.object({
+      type: z.enum(securityEventTypes).describe('What happened.'),
+      severity: z.enum(securitySeverities).describe('How much it matters (HIGH).'),
+      userId: id.nullable().describe('The staff user it concerns, when one.'),
+      actorId: z.string().nullable().describe('The API key or other caller it concerns, when not a user.'),
+      clientAddress: z.string().nullable().describe('The client address the gateway saw.'),
+      userAgent: z.string().nullable().describe("The client's user agent."),
+      description: z.string().describe('What happened, in a sentence.'),
+      advice: z.string().describe('What the owner should do about it.'),
+    }),
+  }),
 ] as const;
