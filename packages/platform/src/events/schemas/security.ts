@@ -23,6 +23,7 @@ export const securityEvents = [
     version: 1,
     producer: 'shops',
     subject: 'SecurityEvent',
+    organizationLevel: true,
     description: "A security event in the organization (sign-ins, new devices, credential stuffing, token reuse, MFA failures, permission-denied bursts), with its severity; HIGH ones call for the owner's attention.",
     data: z.object({
       type: z.enum(securityEventTypes).describe('What happened.'),
