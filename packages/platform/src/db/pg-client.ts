@@ -34,6 +34,13 @@ export function isConnectionError(error: Error): boolean {
   return (code !== undefined && connectionCodes.has(code)) || /Connection terminated|connection is closed|Client has encountered a connection error/i.test(error.message);
 }
 
+/** A connection of its own, outside every pool: for a LISTEN, which holds it for the life of the process. */
+export async function connectClient(url: string, applicationName: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: url, application_name: applicationName });
+  await client.connect();
+  return client;
+}
+
 export interface Listener {
   close(): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { listenForever, withPoolClient } from '../db/pg-client';
+import { connectClient, listenForever, withPoolClient } from '../db/pg-client';
 import { startRetention } from '../db/retention';
 import type { Logger } from '../logger';
 import { observeHandling } from '../observability/metrics';
@@ -30,11 +30,7 @@ export async function createPostgresBus(
 
   const wakers = new Set<() => void>();
   const listener = await listenForever({
-    connect: async () => {
-      const client = new pg.Client({ connectionString: url, application_name: 'event-bus-listener' });
-      await client.connect();
-      return client;
-    },
+    connect: () => connectClient(url, 'event-bus-listener'),
     channels: [channel],
     logger,
     label: 'bus listener',

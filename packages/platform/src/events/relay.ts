@@ -1,6 +1,6 @@
+import pg from 'pg';
 import type { DataSource } from 'typeorm';
-import type { PoolClient } from 'pg';
-import { listenForever, withPoolClient } from '../db/pg-client';
+import { connectClient, listenForever, withPoolClient } from '../db/pg-client';
 import type { Logger } from '../logger';
 import { BusResetError, type EventBus } from './bus';
 import type { EventEnvelope } from './envelope';
@@ -13,9 +13,20 @@ export interface OutboxRelay {
   stop(): Promise<void>;
 }
 
+/** The primary's connection string of a DataSource, with or without replicas. */
+function primaryUrl(dataSource: DataSource): string {
+  const options = dataSource.options as { url?: string; replication?: { master: { url?: string } } };
+  const url = options.replication?.master.url ?? options.url;
+  if (!url) throw new Error('The outbox relay needs the DataSource to be opened from a URL.');
+  return url;
+}
+
 /**
  * Moves committed outbox rows to the bus. A row is marked published in the same transaction that
  * locked it, after the bus accepted it: a crash in between republishes it, which consumers absorb.
+ * The relay and its LISTEN run on connections of their own, outside the service's pool: a batch holds
+ * its connection for as long as the bus takes to accept it (publishers of every service queue on the
+ * bus's lock), and requests must not wait behind that.
  * When the bus says it may have lost what was published (a Redis that restarted empty), the rows
  * published in the last `replayWindowSeconds` are published again, in their order.
  */
@@ -35,11 +46,13 @@ export async function startOutboxRelay(options: {
   let running: Promise<void> | null = null;
   let again = false;
 
-  const driver = dataSource.driver as unknown as { master: { connect(): Promise<PoolClient> } };
+  const url = primaryUrl(dataSource);
+  const pool = new pg.Pool({ connectionString: url, max: 1, application_name: `${schema}-outbox-relay` });
+  pool.on('error', (error) => reportDatabaseFailure(logger, 'warn', 'idle outbox relay connection failed', error, { schema }));
 
-  /** One batch on a raw pool connection: relay traffic stays out of the DataSource's query log. */
+  /** One batch on the relay's own connection: relay traffic stays out of the DataSource's pool and query log. */
   const publishBatch = (): Promise<number> =>
-    withPoolClient(driver.master, logger, async (client) => {
+    withPoolClient(pool, logger, async (client) => {
       try {
         await client.query('BEGIN');
         const { rows } = await client.query<{ seq: string; envelope: EventEnvelope }>(
@@ -105,7 +118,7 @@ export async function startOutboxRelay(options: {
   };
 
   const listener = await listenForever({
-    connect: () => driver.master.connect(),
+    connect: () => connectClient(url, `${schema}-outbox-listener`),
     channels: [outboxChannel(schema)],
     logger,
     label: `outbox listener (${schema})`,
@@ -124,6 +137,7 @@ export async function startOutboxRelay(options: {
       clearInterval(timer);
       await listener.close();
       if (running) await running;
+      await pool.end();
     },
   };
 }
