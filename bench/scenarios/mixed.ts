@@ -8,6 +8,7 @@ import { deadUrl, seedVehicles, seededResults } from '../support/inspections';
 import { formatMs, formatNumber, markdownTable, section } from '../support/markdown';
 import { login, seedOrganization, type SeededData, type SeededShop } from '../support/seed';
 import { pidOf, startServices, type RunningServices } from '../support/services';
+import { benchSettings } from '../support/settings';
 import {
   callOperation,
   closeVirtualUserConnections,
@@ -107,7 +108,7 @@ export async function run(): Promise<string> {
     if (!found) throw new Error(`no published operation named ${name}`);
     return found;
   };
-  const services = await startServices({ env: { VPIC_BASE_URL: await deadUrl() } });
+  const services = await startServices({ env: { VPIC_BASE_URL: await deadUrl() }, nodeArgs: benchSettings().nodeArgs });
   const sockets: Client[] = [];
   try {
     const seeded = await seed(services, settings, counts);
@@ -212,15 +213,20 @@ export async function run(): Promise<string> {
           variables: { id: opened.openSharedInspection.inspection.id },
           headers,
         });
-        for (const recommendation of report?.inspection.recommendations.filter((r) => !r.decision) ?? []) {
+        const pending = report?.inspection.recommendations.filter((r) => !r.decision) ?? [];
+        let decided = 0;
+        for (const recommendation of pending) {
           await think(...thinkSeconds.customer, until);
           if (Date.now() >= until) break;
-          await callOperation(gatewayUrl, recorder, 'customer · DecideRecommendation', {
+          const answer = await callOperation(gatewayUrl, recorder, 'customer · DecideRecommendation', {
             operation: op('DecideRecommendation'),
             variables: { id: recommendation.id, decision: Math.random() < 0.6 ? 'APPROVED' : 'DECLINED' },
             headers,
           });
+          if (answer) decided++;
         }
+        // The last decision closes the inspection and ends its link, as in the shop: that customer is done.
+        if (report && decided === pending.length) return;
         await think(...thinkSeconds.customerBetweenVisits, until);
       }
     };
@@ -375,7 +381,8 @@ async function seedPartners(services: RunningServices, shops: Seeded['shops'], k
     }
     await inBatches(
       shops.flatMap(({ org, shop }) => partners.map((p) => ({ token: org.ownerToken, shopId: shop.id, programId: p.programId }))),
-      8,
+      // One at a time: each enrollment re-reads the partner's enrolled shops for the event it emits.
+      1,
       ({ token, shopId, programId }) =>
         mustRequest(services.gatewayUrl, `mutation($s: ID!, $p: ID!) { enrollInPartnerProgram(shopId: $s, programId: $p) { enrolledAt } }`, { s: shopId, p: programId }, token),
     );
@@ -455,7 +462,7 @@ function report(
       `Users: ${counts.owners} owners (organization dashboard and shop board every ${thinkSeconds.owner.join('–')} s, each with a graphql-ws connection`,
       `subscribed to a shop's live metrics and board updates), ${counts.advisors} advisors (board, recommendations, pricing, ${thinkSeconds.advisor.join('–')} s apart),`,
       `${counts.technicians} technicians (an item recorded every ${thinkSeconds.technician.join('–')} s, the sheet every fourth), ${counts.customers} customers (the link opened, the report read,`,
-      `each pending recommendation decided ${thinkSeconds.customer.join('–')} s apart, back ${thinkSeconds.customerBetweenVisits.join('–')} s later) and ${counts.partners} partner integrations (API keys of`,
+      `each pending recommendation decided ${thinkSeconds.customer.join('–')} s apart, back ${thinkSeconds.customerBetweenVisits.join('–')} s later while any is pending) and ${counts.partners} partner integrations (API keys of`,
       `${Math.min(partnersCount, counts.partners)} partners polling their shops and a statement every ${thinkSeconds.partner.join('–')} s). Every HTTP request sends a published operation by`,
       'its hash. Figures count the requests started after the ramp; errors are transport errors, non-2xx answers and GraphQL `errors`.',
     ].join('\n'),
