@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { generate } from 'otplib';
+import { buildEvent } from '@cip/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 import { addStaff, must, password, signUp, type SeededOrg } from '../support/seed';
@@ -91,6 +93,29 @@ describe('threat detection', () => {
     const grantOwner = `mutation($s: ID!, $u: ID!) { setStaffRole(shopId: $s, userId: $u, role: OWNER) { id } }`;
     for (let i = 0; i < 5; i++) expect((await platform.execute(grantOwner, { s: org.shopId, u: advisor.userId }, { token: advisor.token })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     await expect.poll(async () => (await securityEvents('PERMISSION_DENIED_BURST')).map((e) => [e.severity, e.userId]), { timeout: 20_000 }).toEqual([['HIGH', advisor.userId]]);
+  });
+
+  it('raises a new-device event for a sign-in with a user agent the user never used, from a familiar address', async () => {
+    const before = (await securityEvents('NEW_DEVICE')).length;
+    must(await loginFrom('192.0.2.10', org.ownerEmail, password, 'BrandNewTablet/3.1'));
+    const [newest] = await securityEvents('NEW_DEVICE');
+    expect(await securityEvents('NEW_DEVICE')).toHaveLength(before + 1);
+    expect(newest).toMatchObject({ severity: 'MEDIUM', clientAddress: '192.0.2.10', userAgent: 'BrandNewTablet/3.1' });
+  });
+
+  it("raises a MEDIUM event when a partner's API key runs a mutation from an address it never used, from the gateway's audit records", async () => {
+    const keyId = `key-${randomUUID()}`;
+    const mutationBy = (address: string) => {
+      const id = randomUUID();
+      return buildEvent('audit.recorded', {
+        orgId: org.orgId,
+        shopId: org.shopId,
+        subjectId: id,
+        data: { id, occurredAt: new Date().toISOString(), actorKind: 'PARTNER_KEY', actorId: keyId, orgId: org.orgId, shopId: org.shopId, type: 'MUTATION', operation: 'addRecommendation', targetIds: [], inputDigest: null, outcome: 'SUCCESS', errorCode: null, requestId: null, traceId: null, clientAddress: address, userAgent: 'partner-sdk/2' },
+      });
+    };
+    await platform.bus.publish([mutationBy('198.51.100.30'), mutationBy('198.51.100.30'), mutationBy('203.0.113.31')]);
+    await expect.poll(async () => (await securityEvents('API_KEY_NEW_ADDRESS')).map((e) => [e.severity, e.clientAddress]), { timeout: 20_000 }).toEqual([['MEDIUM', '203.0.113.31']]);
   });
 
   it('records wrong second-factor codes', async () => {
