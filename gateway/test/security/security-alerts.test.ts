@@ -7,6 +7,7 @@ import { addStaff, must, password, signUp, type SeededOrg } from '../support/see
 
 /** Issue 16: an owner who is not watching a dashboard still receives HIGH security events, by e-mail and on an organization webhook. */
 interface Received {
+  url: string;
   headers: Record<string, string>;
   body: string;
 }
@@ -15,7 +16,7 @@ const hook = createServer((req, res) => {
   const chunks: Buffer[] = [];
   req.on('data', (chunk: Buffer) => chunks.push(chunk));
   req.on('end', () => {
-    received.push({ headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)])), body: Buffer.concat(chunks).toString('utf8') });
+    received.push({ url: req.url ?? '', headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)])), body: Buffer.concat(chunks).toString('utf8') });
     res.writeHead(204).end();
   });
 });
@@ -110,5 +111,7 @@ describe('security alerts', { timeout: 120_000 }, () => {
     await expect.poll(() => received.map((d) => verified(d).source.data.type), { timeout: 30_000 }).toEqual(['CREDENTIAL_STUFFING', 'REFRESH_TOKEN_REUSE']);
     expect(alertsTo(org.ownerEmail)).toHaveLength(2);
     expect(smtp.messages).toHaveLength(2);
+    // The other organization's endpoint, on the same receiver, was sent none of this organization's alerts.
+    expect(received.map((delivery) => delivery.url)).toEqual(['/alerts', '/alerts']);
   });
 });
