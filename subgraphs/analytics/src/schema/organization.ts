@@ -1,9 +1,6 @@
-import { notFound, readableShopIds } from '@cip/platform';
-import type { Totals } from '../data/metrics';
-import { emptyTotals } from '../data/metrics';
-import { parseRange, type DayRange } from '../domain/views';
-import type { AnalyticsContext } from '../context';
-import { approvalRate, averageRepairOrderCents } from './values';
+import { notFound } from '@cip/platform';
+import { parseRange } from '../domain/views';
+import { isRanking, organizationMetrics } from '../domain/organization-metrics';
 import { builder } from '../builder';
 import {
   MetricsRangeInput,
@@ -12,18 +9,7 @@ import {
   OrganizationRef,
   OrganizationShopMetricsRef,
   ShopRef,
-  type OrganizationMetricsView,
 } from './refs';
-
-export type Ranking = 'APPROVED_REVENUE' | 'APPROVAL_RATE' | 'AVERAGE_REPAIR_ORDER' | 'INSPECTIONS_COMPLETED' | 'PARTNER_REVENUE';
-
-const rankingScore: Record<Ranking, (totals: Totals) => number> = {
-  APPROVED_REVENUE: (t) => t.approvedCents,
-  APPROVAL_RATE: (t) => approvalRate(t) ?? -1,
-  AVERAGE_REPAIR_ORDER: (t) => averageRepairOrderCents(t) ?? -1,
-  INSPECTIONS_COMPLETED: (t) => t.inspectionsCompleted,
-  PARTNER_REVENUE: (t) => t.partnerRevenueCents,
-};
 
 const MetricsRankingEnum = builder.enumType('MetricsRanking', {
   description: 'What shops are ranked by in organization metrics (highest first; shops with no value for a rate rank last).',
@@ -65,27 +51,13 @@ OrganizationMetricsRef.implement({
   }),
 });
 
-/** The organization's metrics for a staff caller of that organization, or null for anyone else. */
-async function organizationMetrics(ctx: AnalyticsContext, orgId: string, days: DayRange, rankBy: Ranking): Promise<OrganizationMetricsView | null> {
-  if (ctx.principal?.kind !== 'staff' || ctx.principal.orgId !== orgId) return null;
-  const shopIds = readableShopIds(ctx.principal);
-  const [perShop, profiles] = await Promise.all([ctx.repos.reporting.organizationShopTotals(orgId, shopIds, days.from, days.to), ctx.repos.reporting.profiles(shopIds.slice(0, 1))]);
-  const totals = emptyTotals();
-  for (const shop of perShop) for (const key of Object.keys(totals) as (keyof Totals)[]) totals[key] += shop.totals[key];
-  const score = rankingScore[rankBy];
-  const ranked = [...perShop]
-    .sort((a, b) => score(b.totals) - score(a.totals) || a.shopId.localeCompare(b.shopId))
-    .map((shop, index) => ({ ...shop, rank: index + 1 }));
-  return { orgId, range: days, rankBy, currency: profiles[0]?.currency ?? 'USD', totals, shops: ranked };
-}
-
 builder.asEntity(OrganizationMetricsRef, {
   key: builder.selection<{ id: string }>('id'),
   resolveReference: async ({ id }, ctx) => {
     const [orgId, from, to, rankBy] = id.split('|');
-    if (!orgId || !from || !to || !(rankBy in rankingScore)) return null;
+    if (!orgId || !from || !to || !isRanking(rankBy)) return null;
     try {
-      return await organizationMetrics(ctx, orgId, parseRange({ from, to }), rankBy as Ranking);
+      return await organizationMetrics(ctx.principal, ctx.repos.reporting, orgId, parseRange({ from, to }), rankBy);
     } catch {
       return null;
     }
@@ -104,7 +76,7 @@ OrganizationRef.implement({
         rankBy: t.arg({ type: MetricsRankingEnum, required: true, defaultValue: 'APPROVED_REVENUE', description: 'What to rank shops by.' }),
       },
       resolve: async (org, { range, rankBy }, ctx) => {
-        const view = await organizationMetrics(ctx, org.id, parseRange(range), rankBy);
+        const view = await organizationMetrics(ctx.principal, ctx.repos.reporting, org.id, parseRange(range), rankBy);
         if (!view) throw notFound('Organization', org.id);
         return view;
       },

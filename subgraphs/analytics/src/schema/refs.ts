@@ -2,32 +2,15 @@ import { canReadShop } from '@cip/platform';
 import { builder } from '../builder';
 import type { Bucket } from '../data/reporting';
 import type { Totals } from '../data/metrics';
-import type { DayRange, ShopMetricsView } from '../domain/views';
+import type { ShopMetricsView } from '../domain/views';
+import type { OrganizationMetricsView } from '../domain/organization-metrics';
+import type { TechnicianMetricsView } from '../domain/technician-metrics';
 
 /** Measures plus the currency their cents are in (and whether partner revenue applies). */
 export interface ValuesShape {
   totals: Totals;
   currency: string;
   withPartnerRevenue: boolean;
-}
-
-export interface OrganizationMetricsView {
-  orgId: string;
-  range: DayRange;
-  rankBy: string;
-  currency: string;
-  totals: Totals;
-  shops: { shopId: string; rank: number; totals: Totals }[];
-}
-
-export interface TechnicianMetricsView {
-  technicianId: string;
-  shopIds: string[];
-  range: DayRange;
-  granularity: ShopMetricsView['granularity'];
-  currency: string;
-  totals: Totals;
-  series: Bucket[];
 }
 
 export const MetricsValuesRef = builder.objectRef<ValuesShape>('MetricsValues');

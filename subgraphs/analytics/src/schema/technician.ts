@@ -1,8 +1,8 @@
-import { forbidden, readableShopIds, requireStaff, valid } from '@cip/platform';
+import { forbidden, valid } from '@cip/platform';
 import { builder } from '../builder';
-import { parseRange, type DayRange } from '../domain/views';
-import type { AnalyticsContext } from '../context';
-import { MetricsBucketRef, MetricsGranularityEnum, MetricsRangeInput, MetricsValuesRef, TechnicianMetricsRef, UserRef, type TechnicianMetricsView } from './refs';
+import { parseRange } from '../domain/views';
+import { technicianMetrics, type TechnicianMetricsView } from '../domain/technician-metrics';
+import { MetricsBucketRef, MetricsGranularityEnum, MetricsRangeInput, MetricsValuesRef, TechnicianMetricsRef, UserRef } from './refs';
 
 TechnicianMetricsRef.implement({
   description: "A technician's metrics over a range: the inspections they did and how their recommendations sold.",
@@ -27,41 +27,13 @@ TechnicianMetricsRef.implement({
   }),
 });
 
-/**
- * A technician's metrics at the shops the caller may see them at: all the caller's shops for their own,
- * the shops the caller owns or manages for anyone else's. Null when that leaves no shop.
- */
-async function technicianMetrics(
-  ctx: AnalyticsContext,
-  technicianId: string,
-  days: DayRange,
-  granularity: TechnicianMetricsView['granularity'],
-  shopId: string | null,
-): Promise<TechnicianMetricsView | null> {
-  const staff = requireStaff(ctx.principal);
-  let shopIds =
-    staff.userId === technicianId
-      ? readableShopIds(staff)
-      : Object.entries(staff.roles)
-          .filter(([, role]) => role === 'OWNER' || role === 'MANAGER')
-          .map(([id]) => id);
-  if (shopId) shopIds = shopIds.filter((id) => id === shopId);
-  if (shopIds.length === 0) return null;
-  const [totals, series, profiles] = await Promise.all([
-    ctx.repos.reporting.technicianTotals(technicianId, shopIds, days.from, days.to),
-    ctx.repos.reporting.technicianSeries(technicianId, shopIds, days.from, days.to, granularity),
-    ctx.repos.reporting.profiles(shopIds.slice(0, 1)),
-  ]);
-  return { technicianId, shopIds, range: days, granularity, currency: profiles[0]?.currency ?? 'USD', totals, series };
-}
-
 builder.asEntity(TechnicianMetricsRef, {
   key: builder.selection<{ id: string }>('id'),
   resolveReference: async ({ id }, ctx) => {
     const [technicianId, from, to, granularity] = id.split('|');
     if (!technicianId || !from || !to || !['DAY', 'WEEK', 'MONTH'].includes(granularity) || ctx.principal?.kind !== 'staff') return null;
     try {
-      return await technicianMetrics(ctx, technicianId, parseRange({ from, to }), granularity as TechnicianMetricsView['granularity'], null);
+      return await technicianMetrics(ctx.principal, ctx.repos.reporting, technicianId, parseRange({ from, to }), granularity as TechnicianMetricsView['granularity'], null);
     } catch {
       return null;
     }
@@ -82,7 +54,7 @@ UserRef.implement({
         shopId: t.arg.id({ description: 'Only this shop; all visible shops when omitted.' }).validate(valid.id('Shop').nullish()),
       },
       resolve: async (user, { range, granularity, shopId }, ctx) => {
-        const view = await technicianMetrics(ctx, user.id, parseRange(range), granularity, shopId ?? null);
+        const view = await technicianMetrics(ctx.principal, ctx.repos.reporting, user.id, parseRange(range), granularity, shopId ?? null);
         if (!view) throw forbidden("You may not see this user's metrics.");
         return view;
       },

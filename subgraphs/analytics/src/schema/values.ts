@@ -1,17 +1,9 @@
 import type { MoneyShape } from '@cip/platform';
 import { Money } from '../builder';
-import type { Totals } from '../data/metrics';
+import { approvalRate, averageRepairOrderCents, ratio } from '../domain/measures';
 import { MetricsBucketRef, MetricsValuesRef, type ValuesShape } from './refs';
 
-const ratio = (numerator: number, denominator: number) => (denominator > 0 ? numerator / denominator : null);
 const money = (values: ValuesShape, cents: number): MoneyShape => ({ amountCents: Math.round(cents), currency: values.currency });
-
-/** Average repair order: approved cents of closed inspections with at least one approval, per such inspection. */
-export const averageRepairOrderCents = (totals: Totals) =>
-  totals.closedWithApproval > 0 ? Math.round(totals.closedApprovedCents / totals.closedWithApproval) : null;
-
-/** Approval (close) rate: approved recommendations over decided ones (approved + declined). */
-export const approvalRate = (totals: Totals) => ratio(totals.approvedCount, totals.approvedCount + totals.declinedCount);
 
 MetricsValuesRef.implement({
   description:
