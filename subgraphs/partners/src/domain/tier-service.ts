@@ -1,8 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { notFound } from '@cip/platform';
+import { canReadShop, forbidden, notFound, requirePrincipal, requireShopRole, type Principal } from '@cip/platform';
 import type { Program } from '../data/program';
 import type { Repositories } from '../data/repositories';
 import type { TierAssignment } from '../data/tier-assignment';
+import { canSeeShopField } from './access';
 import { nextTierGap, tierFor, type Performance, type TierGap, type TierLevel, type PartnerTier } from './tiers';
 
 const dayMs = 86_400_000;
@@ -57,13 +58,25 @@ export class TierService {
     });
   }
 
-  /** The scheduled run: every active enrollment's tier, as of `asOf`. Returns how many tiers changed. */
-  /** Recomputes the tier of a shop enrolled in the program now; a shop not enrolled answers NOT_FOUND. */
-  async recomputeEnrolled(program: Program, shopId: string): Promise<TierStatus> {
+  /**
+   * Recomputes now the tier of a shop enrolled in the program, for its owners and managers or for the
+   * program's partner when its key reaches the shop. Another partner's program answers like a missing one;
+   * a shop not enrolled answers NOT_FOUND. The partner sees performance only where the shop shares it.
+   */
+  async recomputeAs(principal: Principal | null, shopId: string, programId: string): Promise<TierStatus & { hidePerformance: boolean }> {
+    const caller = requirePrincipal(principal);
+    if (caller.kind === 'staff') requireShopRole(caller, shopId, ['OWNER', 'MANAGER']);
+    else if (caller.kind === 'partner') {
+      if (!canReadShop(caller, shopId)) throw notFound('Shop', shopId);
+    } else throw forbidden();
+    const [program] = await this.repos.programs.findByIds([programId]);
+    if (!program || (caller.kind === 'partner' && program.partnerId !== caller.partnerId)) throw notFound('Program', programId);
     if (!(await this.repos.programs.activeEnrollment(this.dataSource.manager, program.id, shopId))) throw notFound('Enrollment');
-    return (await this.recompute(program, shopId)).status;
+    const { status } = await this.recompute(program, shopId);
+    return { ...status, hidePerformance: !canSeeShopField(caller, shopId, program, 'PERFORMANCE') };
   }
 
+  /** The scheduled run: every active enrollment's tier, as of `asOf`. Returns how many tiers changed. */
   async recomputeAll(asOf = new Date()): Promise<number> {
     const enrollments = await this.repos.programs.allActiveEnrollments();
     const programs = await this.repos.programs.findByIds([...new Set(enrollments.map((e) => e.programId))]);

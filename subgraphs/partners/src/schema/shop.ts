@@ -1,4 +1,4 @@
-import { badInput, canReadShop, forbidden, notFound, requirePrincipal, requireShopRole, valid } from '@cip/platform';
+import { badInput, notFound, requirePrincipal, requireShopRole, valid } from '@cip/platform';
 import { builder, Money } from '../builder';
 import type { PartnersContext } from '../context';
 import type { Enrollment, Program } from '../data/program';
@@ -220,16 +220,6 @@ builder.mutationFields((t) => ({
       shopId: t.arg.id({ required: true, description: 'The shop.' }).validate(valid.id('Shop')),
       programId: t.arg.id({ required: true, description: 'The program.' }).validate(valid.id('Program')),
     },
-    resolve: async (_root, { shopId, programId }, ctx) => {
-      const principal = requirePrincipal(ctx.principal);
-      if (principal.kind === 'staff') requireShopRole(principal, shopId, ['OWNER', 'MANAGER']);
-      else if (principal.kind === 'partner') {
-        if (!canReadShop(principal, shopId)) throw notFound('Shop', shopId);
-      } else throw forbidden();
-      const program = await ctx.loaders.program.load(programId);
-      if (!program || (principal.kind === 'partner' && program.partnerId !== principal.partnerId)) throw notFound('Program', programId);
-      const status = await ctx.services.tiers.recomputeEnrolled(program, shopId);
-      return { ...status, hidePerformance: !canSeeShopField(principal, shopId, program, 'PERFORMANCE') };
-    },
+    resolve: (_root, { shopId, programId }, ctx) => ctx.services.tiers.recomputeAs(ctx.principal, shopId, programId),
   }),
 }));
