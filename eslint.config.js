@@ -47,6 +47,7 @@ export default tseslint.config(
         'error',
         { selector: 'MemberExpression[property.name=/^(dataSource|manager|transaction|query|createQueryBuilder)$/]', message: layering },
         { selector: "ImportSpecifier[imported.name='enqueueEvents']", message: layering },
+        { selector: 'MemberExpression[object.type=MemberExpression][object.object.property.name=repos][property.name=/^(save|insert|update|upsert|delete|remove|record|create|append|increment|set)/]', message: layering },
       ],
     },
   },
