@@ -1,13 +1,14 @@
 import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
 import { useQuery } from '@apollo/client';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
-import { MeDocument } from '@cip/sdk/documents';
+import { MeDocument, MfaStatusDocument } from '@cip/sdk/documents';
 import { getSession, signOut, subscribeSession } from './api/session';
 import { useFlagContext } from './flags/flags';
 import { Shell } from './shell/Shell';
 import { homeFor, roleAt } from './shell/roles';
 import { ShopContext } from './shell/shop';
 import { SignIn } from './screens/signin/SignIn';
+import { StepUpProvider } from './stepup/StepUp';
 
 const Dashboard = lazy(() => import('./screens/dashboard/Dashboard'));
 const Board = lazy(() => import('./screens/board/Board'));
@@ -17,6 +18,7 @@ const Recommendations = lazy(() => import('./screens/recommendations/Recommendat
 const Customers = lazy(() => import('./screens/customers/Customers'));
 const CustomerDetail = lazy(() => import('./screens/customers/CustomerDetail'));
 const Earnings = lazy(() => import('./screens/Earnings'));
+const Security = lazy(() => import('./screens/security/Security'));
 
 const shopKey = 'cip.shop';
 
@@ -25,23 +27,37 @@ export function App({ onSignOut }: { onSignOut(): Promise<void> }) {
   const [, navigate] = useLocation();
   if (!session) return <SignIn onSignedIn={() => navigate('/')} />;
   return (
-    <SignedIn
-      onSignOut={async () => {
-        await signOut();
-        await onSignOut();
-        navigate('/');
-      }}
-    />
+    <StepUpProvider>
+      <SignedIn
+        onSignOut={async () => {
+          await signOut();
+          await onSignOut();
+          navigate('/');
+        }}
+      />
+    </StepUpProvider>
   );
 }
 
 function SignedIn({ onSignOut }: { onSignOut(): Promise<void> }) {
-  const { data, error } = useQuery(MeDocument);
+  const mfa = useQuery(MfaStatusDocument);
+  const { data, error, refetch } = useQuery(MeDocument, { skip: mfa.data?.mfaStatus.enrollmentRequired === true });
   const [shopId, setShopId] = useState<string | null>(() => localStorage.getItem(shopKey));
   useEffect(() => {
     if (shopId) localStorage.setItem(shopKey, shopId);
   }, [shopId]);
 
+  // The organization's policy lets a user without a factor do nothing else until they enroll one.
+  if (mfa.data?.mfaStatus.enrollmentRequired) {
+    return (
+      <main className="content">
+        <Suspense fallback={<p className="muted" aria-busy="true">Loading…</p>}>
+          <Security onEnrolled={() => void mfa.refetch().then(() => refetch())} />
+        </Suspense>
+        <button type="button" className="btn" onClick={() => void onSignOut()}>Sign out</button>
+      </main>
+    );
+  }
   if (!data) {
     return (
       <main className="center" aria-busy={!error}>
@@ -66,6 +82,7 @@ function SignedIn({ onSignOut }: { onSignOut(): Promise<void> }) {
             <Route path="/customers/:id">{(params) => <CustomerDetail id={params.id} />}</Route>
             <Route path="/customers" component={Customers} />
             <Route path="/earnings" component={Earnings} />
+            <Route path="/security">{() => <Security isOwner={current.role === 'OWNER'} />}</Route>
             <Route>
               <Redirect to={homeFor(current.role)} replace />
             </Route>

@@ -1,18 +1,16 @@
 import { mkdirSync } from 'node:fs';
-import { generate } from 'otplib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { graphql } from './support/api';
 import { demoPassword, expectAccessible, launchChromium, viewports } from './support/browser';
 import { newColleague } from './support/staff';
+import { codeAt } from './support/totp';
 
 const baseUrl = inject('baseUrl');
 const databaseUrl = inject('databaseUrl');
 const screenshots = new URL('../../../../docs/screenshots/', import.meta.url).pathname;
 mkdirSync(screenshots, { recursive: true });
 
-/** A code of the authenticator app `steps` periods from now (a code already used is refused, so each try takes the next). */
-const codeAt = (secret: string, steps: number) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + steps * 30 });
 
 describe('signing in with a second factor', () => {
   let close: () => Promise<void>;

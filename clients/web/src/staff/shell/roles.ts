@@ -30,8 +30,10 @@ const navByRole: Record<StaffRole, NavItem[]> = {
   ],
 };
 
-/** The navigation of the user's role at the shop in view. */
-export const navFor = (role: StaffRole) => navByRole[role];
+const security: NavItem = { path: '/security', label: 'Security' };
+
+/** The navigation of the user's role at the shop in view; everyone manages their own second factors. */
+export const navFor = (role: StaffRole) => [...navByRole[role], security];
 export const homeFor = (role: StaffRole) => navByRole[role][0].path;
 export const canPrice = (role: StaffRole) => role !== 'TECHNICIAN';
 
