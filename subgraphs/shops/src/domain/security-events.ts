@@ -24,7 +24,7 @@ import { SecurityEventRepository, type SecurityEvent } from '../data/security-ev
 import { localAuditRecord, type AuditLog } from './audit';
 
 /** How much each kind of event matters; HIGH ones are also alerts, e-mailed to the owners and sent to their organization's webhooks. */
-export const severityOf: Record<SecurityEventType, SecuritySeverity> = {
+export const severityOf = {
   LOGIN_SUCCEEDED: 'INFO',
   LOGIN_FAILED: 'LOW',
   NEW_DEVICE: 'MEDIUM',
@@ -33,7 +33,11 @@ export const severityOf: Record<SecurityEventType, SecuritySeverity> = {
   CREDENTIAL_STUFFING: 'HIGH',
   REFRESH_TOKEN_REUSE: 'HIGH',
   PERMISSION_DENIED_BURST: 'HIGH',
-};
+} as const satisfies Record<SecurityEventType, SecuritySeverity>;
+
+/** The event types that are alerts: a HIGH type added without advice fails to compile. */
+type AlertType = { [K in SecurityEventType]: (typeof severityOf)[K] extends 'HIGH' ? K : never }[SecurityEventType];
+const isAlert = (type: SecurityEventType): type is AlertType => severityOf[type] === 'HIGH';
 
 const auditOperation: Record<SecurityEventType, string> = {
   LOGIN_SUCCEEDED: 'login.succeeded',
@@ -47,7 +51,7 @@ const auditOperation: Record<SecurityEventType, string> = {
 };
 
 /** What an owner should do about each HIGH event: carried by its alert (e-mail and webhook). */
-export const adviceOf: Partial<Record<SecurityEventType, string>> = {
+export const adviceOf: Record<AlertType, string> = {
   CREDENTIAL_STUFFING:
     "Someone is trying stolen passwords against your staff's accounts from one address. Ask staff to use unique passwords, require a second factor for all staff (organization policy), and block the address at your firewall or proxy if it keeps trying.",
   REFRESH_TOKEN_REUSE:
@@ -77,7 +81,7 @@ export interface SecurityAlert {
   advice: string;
 }
 
-export const alertOf = (event: SecurityEvent): SecurityAlert => ({ event, advice: adviceOf[event.type] ?? '' });
+export const alertOf = (event: SecurityEvent): SecurityAlert => ({ event, advice: isAlert(event.type) ? adviceOf[event.type] : '' });
 
 export interface SecurityEventPage {
   events: SecurityEvent[];
@@ -158,10 +162,9 @@ export class SecurityEvents {
       const { userId, actorId, type, severity, clientAddress, userAgent, description } = event;
       const about = { orgId: event.orgId, shopId: null, subjectId: event.id, occurredAt: event.occurredAt };
       const data = { type, severity, userId, actorId, clientAddress, userAgent, description };
-      const advice = adviceOf[type];
       await enqueueEvents(manager, 'shops', [
         buildEvent('security.event_raised', { ...about, data }),
-        ...(severity === 'HIGH' && advice ? [buildEvent('security.alert_raised', { ...about, data: { ...data, advice } })] : []),
+        ...(isAlert(type) ? [buildEvent('security.alert_raised', { ...about, data: { ...data, advice: adviceOf[type] } })] : []),
       ]);
     }
     return event;
