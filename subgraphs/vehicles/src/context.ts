@@ -1,9 +1,9 @@
 import type DataLoader from 'dataloader';
-import type { DataSource } from 'typeorm';
 import { batchLoader, groupLoader, readableShopIds, type Principal, type SubgraphRuntime } from '@cip/platform';
-import { MileageReadingRepository, type MileageReading } from './data/mileage-reading';
-import { TemplateOverrideRepository, type TemplateOverride } from './data/template-override';
-import { VehicleRepository, type Vehicle } from './data/vehicle';
+import type { MileageReading } from './data/mileage-reading';
+import { createRepositories, type Repositories } from './data/repositories';
+import type { TemplateOverride } from './data/template-override';
+import type { Vehicle } from './data/vehicle';
 import type { VinDecoder } from './decoding/decoder';
 import type { Services } from './domain/services';
 
@@ -14,7 +14,7 @@ export interface VehiclesContext {
   runtime: SubgraphRuntime;
   decoder: VinDecoder;
   services: Services;
-  repos: ReturnType<typeof createRepositories>;
+  repos: Repositories;
   loaders: {
     vehicle: DataLoader<string, Vehicle | null>;
     vehiclesByCustomer: DataLoader<string, Vehicle[]>;
@@ -23,19 +23,10 @@ export interface VehiclesContext {
   };
 }
 
-export function createRepositories(dataSource: DataSource) {
-  const manager = dataSource.manager;
-  return {
-    vehicles: new VehicleRepository(manager),
-    mileage: new MileageReadingRepository(manager),
-    templateOverrides: new TemplateOverrideRepository(manager),
-  };
-}
-
 /** Fresh loaders for every request, so nothing cached outlives the caller it was loaded for. */
 export function createContext(runtime: SubgraphRuntime, decoder: VinDecoder, services: Services, principal: Principal | null, authorization: string | null): VehiclesContext {
   const dataSource = runtime.db.dataSource;
-  const repos = createRepositories(dataSource);
+  const repos = createRepositories(dataSource.manager);
   const shopIds = readableShopIds(principal);
   return {
     principal,

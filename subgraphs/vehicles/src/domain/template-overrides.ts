@@ -1,8 +1,6 @@
 import { buildEvent, enqueueEvents, requireShopRole, type Principal, type SubgraphRuntime } from '@cip/platform';
-import type { createRepositories } from '../context';
+import type { Repositories } from '../data/repositories';
 import { builtInTemplateIds, type TemplateCategory } from './template';
-
-type Repositories = ReturnType<typeof createRepositories>;
 
 /** A shop's choice of inspection template per vehicle category, and the events its vehicles' changes publish. */
 export function createTemplateOverrideService(runtime: SubgraphRuntime, repos: Repositories) {

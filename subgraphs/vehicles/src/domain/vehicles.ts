@@ -1,11 +1,9 @@
 import { appError, buildEvent, canReadShop, enqueueEvents, ErrorCode, inputError, notFound, requireShopRole, type EntityLookup, type Principal, type SubgraphRuntime } from '@cip/platform';
-import type { createRepositories } from '../context';
+import type { Repositories } from '../data/repositories';
 import type { Vehicle } from '../data/vehicle';
 import type { VinDecoder } from '../decoding/decoder';
 import { recommendedTemplateId, templateCategory } from './template';
 import { assertVin, checkDigit } from './vin';
-
-type Repositories = ReturnType<typeof createRepositories>;
 
 export interface PlateInput {
   plate?: string | null;
