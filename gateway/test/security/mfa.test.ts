@@ -52,7 +52,8 @@ describe('multi-factor authentication', () => {
     const challenge = first.errors![0].extensions!.mfaChallenge as string;
     expect(challenge).toEqual(expect.any(String));
 
-    expect(codeOf(await completeLogin(challenge, '000000'))).toBe('UNAUTHENTICATED');
+    const wrong = await completeLogin(challenge, '000000');
+    expect(wrong.errors?.[0]?.extensions).toEqual({ code: 'UNAUTHENTICATED', serviceName: 'shops' });
     expect(codeOf(await completeLogin(challenge, await codeAt(ownerSecret, 2)))).toBe('UNAUTHENTICATED');
     const next = await codeAt(ownerSecret, 1);
     const session = must(await completeLogin(challenge, next)).completeMfaLogin;
@@ -61,7 +62,8 @@ describe('multi-factor authentication', () => {
 
     const again = (await login(org.ownerEmail)).errors![0].extensions!.mfaChallenge as string;
     expect(codeOf(await completeLogin(again, next))).toBe('UNAUTHENTICATED');
-    expect(codeOf(await completeLogin(challenge, await codeAt(ownerSecret, 1)))).toBe('UNAUTHENTICATED');
+    const used = await completeLogin(challenge, await codeAt(ownerSecret, 1));
+    expect(used.errors?.[0]?.extensions).toEqual({ code: 'UNAUTHENTICATED', reason: 'MFA_CHALLENGE_EXPIRED', serviceName: 'shops' });
   });
 
   it('lets each recovery code sign in once', async () => {

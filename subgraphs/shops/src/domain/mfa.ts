@@ -75,7 +75,8 @@ export interface MfaStatus {
 }
 
 const wrongCode = () => unauthenticated('The code or passkey answer is not valid.');
-const expiredSignIn = () => unauthenticated('This sign-in has expired; sign in again.');
+/** A challenge used up, expired or unknown: `reason` tells a client to ask for the password again rather than another code. */
+const expiredSignIn = () => appError(ErrorCode.UNAUTHENTICATED, 'This sign-in has expired; sign in again.', { reason: 'MFA_CHALLENGE_EXPIRED' });
 const usable = (challenge: MfaChallenge) => !challenge.completedAt && challenge.expiresAt.getTime() > Date.now() && challenge.attempts <= challengeAttempts;
 const registrationKey = (userId: string) => `register:${userId}`;
 const verificationKey = (sessionId: string) => `verify:${sessionId}`;

@@ -8,7 +8,7 @@ export function factorErrorMessage(failure: unknown): string {
   }
   switch (failure.code) {
     case 'UNAUTHENTICATED':
-      return failure.message.includes('expired') ? 'This sign-in has expired. Enter your password again.' : 'That code is not valid. Check the authenticator app and try again.';
+      return challengeExpired(failure) ? 'This sign-in has expired. Enter your password again.' : 'That code is not valid. Check the authenticator app and try again.';
     case 'RATE_LIMITED':
       return `Too many tries. Wait ${Number(failure.extensions.retryAfter ?? 30)} seconds and try again.`;
     case 'PASSKEY_COUNTER_REGRESSION':
@@ -19,4 +19,4 @@ export function factorErrorMessage(failure: unknown): string {
 }
 
 /** Whether the failure means the sign-in challenge can no longer be used. */
-export const challengeExpired = (failure: unknown) => failure instanceof GraphQLRequestError && failure.code === 'UNAUTHENTICATED' && failure.message.includes('expired');
+export const challengeExpired = (failure: unknown) => failure instanceof GraphQLRequestError && failure.code === 'UNAUTHENTICATED' && failure.extensions.reason === 'MFA_CHALLENGE_EXPIRED';
