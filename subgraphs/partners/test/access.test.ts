@@ -215,6 +215,20 @@ describe('partner API keys and enrollment events', () => {
     events = (await outboxEvents(partners, 'partner.enrollment_changed')).filter((e) => e.data.partnerId === tires.partnerId);
     expect(events.at(-1)!.data).toEqual({ partnerId: tires.partnerId, shopIds: [s1.shopId, s2.shopId].sort() });
   });
+
+  it('announces every shop when shops join one partner at the same moment', async () => {
+    const joining = Array.from({ length: 8 }, () => newShop());
+    const owners = await Promise.all(joining.map((shop) => staffToken(shop, 'OWNER')));
+    const results = await Promise.all(
+      joining.map((shop, i) =>
+        partners.execute(`mutation($s: ID!, $p: ID!) { enrollInPartnerProgram(shopId: $s, programId: $p) { id } }`, { s: shop.shopId, p: warranty.program.id }, { token: owners[i] }),
+      ),
+    );
+    expect(results.flatMap((result) => result.errors ?? [])).toEqual([]);
+    const events = (await outboxEvents(partners, 'partner.enrollment_changed')).filter((e) => e.data.partnerId === warranty.partnerId);
+    // The last announcement is the one the gateway keeps: it must name every enrolled shop, not only those its transaction saw.
+    expect(events.at(-1)!.data.shopIds).toEqual([s2.shopId, s3.shopId, ...joining.map((shop) => shop.shopId)].sort());
+  });
 });
 
 describe('bad input', () => {

@@ -136,6 +136,11 @@ export class ProgramRepository {
     return groupedInKeyOrder(partnerIds, rows, (row) => row.partnerId);
   }
 
+  /** Serializes a partner's enrollment changes, so each announces the shops it leaves enrolled, others' included. */
+  async lockEnrollments(manager: EntityManager, partnerId: string): Promise<void> {
+    await manager.query(`/* enrollments.lockPartner */ SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`enrollments:${partnerId}`]);
+  }
+
   activeEnrollment(manager: EntityManager, programId: string, shopId: string): Promise<Enrollment | null> {
     return manager.findOne(EnrollmentEntity, { where: { programId, shopId, endedAt: IsNull() }, comment: 'enrollments.active' });
   }

@@ -158,6 +158,7 @@ export class PartnerPrograms {
   async enroll(program: Program, shop: { shopId: string; orgId: string }, at = new Date()): Promise<Enrollment> {
     return this.dataSource
       .transaction(async (manager) => {
+        await this.repos.programs.lockEnrollments(manager, program.partnerId);
         const existing = await this.repos.programs.activeEnrollment(manager, program.id, shop.shopId);
         if (existing) throw appError(ErrorCode.CONFLICT, 'The shop is already enrolled in this program.');
         const enrollment = await this.repos.programs.enroll(manager, { programId: program.id, partnerId: program.partnerId, ...shop, enrolledAt: at });
@@ -173,6 +174,7 @@ export class PartnerPrograms {
 
   async leave(program: Program, shopId: string, at = new Date()): Promise<Enrollment> {
     return this.dataSource.transaction(async (manager) => {
+      await this.repos.programs.lockEnrollments(manager, program.partnerId);
       const existing = await this.repos.programs.activeEnrollment(manager, program.id, shopId);
       if (!existing) throw notFound('Enrollment');
       const ended = await this.repos.programs.end(manager, existing, at);
