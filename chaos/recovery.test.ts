@@ -47,7 +47,8 @@ describe('a PostgreSQL restart', () => {
     while (Date.now() - returnedAt < 10_000) {
       const states = await Promise.all(platform.services.map(readiness));
       const listeners = await listening();
-      const subgraphsListening = ['shops', 'inspections', 'vehicles', 'partners', 'analytics'].every((name) => listeners.includes(name));
+      // Each outbox relay LISTENs on a connection of its own, named after its schema.
+      const subgraphsListening = ['shops', 'inspections', 'vehicles', 'partners', 'analytics'].every((name) => listeners.includes(`${name}-outbox-listener`));
       if (states.every((state) => state?.status === 200 && state.body.status === 'ready') && subgraphsListening) {
         recoveredAt = Date.now();
         break;
