@@ -55,7 +55,7 @@ it("keeps the service's whole pool for requests while the bus holds up the relay
   // The relay's batch is open, its outbox row locked, and it waits for the bus: none of that is the service's pool.
   const {
     rows: [relaySession],
-  } = await otherPublisher.query(`SELECT application_name, state FROM pg_stat_activity WHERE query LIKE '%FOR UPDATE SKIP LOCKED%' AND pid <> pg_backend_pid()`);
+  } = await otherPublisher.query(`SELECT application_name, state FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%FOR UPDATE SKIP LOCKED%' AND pid <> pg_backend_pid()`);
   expect(relaySession).toEqual({ application_name: 'ledger-outbox-relay', state: 'idle in transaction' });
   expect(pool().totalCount - pool().idleCount).toBe(0);
   const answers = await Promise.all(Array.from({ length: poolMax }, (_, i) => ledger.dataSource.transaction((manager) => manager.query('SELECT $1::int AS i, pg_sleep(0)', [i]))));
