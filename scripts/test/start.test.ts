@@ -37,6 +37,9 @@ beforeAll(async () => {
       ...Object.fromEntries(subgraphNames.map((name, i) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[i + 1]}/graphql`])),
       SEED_DEMO: 'true',
       LOG_LEVEL: 'error',
+      // A bound on liveness, not speed: six services and the embedded database drain in about 4 s on a quiet
+      // machine, and a loaded one (the suite runs files side by side, with coverage) may take longer than the default 10 s.
+      SHUTDOWN_TIMEOUT_MS: '120000',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
