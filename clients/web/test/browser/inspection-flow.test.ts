@@ -67,6 +67,7 @@ describe('one inspection from the bay to the customer, each role in its own brow
       'Shop board',
       'Customers',
       'Partner earnings',
+      'Security',
     ]);
     const downtown = dashboard.getByTestId('shops-table').getByRole('row', { name: /Demo Auto Downtown/ });
     await downtown.waitFor();
@@ -89,7 +90,7 @@ describe('one inspection from the bay to the customer, each role in its own brow
     });
     await signIn(sheet, baseUrl, demo.technician);
     await sheet.getByRole('heading', { name: 'My inspections' }).waitFor();
-    await expect.poll(() => sheet.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual(['My inspections', 'Shop board']);
+    await expect.poll(() => sheet.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual(['My inspections', 'Shop board', 'Security']);
     await expectAccessible(sheet, 'technician queue');
     const first = sheet.getByRole('link', { name: /HONDA Accord/i });
     await first.click();
@@ -161,7 +162,7 @@ describe('one inspection from the bay to the customer, each role in its own brow
   it('lets the advisor price each finding at the shop labor rate, attach a partner offer, and send the report with a link and QR code', async () => {
     const page = await advisor.newPage();
     await signIn(page, baseUrl, demo.advisor);
-    await expect.poll(() => page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual(['Shop board', 'Customers']);
+    await expect.poll(() => page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual(['Shop board', 'Customers', 'Security']);
     await page.locator(`[data-status="COMPLETED"] [data-inspection="${inspectionId}"]`).click();
     await page.getByRole('heading', { name: 'Recommendations' }).waitFor();
     await expect.poll(() => page.locator('li.rec-edit').count()).toBe(3);
