@@ -1,4 +1,4 @@
-import { notFound } from '@cip/platform';
+import { describedEnum, notFound } from '@cip/platform';
 import { parseRange } from '../domain/views';
 import { isRanking, organizationMetrics } from '../domain/organization-metrics';
 import { builder } from '../builder';
@@ -11,15 +11,12 @@ import {
   ShopRef,
 } from './refs';
 
-const MetricsRankingEnum = builder.enumType('MetricsRanking', {
-  description: 'What shops are ranked by in organization metrics (highest first; shops with no value for a rate rank last).',
-  values: {
-    APPROVED_REVENUE: { value: 'APPROVED_REVENUE', description: 'Approved recommendation cents.' },
-    APPROVAL_RATE: { value: 'APPROVAL_RATE', description: 'Approved over decided recommendations.' },
-    AVERAGE_REPAIR_ORDER: { value: 'AVERAGE_REPAIR_ORDER', description: 'Average repair order (see MetricsValues.averageRepairOrder).' },
-    INSPECTIONS_COMPLETED: { value: 'INSPECTIONS_COMPLETED', description: 'Inspections completed.' },
-    PARTNER_REVENUE: { value: 'PARTNER_REVENUE', description: 'Partner commission revenue.' },
-  } as const,
+const MetricsRankingEnum = describedEnum(builder, 'MetricsRanking', 'What shops are ranked by in organization metrics (highest first; shops with no value for a rate rank last).', {
+  APPROVED_REVENUE: 'Approved recommendation cents.',
+  APPROVAL_RATE: 'Approved over decided recommendations.',
+  AVERAGE_REPAIR_ORDER: 'Average repair order (see MetricsValues.averageRepairOrder).',
+  INSPECTIONS_COMPLETED: 'Inspections completed.',
+  PARTNER_REVENUE: 'Partner commission revenue.',
 });
 
 OrganizationShopMetricsRef.implement({

@@ -1,4 +1,4 @@
-import { canReadShop } from '@cip/platform';
+import { canReadShop, describedEnum } from '@cip/platform';
 import { builder } from '../builder';
 import type { Bucket } from '../data/reporting';
 import type { Totals } from '../data/metrics';
@@ -35,13 +35,10 @@ export const UserRef = builder.externalRef('User', builder.selection<{ id: strin
   ctx.principal?.kind === 'staff' ? user : null,
 );
 
-export const MetricsGranularityEnum = builder.enumType('MetricsGranularity', {
-  description: 'How a metrics series is bucketed. Buckets are shop-local calendar days, ISO weeks (starting Monday) or calendar months.',
-  values: {
-    DAY: { value: 'DAY', description: 'One bucket per shop-local day.' },
-    WEEK: { value: 'WEEK', description: 'One bucket per ISO week, starting on Monday.' },
-    MONTH: { value: 'MONTH', description: 'One bucket per calendar month.' },
-  } as const,
+export const MetricsGranularityEnum = describedEnum(builder, 'MetricsGranularity', 'How a metrics series is bucketed. Buckets are shop-local calendar days, ISO weeks (starting Monday) or calendar months.', {
+  DAY: 'One bucket per shop-local day.',
+  WEEK: 'One bucket per ISO week, starting on Monday.',
+  MONTH: 'One bucket per calendar month.',
 });
 
 export const MetricsRangeInput = builder.inputType('MetricsRange', {

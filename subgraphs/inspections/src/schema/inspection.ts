@@ -1,4 +1,4 @@
-import { enforceFieldRateLimit, notFound } from '@cip/platform';
+import { describedEnum, enforceFieldRateLimit, notFound } from '@cip/platform';
 import { builder, Money } from '../builder';
 import type { ShareLink } from '../domain/sharing';
 import { approvalTotals } from '../domain/approval';
@@ -17,12 +17,9 @@ import {
   VehicleRef,
 } from './refs';
 
-const ReportLayoutEnum = builder.enumType('ReportLayout', {
-  description: "How the customer's report page opens. Fixed when the report is sent, by the report experiment while one runs.",
-  values: {
-    RECOMMENDATIONS_FIRST: { value: 'RECOMMENDATIONS_FIRST' as const, description: 'The recommended work first, then what the technician found.' },
-    PHOTOS_FIRST: { value: 'PHOTOS_FIRST' as const, description: "What the technician found, with the photos, first; then the recommended work." },
-  },
+const ReportLayoutEnum = describedEnum(builder, 'ReportLayout', "How the customer's report page opens. Fixed when the report is sent, by the report experiment while one runs.", {
+  RECOMMENDATIONS_FIRST: 'The recommended work first, then what the technician found.',
+  PHOTOS_FIRST: 'What the technician found, with the photos, first; then the recommended work.',
 });
 
 InspectionRef.implement({
@@ -99,21 +96,17 @@ const changeTypes = {
   'recommendation.refunded': ['RECOMMENDATION_REFUNDED', 'An approved recommendation was refunded.'],
 } as const satisfies Record<InspectionChange['type'], readonly [string, string]>;
 
-const InspectionChangeTypeEnum = builder.enumType('InspectionChangeType', {
-  description: 'What happened to an inspection.',
-  values: Object.fromEntries(Object.values(changeTypes).map(([name, description]) => [name, { value: name, description }])) as Record<
-    (typeof changeTypes)[keyof typeof changeTypes][0],
-    { value: (typeof changeTypes)[keyof typeof changeTypes][0]; description: string }
-  >,
-});
+const InspectionChangeTypeEnum = describedEnum(
+  builder,
+  'InspectionChangeType',
+  'What happened to an inspection.',
+  Object.fromEntries(Object.values(changeTypes)) as Record<(typeof changeTypes)[keyof typeof changeTypes][0], string>,
+);
 
-const ActorKindEnum = builder.enumType('InspectionActorKind', {
-  description: 'Who made a change.',
-  values: {
-    STAFF: { value: 'STAFF' as const, description: 'A staff user of the shop.' },
-    CUSTOMER: { value: 'CUSTOMER' as const, description: 'The customer, through the share link.' },
-    SYSTEM: { value: 'SYSTEM' as const, description: 'The platform itself (or a change recorded before actors were).' },
-  },
+const ActorKindEnum = describedEnum(builder, 'InspectionActorKind', 'Who made a change.', {
+  STAFF: 'A staff user of the shop.',
+  CUSTOMER: 'The customer, through the share link.',
+  SYSTEM: 'The platform itself (or a change recorded before actors were).',
 });
 
 const InspectionChangeRef = builder.objectRef<InspectionChange>('InspectionChange').implement({

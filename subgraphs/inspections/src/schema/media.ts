@@ -1,3 +1,4 @@
+import { describedEnum } from '@cip/platform';
 import { builder } from '../builder';
 import type { InspectionMedia } from '../data/media';
 import { maxMediaBytes, mediaContentTypes } from '../storage/content';
@@ -6,20 +7,14 @@ import { variantEdges, type MediaVariant } from '../storage/variants';
 import { InspectionMediaRef } from './refs';
 
 
-const MediaKindEnum = builder.enumType('InspectionMediaKind', {
-  description: 'What a media file is.',
-  values: {
-    PHOTO: { value: 'PHOTO' as const, description: `A photo: ${mediaContentTypes.PHOTO.join(', ')}.` },
-    VIDEO: { value: 'VIDEO' as const, description: `A video: ${mediaContentTypes.VIDEO.join(', ')}.` },
-  },
+const MediaKindEnum = describedEnum(builder, 'InspectionMediaKind', 'What a media file is.', {
+  PHOTO: `A photo: ${mediaContentTypes.PHOTO.join(', ')}.`,
+  VIDEO: `A video: ${mediaContentTypes.VIDEO.join(', ')}.`,
 });
 
-const VariantSizeEnum = builder.enumType('InspectionMediaVariantSize', {
-  description: 'Which web-sized copy of a photo.',
-  values: {
-    THUMBNAIL: { value: 'THUMBNAIL' as const, description: `At most ${variantEdges.THUMBNAIL} px on the longer side: lists and previews.` },
-    DISPLAY: { value: 'DISPLAY' as const, description: `At most ${variantEdges.DISPLAY} px on the longer side: a phone or laptop screen.` },
-  },
+const VariantSizeEnum = describedEnum(builder, 'InspectionMediaVariantSize', 'Which web-sized copy of a photo.', {
+  THUMBNAIL: `At most ${variantEdges.THUMBNAIL} px on the longer side: lists and previews.`,
+  DISPLAY: `At most ${variantEdges.DISPLAY} px on the longer side: a phone or laptop screen.`,
 });
 
 const VariantRef = builder.objectRef<{ media: InspectionMedia; variant: MediaVariant }>('InspectionMediaVariant').implement({

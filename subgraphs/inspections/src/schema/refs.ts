@@ -1,8 +1,9 @@
+import { describedEnum } from '@cip/platform';
 import { builder } from '../builder';
-import { conditions, inspectionStatuses, type Condition, type Inspection, type InspectionItem, type InspectionStatus } from '../data/inspection';
+import type { Condition, Inspection, InspectionItem, InspectionStatus } from '../data/inspection';
 import type { InspectionMedia } from '../data/media';
-import { urgencies, type Recommendation, type Urgency } from '../data/recommendation';
-import { itemKinds, measurementUnits, type ItemKind, type MeasurementUnit, type Template, type TemplateItem, type TemplateSection, type Thresholds } from '../data/template';
+import type { Recommendation, Urgency } from '../data/recommendation';
+import type { ItemKind, MeasurementUnit, Template, ThresholdDirection, TemplateItem, TemplateSection, Thresholds } from '../data/template';
 import type { ApprovalTotals } from '../domain/approval';
 import type { ConditionSummary } from '../domain/conditions';
 import type { InspectionChange } from '../domain/live';
@@ -40,40 +41,32 @@ export const PageInfoRef = builder.objectRef<{ hasNextPage: boolean; endCursor: 
   }),
 });
 
-const statusDescriptions: Record<InspectionStatus, string> = {
-  DRAFT: 'Opened (e.g. when the car is checked in) but not yet begun by a technician.',
-  IN_PROGRESS: 'The technician is recording results.',
-  COMPLETED: 'The technician finished; the advisor prices recommendations before sending.',
-  SENT: 'The report was sent to the customer, who may approve or decline each recommendation.',
-  CLOSED: 'The customer decided on every recommendation, or the shop closed the inspection.',
-};
-export const InspectionStatusEnum = builder.enumType('InspectionStatus', {
-  description: 'Where an inspection is in its flow: DRAFT → IN_PROGRESS → COMPLETED → SENT → CLOSED. Each step only goes forward by one.',
-  values: Object.fromEntries(inspectionStatuses.map((s) => [s, { value: s, description: statusDescriptions[s] }])) as Record<
-    InspectionStatus,
-    { value: InspectionStatus; description: string }
-  >,
-});
+export const InspectionStatusEnum = describedEnum(
+  builder,
+  'InspectionStatus',
+  'Where an inspection is in its flow: DRAFT → IN_PROGRESS → COMPLETED → SENT → CLOSED. Each step only goes forward by one.',
+  {
+    DRAFT: 'Opened (e.g. when the car is checked in) but not yet begun by a technician.',
+    IN_PROGRESS: 'The technician is recording results.',
+    COMPLETED: 'The technician finished; the advisor prices recommendations before sending.',
+    SENT: 'The report was sent to the customer, who may approve or decline each recommendation.',
+    CLOSED: 'The customer decided on every recommendation, or the shop closed the inspection.',
+  } satisfies Record<InspectionStatus, string>,
+);
 
-const conditionDescriptions: Record<Condition, string> = {
+export const ConditionEnum = describedEnum(builder, 'InspectionCondition', "An item's condition. Measurement items get it from their thresholds unless the technician sets it.", {
   GREEN: 'Checked and fine.',
   YELLOW: 'Needs attention soon.',
   RED: 'Needs attention now.',
   NOT_INSPECTED: 'Not checked (yet).',
-};
-export const ConditionEnum = builder.enumType('InspectionCondition', {
-  description: "An item's condition. Measurement items get it from their thresholds unless the technician sets it.",
-  values: Object.fromEntries(conditions.map((c) => [c, { value: c, description: conditionDescriptions[c] }])) as Record<Condition, { value: Condition; description: string }>,
-});
+} satisfies Record<Condition, string>);
 
-export const ItemKindEnum = builder.enumType('InspectionItemKind', {
-  description: 'What a template item records.',
-  values: Object.fromEntries(
-    itemKinds.map((k) => [k, { value: k, description: k === 'CONDITION' ? 'A condition only.' : 'A measurement in a unit, whose thresholds set the condition.' }]),
-  ) as Record<ItemKind, { value: ItemKind; description: string }>,
-});
+export const ItemKindEnum = describedEnum(builder, 'InspectionItemKind', 'What a template item records.', {
+  CONDITION: 'A condition only.',
+  MEASUREMENT: 'A measurement in a unit, whose thresholds set the condition.',
+} satisfies Record<ItemKind, string>);
 
-const unitDescriptions: Record<MeasurementUnit, string> = {
+export const UnitEnum = describedEnum(builder, 'InspectionMeasurementUnit', 'The unit of a measurement item. A measurement must be recorded in its item’s unit.', {
   MILLIMETERS: 'Millimetres (e.g. brake pad thickness).',
   INCH_32NDS: '32nds of an inch (tire tread depth).',
   PSI: 'Pounds per square inch (tire pressure).',
@@ -81,37 +74,20 @@ const unitDescriptions: Record<MeasurementUnit, string> = {
   PERCENT: 'Percent (fluid moisture, battery health, DEF level).',
   COLD_CRANKING_AMPS: 'Cold cranking amps measured by a battery tester.',
   FAHRENHEIT: 'Degrees Fahrenheit.',
-};
-export const UnitEnum = builder.enumType('InspectionMeasurementUnit', {
-  description: 'The unit of a measurement item. A measurement must be recorded in its item’s unit.',
-  values: Object.fromEntries(measurementUnits.map((u) => [u, { value: u, description: unitDescriptions[u] }])) as Record<
-    MeasurementUnit,
-    { value: MeasurementUnit; description: string }
-  >,
-});
+} satisfies Record<MeasurementUnit, string>);
 
-export const ThresholdDirectionEnum = builder.enumType('TemplateThresholdDirection', {
-  description: 'Which way a measurement gets worse.',
-  values: {
-    LOWER_IS_WORSE: { value: 'LOWER_IS_WORSE' as const, description: 'Smaller values are worse (tread depth, pad thickness, voltage).' },
-    HIGHER_IS_WORSE: { value: 'HIGHER_IS_WORSE' as const, description: 'Larger values are worse (brake fluid moisture, soot load).' },
-  },
-});
+export const ThresholdDirectionEnum = describedEnum(builder, 'TemplateThresholdDirection', 'Which way a measurement gets worse.', {
+  LOWER_IS_WORSE: 'Smaller values are worse (tread depth, pad thickness, voltage).',
+  HIGHER_IS_WORSE: 'Larger values are worse (brake fluid moisture, soot load).',
+} satisfies Record<ThresholdDirection, string>);
 
-export const UrgencyEnum = builder.enumType('RecommendationUrgency', {
-  description: 'How soon the customer should act on a recommendation.',
-  values: Object.fromEntries(
-    urgencies.map((u) => [
-      u,
-      { value: u, description: { IMMEDIATE: 'Safety-related or failing: do it now.', SOON: 'Do it within the next visit or two.', MONITOR: 'Watch it; no work needed yet.' }[u] },
-    ]),
-  ) as Record<Urgency, { value: Urgency; description: string }>,
-});
+export const UrgencyEnum = describedEnum(builder, 'RecommendationUrgency', 'How soon the customer should act on a recommendation.', {
+  IMMEDIATE: 'Safety-related or failing: do it now.',
+  SOON: 'Do it within the next visit or two.',
+  MONITOR: 'Watch it; no work needed yet.',
+} satisfies Record<Urgency, string>);
 
-export const DecisionEnum = builder.enumType('RecommendationDecision', {
-  description: "The customer's answer to a recommendation.",
-  values: {
-    APPROVED: { value: 'APPROVED' as const, description: 'The customer wants the work done.' },
-    DECLINED: { value: 'DECLINED' as const, description: 'The customer does not want the work done now.' },
-  },
+export const DecisionEnum = describedEnum(builder, 'RecommendationDecision', "The customer's answer to a recommendation.", {
+  APPROVED: 'The customer wants the work done.',
+  DECLINED: 'The customer does not want the work done now.',
 });

@@ -1,4 +1,4 @@
-import { canReadShop } from '@cip/platform';
+import { canReadShop, describedEnum } from '@cip/platform';
 import { builder } from '../builder';
 import type { StatementLine } from '../data/ledger';
 import type { LedgerEntry } from '../data/ledger';
@@ -9,7 +9,7 @@ import type { CommissionRule } from '../data/rule';
 import type { StatementView } from '../domain/statements';
 import type { TierStatus } from '../domain/tier-service';
 import type { Performance, TierGap } from '../domain/tiers';
-import { partnerTiers, type PartnerTier } from '../domain/tiers';
+import type { PartnerTier } from '../domain/tiers';
 import { partnerKinds, apiKeyPlans } from '../data/partner';
 import { sharedFieldNames } from '../data/program';
 
@@ -32,45 +32,35 @@ export const ShopRef = builder.externalRef('Shop', builder.selection<{ id: strin
   canReadShop(ctx.principal, shop.id) ? shop : null,
 );
 
-const tierDescriptions: Record<PartnerTier, string> = {
-  BRONZE: 'Where every enrolled shop starts; no thresholds.',
-  SILVER: 'The first tier earned by performance.',
-  GOLD: 'The second tier earned by performance.',
-  PLATINUM: 'The highest tier.',
-};
+export const PartnerTierEnum = describedEnum(
+  builder,
+  'PartnerTier',
+  "A shop's performance tier in a partner program; each tier sets a multiplier on the shop's commission.",
+  {
+    BRONZE: 'Where every enrolled shop starts; no thresholds.',
+    SILVER: 'The first tier earned by performance.',
+    GOLD: 'The second tier earned by performance.',
+    PLATINUM: 'The highest tier.',
+  } satisfies Record<PartnerTier, string>,
+);
 
-export const PartnerTierEnum = builder.enumType('PartnerTier', {
-  description: "A shop's performance tier in a partner program; each tier sets a multiplier on the shop's commission.",
-  values: Object.fromEntries(partnerTiers.map((tier) => [tier, { value: tier, description: tierDescriptions[tier] }])) as Record<
-    PartnerTier,
-    { value: PartnerTier; description: string }
-  >,
-});
+export const PartnerKindEnum = describedEnum(
+  builder,
+  'PartnerKind',
+  'What a partner sells through shops.',
+  Object.fromEntries(partnerKinds.map((kind) => [kind, `A ${kind.toLowerCase().replace(/_/g, ' ')}.`])) as Record<(typeof partnerKinds)[number], string>,
+);
 
-export const PartnerKindEnum = builder.enumType('PartnerKind', {
-  description: 'What a partner sells through shops.',
-  values: Object.fromEntries(partnerKinds.map((kind) => [kind, { value: kind, description: `A ${kind.toLowerCase().replace(/_/g, ' ')}.` }])) as Record<
-    (typeof partnerKinds)[number],
-    { value: (typeof partnerKinds)[number]; description: string }
-  >,
-});
+export const SharedFieldEnum = describedEnum(builder, 'ProgramSharedField', "Which of an enrolled shop's data a program shares with its partner (shop staff always see all of it).", {
+  TIER: "The shop's tier in the program and what it needs for the next one.",
+  PERFORMANCE: "The shop's trailing revenue, conversion and education figures.",
+  EARNINGS: "The shop's monthly statements with the partner.",
+} satisfies Record<(typeof sharedFieldNames)[number], string>);
 
-export const SharedFieldEnum = builder.enumType('ProgramSharedField', {
-  description: "Which of an enrolled shop's data a program shares with its partner (shop staff always see all of it).",
-  values: {
-    TIER: { value: 'TIER' as const, description: "The shop's tier in the program and what it needs for the next one." },
-    PERFORMANCE: { value: 'PERFORMANCE' as const, description: "The shop's trailing revenue, conversion and education figures." },
-    EARNINGS: { value: 'EARNINGS' as const, description: "The shop's monthly statements with the partner." },
-  } satisfies Record<(typeof sharedFieldNames)[number], unknown>,
-});
-
-export const CommissionRuleKindEnum = builder.enumType('CommissionRuleKind', {
-  description: 'How a commission rule computes the commission on one sale.',
-  values: {
-    PERCENTAGE: { value: 'PERCENTAGE' as const, description: 'A share of the sale total, in basis points (100 = 1%).' },
-    FLAT_PER_UNIT: { value: 'FLAT_PER_UNIT' as const, description: 'A fixed amount per unit sold.' },
-    TIERED: { value: 'TIERED' as const, description: 'Marginal brackets on the sale total, each with its own basis points.' },
-  },
+export const CommissionRuleKindEnum = describedEnum(builder, 'CommissionRuleKind', 'How a commission rule computes the commission on one sale.', {
+  PERCENTAGE: 'A share of the sale total, in basis points (100 = 1%).',
+  FLAT_PER_UNIT: 'A fixed amount per unit sold.',
+  TIERED: 'Marginal brackets on the sale total, each with its own basis points.',
 });
 
 export const ApiKeyPlanEnum = builder.enumType('PartnerApiKeyPlan', {
@@ -81,20 +71,14 @@ export const ApiKeyPlanEnum = builder.enumType('PartnerApiKeyPlan', {
   } satisfies Record<string, { value: (typeof apiKeyPlans)[number]; description: string }>,
 });
 
-export const StatementStatusEnum = builder.enumType('PartnerStatementStatus', {
-  description: 'Whether a monthly statement can still change.',
-  values: {
-    OPEN: { value: 'OPEN' as const, description: 'Totals are live sums of the ledger; new entries may still land in the month.' },
-    CLOSED: { value: 'CLOSED' as const, description: 'Frozen: totals never change; late entries land in the next open month as adjustments.' },
-  },
+export const StatementStatusEnum = describedEnum(builder, 'PartnerStatementStatus', 'Whether a monthly statement can still change.', {
+  OPEN: 'Totals are live sums of the ledger; new entries may still land in the month.',
+  CLOSED: 'Frozen: totals never change; late entries land in the next open month as adjustments.',
 });
 
-export const LedgerKindEnum = builder.enumType('PartnerLedgerEntryKind', {
-  description: 'What a ledger entry records.',
-  values: {
-    ACCRUAL: { value: 'ACCRUAL' as const, description: 'Commission (and any education incentive) earned on an approved sale.' },
-    REVERSAL: { value: 'REVERSAL' as const, description: 'Takes back an accrual after the customer declined the sale or it was refunded.' },
-  },
+export const LedgerKindEnum = describedEnum(builder, 'PartnerLedgerEntryKind', 'What a ledger entry records.', {
+  ACCRUAL: 'Commission (and any education incentive) earned on an approved sale.',
+  REVERSAL: 'Takes back an accrual after the customer declined the sale or it was refunded.',
 });
 
 export const PeriodArg = 'A statement month as "YYYY-MM", in UTC (e.g. "2026-03").';

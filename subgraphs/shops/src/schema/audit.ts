@@ -1,52 +1,32 @@
-import { auditActorKinds, auditEntryTypes, auditOutcomes, type AuditEntry } from '@cip/platform';
+import { describedEnum, auditActorKinds, auditEntryTypes, auditOutcomes, type AuditEntry } from '@cip/platform';
 import { builder } from '../builder';
 import type { AuditPage } from '../domain/audit';
 import type { AuditExport } from '../domain/audit-export';
 
-const AuditActorKindEnum = builder.enumType('AuditActorKind', {
-  description: 'What kind of caller an audit entry names.',
-  values: Object.fromEntries(
-    auditActorKinds.map((kind) => [
-      kind,
-      {
-        value: kind,
-        description: {
-          USER: 'A staff user (actorId: the user).',
-          PARTNER_KEY: "A partner's API key (actorId: the key).",
-          SHARE_LINK: "A customer through an inspection's share link (actorId: the link's grant).",
-          OPERATOR: 'A platform operator (actorId: their name).',
-          SERVICE: 'A service acting on an event (actorId: the service, e.g. partners accruing a commission).',
-          ANONYMOUS: 'Nobody signed in (sign-in, sign-up).',
-        }[kind],
-      },
-    ]),
-  ) as Record<(typeof auditActorKinds)[number], { value: (typeof auditActorKinds)[number]; description: string }>,
-});
+const AuditActorKindEnum = describedEnum(builder, 'AuditActorKind', 'What kind of caller an audit entry names.', {
+  USER: 'A staff user (actorId: the user).',
+  PARTNER_KEY: "A partner's API key (actorId: the key).",
+  SHARE_LINK: "A customer through an inspection's share link (actorId: the link's grant).",
+  OPERATOR: 'A platform operator (actorId: their name).',
+  SERVICE: 'A service acting on an event (actorId: the service, e.g. partners accruing a commission).',
+  ANONYMOUS: 'Nobody signed in (sign-in, sign-up).',
+} satisfies Record<(typeof auditActorKinds)[number], string>);
 
-const AuditEntryTypeEnum = builder.enumType('AuditEntryType', {
-  description: 'What an audit entry records.',
-  values: {
-    MUTATION: { value: 'MUTATION', description: 'A mutation that ran through the gateway.' },
-    SECURITY: { value: 'SECURITY', description: 'A security event (sign-in, MFA, token reuse …).' },
-    EVENT: { value: 'EVENT', description: "A service's own action on an event (a partner commission accrued)." },
-    EXPORT: { value: 'EXPORT', description: 'A read of exported data (an audit log export).' },
-  } satisfies Record<(typeof auditEntryTypes)[number], unknown>,
-});
+const AuditEntryTypeEnum = describedEnum(builder, 'AuditEntryType', 'What an audit entry records.', {
+  MUTATION: 'A mutation that ran through the gateway.',
+  SECURITY: 'A security event (sign-in, MFA, token reuse …).',
+  EVENT: "A service's own action on an event (a partner commission accrued).",
+  EXPORT: 'A read of exported data (an audit log export).',
+} satisfies Record<(typeof auditEntryTypes)[number], string>);
 
-const AuditOutcomeEnum = builder.enumType('AuditOutcome', {
-  description: 'Whether the audited action did what was asked.',
-  values: {
-    SUCCESS: { value: 'SUCCESS', description: 'It did.' },
-    FAILURE: { value: 'FAILURE', description: 'It was refused or failed; `errorCode` says why.' },
-  } satisfies Record<(typeof auditOutcomes)[number], unknown>,
-});
+const AuditOutcomeEnum = describedEnum(builder, 'AuditOutcome', 'Whether the audited action did what was asked.', {
+  SUCCESS: 'It did.',
+  FAILURE: 'It was refused or failed; `errorCode` says why.',
+} satisfies Record<(typeof auditOutcomes)[number], string>);
 
-const AuditExportFormatEnum = builder.enumType('AuditExportFormat', {
-  description: 'How an audit log export is written.',
-  values: {
-    CSV: { value: 'CSV', description: 'RFC 4180 CSV with a header row; target ids separated by spaces.' },
-    JSON_LINES: { value: 'JSON_LINES', description: 'One JSON object per line.' },
-  } as const,
+const AuditExportFormatEnum = describedEnum(builder, 'AuditExportFormat', 'How an audit log export is written.', {
+  CSV: 'RFC 4180 CSV with a header row; target ids separated by spaces.',
+  JSON_LINES: 'One JSON object per line.',
 });
 
 const AuditEntryRef = builder.objectRef<AuditEntry>('AuditEntry').implement({

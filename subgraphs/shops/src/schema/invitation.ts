@@ -1,16 +1,13 @@
-import { valid } from '@cip/platform';
+import { describedEnum, valid } from '@cip/platform';
 import type { StaffInvitation } from '../data/invitation';
 import { builder } from '../builder';
 import { SessionRef } from './auth';
 import { ShopRef, StaffRoleEnum } from './refs';
 
-const InvitationStatusEnum = builder.enumType('InvitationStatus', {
-  description: 'Where an invitation stands.',
-  values: {
-    PENDING: { description: 'Sent, not accepted yet.' },
-    ACCEPTED: { description: 'The invitee chose a password and now works at the shop.' },
-    EXPIRED: { description: 'Not accepted in time; invite again if still wanted.' },
-  } as const,
+const InvitationStatusEnum = describedEnum(builder, 'InvitationStatus', 'Where an invitation stands.', {
+  PENDING: 'Sent, not accepted yet.',
+  ACCEPTED: 'The invitee chose a password and now works at the shop.',
+  EXPIRED: 'Not accepted in time; invite again if still wanted.',
 });
 
 const statusOf = (invitation: StaffInvitation) =>

@@ -1,17 +1,14 @@
-import { registerJsonScalar } from '@cip/platform';
+import { describedEnum, registerJsonScalar } from '@cip/platform';
 import { builder } from '../builder';
 import type { Passkey } from '../data/passkey';
 import type { MfaStatus, PasskeyRegistration, TotpEnrollment } from '../domain/mfa';
 import { SessionRef } from './auth';
 import { OrganizationRef } from './refs';
 
-const MfaPolicyEnum = builder.enumType('MfaPolicy', {
-  description: 'Who in the organization must sign in with a second factor. A user it covers who has none can only enroll one.',
-  values: {
-    OFF: { value: 'OFF', description: 'Second factors are optional.' },
-    OWNERS_AND_MANAGERS: { value: 'OWNERS_AND_MANAGERS', description: 'Required of owners and managers.' },
-    ALL_STAFF: { value: 'ALL_STAFF', description: 'Required of every staff user.' },
-  } as const,
+const MfaPolicyEnum = describedEnum(builder, 'MfaPolicy', 'Who in the organization must sign in with a second factor. A user it covers who has none can only enroll one.', {
+  OFF: 'Second factors are optional.',
+  OWNERS_AND_MANAGERS: 'Required of owners and managers.',
+  ALL_STAFF: 'Required of every staff user.',
 });
 
 const TotpEnrollmentRef = builder.objectRef<TotpEnrollment>('TotpEnrollment').implement({

@@ -1,9 +1,9 @@
-import { staffRoles, type StaffRole } from '@cip/platform';
+import { describedEnum, type StaffRole } from '@cip/platform';
 import { builder } from '../builder';
 import type { Customer } from '../data/customer';
-import { messageStatuses, type CustomerMessage, type MessageStatus } from '../data/customer-message';
+import type { CustomerMessage, MessageStatus } from '../data/customer-message';
 import type { MessageSettings } from '../data/message-settings';
-import { messageChannels, messageKinds, type MessageChannel, type MessageKind, type MessageTemplate } from '../data/message-template';
+import type { MessageChannel, MessageKind, MessageTemplate } from '../data/message-template';
 import type { Organization } from '../data/organization';
 import type { Address, Shop } from '../data/shop';
 import type { ShopRole, User } from '../data/user';
@@ -20,48 +20,33 @@ export const CustomerMessageRef = builder.objectRef<CustomerMessage>('CustomerMe
 /** The inspections subgraph's inspection, extended here with the messages that delivered it. */
 export const InspectionRef = builder.externalRef('Inspection', builder.selection<{ id: string }>('id'));
 
-const kindDescriptions: Record<MessageKind, string> = {
+export const MessageKindEnum = describedEnum(builder, 'MessageKind', 'Why a message goes to the customer.', {
   REPORT: 'The report, sent when the advisor sends the inspection.',
   REMINDER: "A reminder, when the customer has not opened the report within the shop's reminder time.",
   FOLLOW_UP: "A follow-up about declined recommendations, the shop's number of days after the decline.",
-};
-export const MessageKindEnum = builder.enumType('MessageKind', {
-  description: 'Why a message goes to the customer.',
-  values: Object.fromEntries(messageKinds.map((kind) => [kind, { value: kind, description: kindDescriptions[kind] }])) as Record<MessageKind, { value: MessageKind; description: string }>,
-});
+} satisfies Record<MessageKind, string>);
 
-const channelDescriptions: Record<MessageChannel, string> = {
+export const MessageChannelEnum = describedEnum(builder, 'MessageChannel', 'How a message reaches the customer.', {
   EMAIL: "E-mail, to the customer's address, when they agreed to e-mail.",
   SMS: "A text message, to the customer's phone, when they agreed to text messages.",
-};
-export const MessageChannelEnum = builder.enumType('MessageChannel', {
-  description: 'How a message reaches the customer.',
-  values: Object.fromEntries(messageChannels.map((c) => [c, { value: c, description: channelDescriptions[c] }])) as Record<MessageChannel, { value: MessageChannel; description: string }>,
-});
+} satisfies Record<MessageChannel, string>);
 
-const statusDescriptions: Record<MessageStatus, string> = {
+export const MessageStatusEnum = describedEnum(builder, 'MessageStatus', 'Where a message to the customer stands.', {
   QUEUED: 'Waiting for its first attempt, or for the next one after a failed attempt (see `failureReason` and `nextAttemptAt`).',
   SENT: 'Accepted by the e-mail server or the SMS provider.',
   DELIVERED: 'The SMS provider reported it delivered to the phone.',
   FAILED: 'Given up: the last attempt failed, the failure cannot be fixed by trying again, or the provider reported it undelivered (see `failureReason`).',
   NOT_SENT: 'Never attempted, for the reason in `failureReason`: no consent or address for the channel, or the channel is not configured.',
-};
-export const MessageStatusEnum = builder.enumType('MessageStatus', {
-  description: 'Where a message to the customer stands.',
-  values: Object.fromEntries(messageStatuses.map((s) => [s, { value: s, description: statusDescriptions[s] }])) as Record<MessageStatus, { value: MessageStatus; description: string }>,
-});
+} satisfies Record<MessageStatus, string>);
 
-const roleDescriptions: Record<StaffRole, string> = {
-  OWNER: 'Runs the shop: everything a manager can do, plus granting the owner role.',
-  MANAGER: 'Manages staff, settings and prices.',
-  ADVISOR: 'Prices recommendations, sends reports to customers and manages customers.',
-  TECHNICIAN: 'Performs inspections.',
-};
-
-export const StaffRoleEnum = builder.enumType('StaffRole', {
-  description: "A staff user's role at one shop. Roles are per shop: a user may manage one shop and advise at another.",
-  values: Object.fromEntries(staffRoles.map((role) => [role, { value: role, description: roleDescriptions[role] }])) as Record<
-    StaffRole,
-    { value: StaffRole; description: string }
-  >,
-});
+export const StaffRoleEnum = describedEnum(
+  builder,
+  'StaffRole',
+  "A staff user's role at one shop. Roles are per shop: a user may manage one shop and advise at another.",
+  {
+    OWNER: 'Runs the shop: everything a manager can do, plus granting the owner role.',
+    MANAGER: 'Manages staff, settings and prices.',
+    ADVISOR: 'Prices recommendations, sends reports to customers and manages customers.',
+    TECHNICIAN: 'Performs inspections.',
+  } satisfies Record<StaffRole, string>,
+);

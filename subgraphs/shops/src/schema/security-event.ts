@@ -1,31 +1,25 @@
-import { securitySeverities, type SecurityEventType } from '@cip/platform';
+import { describedEnum, securitySeverities, type SecurityEventType } from '@cip/platform';
 import { builder } from '../builder';
 import type { SecurityEvent } from '../data/security-event';
 import { alertOf, type SecurityAlert, type SecurityEventPage } from '../domain/security-events';
 
-const SecurityEventTypeEnum = builder.enumType('SecurityEventType', {
-  description: 'What threat detection saw.',
-  values: {
-    LOGIN_SUCCEEDED: { value: 'LOGIN_SUCCEEDED', description: 'A staff user signed in (INFO).' },
-    LOGIN_FAILED: { value: 'LOGIN_FAILED', description: "A sign-in to one of the organization's accounts failed (LOW)." },
-    NEW_DEVICE: { value: 'NEW_DEVICE', description: 'A user who signed in before did so from a new client address or user agent (MEDIUM).' },
-    CREDENTIAL_STUFFING: { value: 'CREDENTIAL_STUFFING', description: "Sign-ins to 10 or more accounts, some of this organization's, failed from one address within 10 minutes (HIGH)." },
-    REFRESH_TOKEN_REUSE: { value: 'REFRESH_TOKEN_REUSE', description: 'A used refresh token came back, so it was copied; the login was ended (HIGH).' },
-    MFA_FAILED: { value: 'MFA_FAILED', description: 'A wrong second-factor code was entered (MEDIUM).' },
-    API_KEY_NEW_ADDRESS: { value: 'API_KEY_NEW_ADDRESS', description: "A partner's API key ran a mutation from an address it never used before (MEDIUM)." },
-    PERMISSION_DENIED_BURST: { value: 'PERMISSION_DENIED_BURST', description: 'One caller had 5 or more mutations refused as FORBIDDEN within 5 minutes (HIGH).' },
-  } satisfies Record<SecurityEventType, unknown>,
-});
+const SecurityEventTypeEnum = describedEnum(builder, 'SecurityEventType', 'What threat detection saw.', {
+  LOGIN_SUCCEEDED: 'A staff user signed in (INFO).',
+  LOGIN_FAILED: "A sign-in to one of the organization's accounts failed (LOW).",
+  NEW_DEVICE: 'A user who signed in before did so from a new client address or user agent (MEDIUM).',
+  CREDENTIAL_STUFFING: "Sign-ins to 10 or more accounts, some of this organization's, failed from one address within 10 minutes (HIGH).",
+  REFRESH_TOKEN_REUSE: 'A used refresh token came back, so it was copied; the login was ended (HIGH).',
+  MFA_FAILED: 'A wrong second-factor code was entered (MEDIUM).',
+  API_KEY_NEW_ADDRESS: "A partner's API key ran a mutation from an address it never used before (MEDIUM).",
+  PERMISSION_DENIED_BURST: 'One caller had 5 or more mutations refused as FORBIDDEN within 5 minutes (HIGH).',
+} satisfies Record<SecurityEventType, string>);
 
-const SecuritySeverityEnum = builder.enumType('SecuritySeverity', {
-  description: 'How much a security event matters, lowest first.',
-  values: {
-    INFO: { value: 'INFO', description: 'For the record.' },
-    LOW: { value: 'LOW', description: 'Worth a look in a pattern.' },
-    MEDIUM: { value: 'MEDIUM', description: 'Worth checking with the user.' },
-    HIGH: { value: 'HIGH', description: 'Calls for attention now; pushed to the owner.' },
-  } as const satisfies Record<(typeof securitySeverities)[number], unknown>,
-});
+const SecuritySeverityEnum = describedEnum(builder, 'SecuritySeverity', 'How much a security event matters, lowest first.', {
+  INFO: 'For the record.',
+  LOW: 'Worth a look in a pattern.',
+  MEDIUM: 'Worth checking with the user.',
+  HIGH: 'Calls for attention now; pushed to the owner.',
+} satisfies Record<(typeof securitySeverities)[number], string>);
 
 const SecurityEventRef = builder.objectRef<SecurityEvent>('SecurityEvent').implement({
   description: 'A security event in the organization.',

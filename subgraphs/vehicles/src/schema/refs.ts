@@ -1,10 +1,11 @@
+import { describedEnum } from '@cip/platform';
 import { builder } from '../builder';
 import type { DataSource as DecodeSource, VehicleFields } from '../decoding/fields';
 import type { DecodeResult, DecodeWarning } from '../decoding/decoder';
 import type { MileageReading } from '../data/mileage-reading';
 import type { Vehicle } from '../data/vehicle';
 import type { CheckDigit } from '../domain/vin';
-import { templateCategories, type TemplateCategory } from '../domain/template';
+import type { TemplateCategory } from '../domain/template';
 
 export const VehicleRef = builder.objectRef<Vehicle>('Vehicle');
 export const DecodedVinRef = builder.objectRef<DecodeResult & VehicleFields>('DecodedVin');
@@ -20,44 +21,35 @@ export const CustomerRef = builder.externalRef('Customer', builder.selection<{ i
 /** The inspections subgraph's inspection template, known here by id. */
 export const TemplateRef = builder.externalRef('Template', builder.selection<{ id: string }>('id'));
 
-const categoryDescriptions: Record<TemplateCategory, string> = {
-  EV_HYBRID: 'Battery-electric, fuel-cell and plug-in hybrid vehicles (built-in template `tpl_ev_hybrid`).',
-  DIESEL: 'Diesel-fuelled vehicles, including diesel pickups (built-in template `tpl_diesel`).',
-  LIGHT_TRUCK: 'Pickups and 4x4s that are neither electric nor diesel (built-in template `tpl_light_truck`).',
-  MOTORCYCLE: 'Motorcycles of any fuel (built-in template `tpl_motorcycle`).',
-  STANDARD: 'Everything else, including hybrids that do not plug in (built-in template `tpl_standard`).',
-};
+export const TemplateCategoryEnum = describedEnum(
+  builder,
+  'VehicleTemplateCategory',
+  'The kind of inspection a vehicle needs, chosen from its decoded VIN. Each category maps to an inspection template; a shop may override the mapping.',
+  {
+    EV_HYBRID: 'Battery-electric, fuel-cell and plug-in hybrid vehicles (built-in template `tpl_ev_hybrid`).',
+    DIESEL: 'Diesel-fuelled vehicles, including diesel pickups (built-in template `tpl_diesel`).',
+    LIGHT_TRUCK: 'Pickups and 4x4s that are neither electric nor diesel (built-in template `tpl_light_truck`).',
+    MOTORCYCLE: 'Motorcycles of any fuel (built-in template `tpl_motorcycle`).',
+    STANDARD: 'Everything else, including hybrids that do not plug in (built-in template `tpl_standard`).',
+  } satisfies Record<TemplateCategory, string>,
+);
 
-export const TemplateCategoryEnum = builder.enumType('VehicleTemplateCategory', {
-  description: 'The kind of inspection a vehicle needs, chosen from its decoded VIN. Each category maps to an inspection template; a shop may override the mapping.',
-  values: Object.fromEntries(templateCategories.map((c) => [c, { value: c, description: categoryDescriptions[c] }])) as Record<
-    TemplateCategory,
-    { value: TemplateCategory; description: string }
-  >,
+export const DataSourceKindEnum = describedEnum(builder, 'VehicleDataSourceKind', 'Where decoded vehicle data came from.', {
+  VIN: 'The VIN itself: the model year from position 10.',
+  OFFLINE_VPIC: "NHTSA's vPIC database shipped with the service; needs no network.",
+  VPIC_API: "NHTSA's live vPIC API; fills what the offline data lacks.",
 });
 
-export const DataSourceKindEnum = builder.enumType('VehicleDataSourceKind', {
-  description: 'Where decoded vehicle data came from.',
-  values: {
-    VIN: { value: 'VIN' as const, description: 'The VIN itself: the model year from position 10.' },
-    OFFLINE_VPIC: { value: 'OFFLINE_VPIC' as const, description: "NHTSA's vPIC database shipped with the service; needs no network." },
-    VPIC_API: { value: 'VPIC_API' as const, description: "NHTSA's live vPIC API; fills what the offline data lacks." },
-  },
-});
-
-export const FuelTypeEnum = builder.enumType('VehicleFuelType', {
-  description: "A vehicle's energy source, summarized from vPIC's fuel type and electrification level.",
-  values: {
-    GASOLINE: { value: 'GASOLINE' as const, description: 'Gasoline only.' },
-    DIESEL: { value: 'DIESEL' as const, description: 'Diesel.' },
-    ELECTRIC: { value: 'ELECTRIC' as const, description: 'Battery-electric.' },
-    PLUG_IN_HYBRID: { value: 'PLUG_IN_HYBRID' as const, description: 'Plug-in hybrid: a battery charged from the grid and a combustion engine.' },
-    HYBRID: { value: 'HYBRID' as const, description: 'Hybrid that does not plug in.' },
-    HYDROGEN: { value: 'HYDROGEN' as const, description: 'Hydrogen fuel cell.' },
-    FLEX_FUEL: { value: 'FLEX_FUEL' as const, description: 'Flexible-fuel (gasoline or ethanol blends such as E85).' },
-    GAS: { value: 'GAS' as const, description: 'Compressed or liquefied natural gas, or propane.' },
-    OTHER: { value: 'OTHER' as const, description: 'Another fuel; see `fuelTypePrimary`.' },
-  },
+export const FuelTypeEnum = describedEnum(builder, 'VehicleFuelType', "A vehicle's energy source, summarized from vPIC's fuel type and electrification level.", {
+  GASOLINE: 'Gasoline only.',
+  DIESEL: 'Diesel.',
+  ELECTRIC: 'Battery-electric.',
+  PLUG_IN_HYBRID: 'Plug-in hybrid: a battery charged from the grid and a combustion engine.',
+  HYBRID: 'Hybrid that does not plug in.',
+  HYDROGEN: 'Hydrogen fuel cell.',
+  FLEX_FUEL: 'Flexible-fuel (gasoline or ethanol blends such as E85).',
+  GAS: 'Compressed or liquefied natural gas, or propane.',
+  OTHER: 'Another fuel; see `fuelTypePrimary`.',
 });
 
 export type FuelType = 'GASOLINE' | 'DIESEL' | 'ELECTRIC' | 'PLUG_IN_HYBRID' | 'HYBRID' | 'HYDROGEN' | 'FLEX_FUEL' | 'GAS' | 'OTHER';
@@ -77,21 +69,15 @@ export function fuelType(fields: Pick<VehicleFields, 'fuelTypePrimary' | 'fuelTy
   return primary ? 'OTHER' : null;
 }
 
-export const WarningCodeEnum = builder.enumType('VinDecodeWarningCode', {
-  description: 'Something a client should know about a decode that still produced data.',
-  values: {
-    CHECK_DIGIT_MISMATCH: { value: 'CHECK_DIGIT_MISMATCH' as const, description: 'Position 9 does not match the other characters: the VIN may be mistyped. `expectedCheckDigit` says what it should be.' },
-    MODEL_YEAR_UNKNOWN: { value: 'MODEL_YEAR_UNKNOWN' as const, description: 'Position 10 holds no model-year code (U, Z or 0); `year` is null.' },
-    ONLINE_DATA_MISSING: { value: 'ONLINE_DATA_MISSING' as const, description: 'Only offline data was available; fields only the vPIC API knows (often trim and drive type) may be null until a later decode.' },
-    NOT_DECODED: { value: 'NOT_DECODED' as const, description: 'No source knows this VIN; only the model year is given. Check the VIN.' },
-  },
+export const WarningCodeEnum = describedEnum(builder, 'VinDecodeWarningCode', 'Something a client should know about a decode that still produced data.', {
+  CHECK_DIGIT_MISMATCH: 'Position 9 does not match the other characters: the VIN may be mistyped. `expectedCheckDigit` says what it should be.',
+  MODEL_YEAR_UNKNOWN: 'Position 10 holds no model-year code (U, Z or 0); `year` is null.',
+  ONLINE_DATA_MISSING: 'Only offline data was available; fields only the vPIC API knows (often trim and drive type) may be null until a later decode.',
+  NOT_DECODED: 'No source knows this VIN; only the model year is given. Check the VIN.',
 });
 
-export const ServedFromEnum = builder.enumType('VinDecodeServedFrom', {
-  description: 'Which tier answered a decode.',
-  values: {
-    HOT_CACHE: { value: 'HOT_CACHE' as const, description: 'The in-memory or Redis cache of recent decodes.' },
-    DATABASE_CACHE: { value: 'DATABASE_CACHE' as const, description: 'The permanent cache of every VIN decoded before.' },
-    DECODERS: { value: 'DECODERS' as const, description: 'Decoded now from offline data and, when it answered in time, the vPIC API.' },
-  },
+export const ServedFromEnum = describedEnum(builder, 'VinDecodeServedFrom', 'Which tier answered a decode.', {
+  HOT_CACHE: 'The in-memory or Redis cache of recent decodes.',
+  DATABASE_CACHE: 'The permanent cache of every VIN decoded before.',
+  DECODERS: 'Decoded now from offline data and, when it answered in time, the vPIC API.',
 });
