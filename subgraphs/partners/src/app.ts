@@ -8,6 +8,7 @@ import { CommissionRuleEntity } from './data/rule';
 import { TierAssignmentEntity } from './data/tier-assignment';
 import { consumedEventTypes, ledgerConsumer } from './domain/ledger';
 import { Initial1764288000000 } from './migrations/1764288000000-initial';
+import { LedgerRecommendationSeq1765500000000 } from './migrations/1765500000000-ledger-recommendation-seq';
 import { schema } from './schema';
 
 export { schema };
@@ -31,7 +32,7 @@ export const partnersSubgraph: SubgraphDefinition = {
     LedgerEntryEntity,
     StatementEntity,
   ],
-  migrations: [Initial1764288000000],
+  migrations: [Initial1764288000000, LedgerRecommendationSeq1765500000000],
   createApp(runtime) {
     const services = createServices(runtime.db.dataSource, runtime);
     return createSubgraphApp(runtime, {

@@ -86,6 +86,66 @@ describe('applying the ledger a batch at a time', () => {
     expect(amounts(batched).map(([kind]) => kind)).toEqual(['ACCRUAL', 'ACCRUAL', 'ACCRUAL', 'REVERSAL', 'REVERSAL']);
   });
 
+  it('accrues a batch across shops, tiers, a closed month and recommendations accrued before to the cent what one event at a time accrues', async () => {
+    const { program, partnerId, productId, educatedProductId } = await seedProgram(svc, {
+      name: 'Set-based batch',
+      tierLevels: [
+        { tier: 'BRONZE', minRevenueCents: 0, minConversionBasisPoints: 0, minEducationBasisPoints: 0, multiplierBasisPoints: 10_000 },
+        { tier: 'SILVER', minRevenueCents: 50_000, minConversionBasisPoints: 0, minEducationBasisPoints: 0, multiplierBasisPoints: 11_000 },
+      ],
+    });
+    const [oneByOne, batched] = [0, 1].map(() => ({ bronze: newShop(), silver: newShop(), closedFebruary: newShop() }));
+    const heldBefore = new Map<TestShop, string>();
+    for (const twin of [oneByOne, batched]) {
+      for (const shop of Object.values(twin)) {
+        await svc.programs.enroll(program, shop, new Date('2026-01-01T00:00:00Z'));
+        const recommendationId = randomUUID();
+        heldBefore.set(shop, recommendationId);
+        await svc.ledger.handle(saleEvents(shop).decided('approved', { recommendationId, productId, totalCents: 60_000, decidedAt: '2026-01-15T10:00:00Z' }));
+      }
+      await svc.tiers.recompute(program, twin.silver.shopId, new Date('2026-02-01T00:00:00Z'));
+      await svc.statements.close({ ...twin.closedFebruary, partnerId, period: new Date('2026-02-01T00:00:00Z'), currency: 'USD' }, new Date('2026-03-05T00:00:00Z'));
+    }
+    const eventsOf = (twin: typeof oneByOne): LedgerEvent[] =>
+      Object.values(twin).flatMap((shop) => [
+        ...Array.from({ length: 12 }, (_, i) =>
+          saleEvents(shop).decided('approved', {
+            recommendationId: randomUUID(),
+            productId: i % 3 === 0 ? educatedProductId : productId,
+            totalCents: 1_000 + i * 1_111,
+            decidedAt: new Date(Date.UTC(2026, 1 + (i % 2), 3 + i, 9)).toISOString(),
+            educationViewed: i % 3 === 0,
+          }),
+        ),
+        saleEvents(shop).decided('approved', { recommendationId: heldBefore.get(shop)!, productId, totalCents: 60_000, decidedAt: '2026-02-20T10:00:00Z' }),
+      ]);
+    const [single, batch] = [eventsOf(oneByOne), eventsOf(batched)];
+    for (const event of single) await svc.ledger.handle(event);
+    expect(await svc.ledger.handleBatch([...batch, batch[0], batch[13]])).toBe(batch.length);
+    expect(await svc.ledger.handleBatch(batch)).toBe(0);
+
+    const ledgerOf = async (shop: TestShop) =>
+      (
+        (await partners.runtime.db.dataSource.query(
+          `SELECT kind, commission_cents::int AS commission, incentive_cents::int AS incentive, to_char(period, 'YYYY-MM') AS period, adjustment, tier, multiplier_bp
+           FROM partners.ledger_entry WHERE shop_id = $1 ORDER BY seq`,
+          [shop.shopId],
+        )) as { kind: string; commission: number; incentive: number; period: string; adjustment: boolean; tier: string; multiplier_bp: number }[]
+      ).slice(1);
+    for (const shop of ['bronze', 'silver', 'closedFebruary'] as const) {
+      const [expected, actual] = [await ledgerOf(oneByOne[shop]), await ledgerOf(batched[shop])];
+      expect(actual).toHaveLength(12);
+      expect(actual).toEqual(expected);
+    }
+    const silverEntries = await ledgerOf(batched.silver);
+    expect(silverEntries.every((entry) => entry.tier === 'SILVER' && entry.multiplier_bp === 11_000)).toBe(true);
+    // 2,111 cents × 7.5% × 1.1 = 174.1575 cents.
+    expect(silverEntries[1]).toMatchObject({ commission: 174, period: '2026-03' });
+    const lateFebruary = (await ledgerOf(batched.closedFebruary)).filter((entry) => entry.adjustment);
+    expect(lateFebruary).toHaveLength(6);
+    expect(lateFebruary.every((entry) => entry.period === '2026-03')).toBe(true);
+  });
+
   it('applies nothing of a batch that fails part-way, and every event of it once when it is delivered again', async () => {
     const { program, productId, educatedProductId } = await seedProgram(svc, { name: 'Failing batch' });
     const { shops, events } = twinSales(10, { plain: productId, educated: educatedProductId });

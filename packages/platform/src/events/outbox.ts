@@ -5,7 +5,8 @@ export const outboxChannel = (schema: string) => `${schema}_outbox`;
 
 /**
  * Writes the event in the caller's transaction. The NOTIFY is transactional too: the relay wakes
- * only once the state change and its event are both committed.
+ * only once the state change and its event are both committed. Rows and NOTIFY go in one statement,
+ * one round trip.
  */
 export async function enqueueEvents(manager: EntityManager, schema: string, events: CatalogEvent[]): Promise<void> {
   if (events.length === 0) return;
@@ -13,11 +14,13 @@ export async function enqueueEvents(manager: EntityManager, schema: string, even
     throw new Error('Events must be enqueued inside the transaction that writes the state they describe.');
   }
   await manager.query(
-    `INSERT INTO "${schema}".outbox (id, type, envelope, occurred_at)
-     SELECT (e->>'id')::uuid, e->>'type', e, (e->>'occurredAt')::timestamptz FROM jsonb_array_elements($1::jsonb) AS e`,
-    [JSON.stringify(events)],
+    `WITH inserted AS (
+       INSERT INTO "${schema}".outbox (id, type, envelope, occurred_at)
+       SELECT (e->>'id')::uuid, e->>'type', e, (e->>'occurredAt')::timestamptz FROM jsonb_array_elements($1::jsonb) AS e
+     )
+     SELECT pg_notify($2, '')`,
+    [JSON.stringify(events), outboxChannel(schema)],
   );
-  await manager.query(`SELECT pg_notify($1, '')`, [outboxChannel(schema)]);
 }
 
 /** The outbox and processed-event tables; every subgraph's first migration calls this. */

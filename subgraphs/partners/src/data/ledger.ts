@@ -176,24 +176,21 @@ export class LedgerRepository {
     return facts;
   }
 
-  /** `saleFacts` of many sales in one round trip, in the order given. */
+  /**
+   * `saleFacts` of many sales in one round trip, in the order given. Each recommendation's last entry is
+   * an index lookup, so the cost stays the same however long the ledger grows.
+   */
   async saleFactsMany(manager: EntityManager, inputs: SaleFactsInput[]): Promise<SaleFacts[]> {
     const rows: { last_kind: LedgerKind | null; enrolled: boolean; rule_id: string | null; tier: PartnerTier | null; multiplier_bp: number | null }[] =
       await manager.query(
-        `/* ledger.saleFacts */ WITH s AS (
-           SELECT * FROM jsonb_to_recordset($1::jsonb) AS s(i integer, program_id uuid, shop_id uuid, recommendation_id text, at timestamptz)
-         ), last AS (
-           SELECT DISTINCT ON (recommendation_id) recommendation_id, kind FROM partners.ledger_entry
-           WHERE recommendation_id = ANY (SELECT recommendation_id FROM s) ORDER BY recommendation_id, seq DESC
-         )
-         SELECT last.kind AS last_kind,
+        `/* ledger.saleFacts */ SELECT last.kind AS last_kind,
            EXISTS (SELECT 1 FROM partners.enrollment WHERE program_id = s.program_id AND shop_id = s.shop_id AND enrolled_at <= s.at
                      AND (ended_at IS NULL OR ended_at > s.at)) AS enrolled,
            (SELECT id FROM partners.commission_rule WHERE program_id = s.program_id AND effective_from <= s.at
               ORDER BY effective_from DESC, version DESC LIMIT 1) AS rule_id,
            t.tier, t.multiplier_bp
-         FROM s
-         LEFT JOIN last USING (recommendation_id)
+         FROM jsonb_to_recordset($1::jsonb) AS s(i integer, program_id uuid, shop_id uuid, recommendation_id text, at timestamptz)
+         LEFT JOIN LATERAL (SELECT kind FROM partners.ledger_entry WHERE recommendation_id = s.recommendation_id ORDER BY seq DESC LIMIT 1) AS last ON true
          LEFT JOIN LATERAL (SELECT tier, multiplier_bp FROM partners.tier_assignment WHERE program_id = s.program_id AND shop_id = s.shop_id
                               AND effective_from <= s.at ORDER BY effective_from DESC, created_at DESC LIMIT 1) AS t ON true
          ORDER BY s.i`,
@@ -233,8 +230,9 @@ export class LedgerRepository {
   }
 
   /**
-   * `openPeriodFrom` for many statements at once: every month's statement created and held (FOR SHARE)
-   * in two statements; a month found closed moves on as `openPeriodFrom` does. Periods in the order given.
+   * `openPeriodFrom` for many statements at once: every month's statement held (FOR SHARE), created
+   * first when missing; a month found closed moves on as `openPeriodFrom` does. Once a month's statements
+   * exist (every batch after its first) that is one statement. Periods in the order given.
    */
   async openPeriodsFrom(manager: EntityManager, requests: { key: StatementKey; month: Date }[]): Promise<OpenPeriod[]> {
     const rowOf = ({ key, month }: { key: StatementKey; month: Date }) => ({
@@ -247,19 +245,26 @@ export class LedgerRepository {
     const idOf = (row: { shop_id: string; partner_id: string; period: string; currency: string }) => `${row.shop_id}|${row.partner_id}|${row.period}|${row.currency}`;
     const wanted = [...new Map(requests.map((request) => [idOf(rowOf(request)), rowOf(request)])).values()];
     const recordset = `jsonb_to_recordset($1::jsonb) AS r(shop_id uuid, org_id uuid, partner_id uuid, period date, currency char(3))`;
-    await manager.query(
-      `/* statements.ensure */ INSERT INTO partners.statement (shop_id, org_id, partner_id, period, currency)
-       SELECT shop_id, org_id, partner_id, period, currency FROM ${recordset} ORDER BY shop_id, partner_id, period, currency
-       ON CONFLICT (shop_id, partner_id, period, currency) DO NOTHING`,
-      [JSON.stringify(wanted)],
-    );
-    const rows: { shop_id: string; partner_id: string; period: string; currency: string; status: Statement['status'] }[] = await manager.query(
-      `/* statements.lock */ SELECT s.shop_id, s.partner_id, to_char(s.period, 'YYYY-MM-DD') AS period, s.currency, s.status
-       FROM partners.statement s JOIN ${recordset} USING (shop_id, partner_id, period, currency)
-       ORDER BY s.id FOR SHARE OF s`,
-      [JSON.stringify(wanted)],
-    );
-    const open = new Set(rows.filter((row) => row.status === 'OPEN').map(idOf));
+    const lock = async (rows: typeof wanted): Promise<{ shop_id: string; partner_id: string; period: string; currency: string; status: Statement['status'] }[]> =>
+      manager.query(
+        `/* statements.lock */ SELECT s.shop_id, s.partner_id, to_char(s.period, 'YYYY-MM-DD') AS period, s.currency, s.status
+         FROM partners.statement s JOIN ${recordset} USING (shop_id, partner_id, period, currency)
+         ORDER BY s.id FOR SHARE OF s`,
+        [JSON.stringify(rows)],
+      );
+    const held = await lock(wanted);
+    const found = new Set(held.map(idOf));
+    const missing = wanted.filter((row) => !found.has(idOf(row)));
+    if (missing.length > 0) {
+      await manager.query(
+        `/* statements.ensure */ INSERT INTO partners.statement (shop_id, org_id, partner_id, period, currency)
+         SELECT shop_id, org_id, partner_id, period, currency FROM ${recordset} ORDER BY shop_id, partner_id, period, currency
+         ON CONFLICT (shop_id, partner_id, period, currency) DO NOTHING`,
+        [JSON.stringify(missing)],
+      );
+      held.push(...(await lock(missing)));
+    }
+    const open = new Set(held.filter((row) => row.status === 'OPEN').map(idOf));
     const periods: OpenPeriod[] = [];
     for (const request of requests) {
       periods.push(
