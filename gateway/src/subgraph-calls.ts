@@ -1,4 +1,5 @@
 import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
+import { Response } from 'node-fetch';
 import CircuitBreaker from 'opossum';
 import { Gauge } from 'prom-client';
 import { ErrorCode, platformRegistry, type Config } from '@cip/platform/core';
@@ -134,14 +135,19 @@ export class SubgraphGuards {
   }
 }
 
-/** A fetcher whose every call goes through `guard`; a 502, 503 or 504 counts as the subgraph failing. */
+/**
+ * A fetcher whose every call goes through `guard`; a 502, 503 or 504 counts as the subgraph failing. The call
+ * ends once the whole body has arrived, so a budget spent while it is still arriving is a SUBGRAPH_TIMEOUT too,
+ * not an aborted read after the guard let go.
+ */
 export function guardedFetcher(guard: SubgraphGuard, fetcher: Fetcher): Fetcher {
   return (url, init = {}) =>
     guard.call(
       async (signal) => {
         const response: FetcherResponse = await fetcher(url, { ...init, signal } as FetcherRequestInit);
         if (transientStatuses.has(response.status)) throw new SubgraphCallError(ErrorCode.SUBGRAPH_UNAVAILABLE, `The ${guard.serviceName} service is unavailable.`, true);
-        return response;
+        const body = await response.text();
+        return new Response(body, { url: response.url, status: response.status, statusText: response.statusText, headers: [...response.headers] }) as FetcherResponse;
       },
       { retryable: isQuery(init.body) },
     );

@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import fetch from 'node-fetch';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,5 +54,25 @@ describe('the circuit breaker of one subgraph', () => {
     calls = 0;
     await expect(fetcher(url, { method: 'POST', body: JSON.stringify({ query: 'mutation { go }' }) })).rejects.toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE' });
     expect(calls).toBe(1);
+  });
+});
+
+describe('the timeout of one subgraph call', () => {
+  it('is the whole answer’s: a budget spent while the body is still arriving fails the call with SUBGRAPH_TIMEOUT, not an aborted read', async () => {
+    const sockets = new Set<Socket>();
+    const stalling = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"data":');
+    });
+    stalling.on('connection', (socket) => sockets.add(socket));
+    await new Promise<void>((resolve) => stalling.listen(0, '127.0.0.1', resolve));
+    try {
+      const fetcher = guardedFetcher(new SubgraphGuard('analytics', { ...settings, timeoutMs: 200 }), fetch as unknown as Fetcher);
+      const read = fetcher(`http://127.0.0.1:${(stalling.address() as AddressInfo).port}/graphql`, { method: 'POST', body: JSON.stringify({ query: 'mutation { go }' }) }).then((response) => response.text());
+      await expect(read).rejects.toMatchObject({ code: 'SUBGRAPH_TIMEOUT', message: 'The analytics service did not answer in time.' });
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => stalling.close(() => resolve()));
+    }
   });
 });
