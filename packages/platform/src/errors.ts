@@ -17,6 +17,11 @@ export const ErrorCode = {
   INVALID_VIN_CHARACTER: 'INVALID_VIN_CHARACTER',
   CHECK_DIGIT_MISMATCH: 'CHECK_DIGIT_MISMATCH',
   PERIOD_CLOSED: 'PERIOD_CLOSED',
+  /**
+   * Something the service needs cannot serve the request right now (its database refused or lost the session, a
+   * check another service makes did not answer); nothing was changed, and trying again shortly may succeed.
+   * `extensions.serviceName` names the service when it is its database.
+   */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   /** A subgraph could not be reached or failed; `extensions.serviceName` names it. */
   SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',

@@ -34,6 +34,19 @@ export function isConnectionError(error: Error): boolean {
   return (code !== undefined && connectionCodes.has(code)) || /Connection terminated|connection is closed|Client has encountered a connection error/i.test(error.message);
 }
 
+/**
+ * The request could not be served because the database could not give it a session: the server refused or ended
+ * one (a FATAL: too many clients, not accepting connections, shutting down), the network failed, or the pool found
+ * no free connection in time. Unlike a statement that failed, trying again shortly may succeed.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const driverError = (error as Error & { driverError?: unknown }).driverError;
+  const failed = driverError instanceof Error ? driverError : error;
+  const severity = (failed as Error & { severity?: string }).severity;
+  return severity === 'FATAL' || severity === 'PANIC' || isConnectionError(failed) || /timeout exceeded when trying to connect/i.test(failed.message);
+}
+
 /** A connection of its own, outside every pool: for a LISTEN, which holds it for the life of the process. */
 export async function connectClient(url: string, applicationName: string): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: url, application_name: applicationName });

@@ -8,9 +8,10 @@ import { Registry } from 'prom-client';
 import { fromGateway } from '../auth/client';
 import type { Principal } from '../auth/principal';
 import type { TokenVerifier } from '../auth/tokens';
-import { ErrorCode, isPublicError, unauthenticated } from '../errors';
+import { appError, ErrorCode, isPublicError, unauthenticated } from '../errors';
 import type { Logger } from '../logger';
 import { metricsContentType, metricsText } from '../observability/metrics';
+import { isDatabaseUnavailable } from '../db/pg-client';
 import type { Readiness } from '../db/readiness';
 import { contextFromHeaders, tracingRecords } from '../telemetry/tracing';
 import { useCacheControl, type CacheHints } from './cache-control';
@@ -44,7 +45,7 @@ export interface SubgraphYogaOptions<Ctx> {
 
 /**
  * The Yoga app every subgraph serves: the gateway-only edge with its limits, token verification, the
- * public-field gate, error masking that keeps codes, inline traces (ftv1) for the gateway, tracing continued from the caller's `traceparent`, Prometheus metrics and health routes.
+ * public-field gate, error masking that keeps codes (and answers SERVICE_UNAVAILABLE when the database cannot give a request a session), inline traces (ftv1) for the gateway, tracing continued from the caller's `traceparent`, Prometheus metrics and health routes.
  */
 export function createSubgraphYoga<Ctx extends object>(options: SubgraphYogaOptions<Ctx>) {
   const publicFields = new Set(['_service', '__typename', ...(options.publicFields ?? [])]);
@@ -67,6 +68,10 @@ export function createSubgraphYoga<Ctx extends object>(options: SubgraphYogaOpti
         const original = error instanceof GraphQLError ? error.originalError : error;
         if (error instanceof GraphQLError && (!original || isPublicError(original) || isPublicError(error))) return error;
         if (error instanceof GraphQLError && original instanceof GraphQLError && !original.originalError) return error;
+        if (isDatabaseUnavailable(original)) {
+          options.logger.warn('database unavailable for a request', { error: original });
+          return appError(ErrorCode.SERVICE_UNAVAILABLE, `The ${options.name} service cannot reach its database right now; try again shortly.`, { serviceName: options.name });
+        }
         options.logger.error('unexpected error', { error: original ?? error });
         return new GraphQLError(message, { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } });
       },
