@@ -6,7 +6,7 @@ import { isUuid } from '../validation';
 /**
  * The rows of `entity` whose `key` (the primary key by default) is one of `ids`, in the order of `ids`,
  * with null for misses: the batch read behind every entity loader. Ids that cannot be keys of a uuid
- * column are misses without a query, never a database error.
+ * column are misses without a query, never a database error. The statement is named after the table.
  */
 export async function findByIds<T extends ObjectLiteral, K extends keyof T & string = 'id' & keyof T & string>(
   manager: EntityManager,
@@ -22,7 +22,7 @@ export async function findByIds<T extends ObjectLiteral, K extends keyof T & str
   const sql = entitySql(manager, entity);
   const rows = await queryRows<T>(
     manager,
-    `SELECT ${sql.columns('e')} FROM ${sql.table} e WHERE e.${manager.connection.driver.escape(column.databaseName)} = ANY($1)`,
+    `/* ${metadata.tableName}.findByIds */ SELECT ${sql.columns('e')} FROM ${sql.table} e WHERE e.${manager.connection.driver.escape(column.databaseName)} = ANY($1)`,
     [wanted],
   );
   return inKeyOrder(ids, rows, (row) => row[key] as string);

@@ -1,5 +1,5 @@
 import { EntitySchema, In, type EntityManager } from 'typeorm';
-import { groupedInKeyOrder, inKeyOrder } from '@cip/platform';
+import { findByIds, groupedInKeyOrder } from '@cip/platform';
 
 export const urgencies = ['IMMEDIATE', 'SOON', 'MONITOR'] as const;
 export type Urgency = (typeof urgencies)[number];
@@ -69,9 +69,8 @@ export const totalCents = (r: Pick<Recommendation, 'partsCents' | 'laborCents' |
 export class RecommendationRepository {
   constructor(private readonly manager: EntityManager) {}
 
-  async findByIds(ids: readonly string[]): Promise<(Recommendation | null)[]> {
-    const rows = await this.manager.find(RecommendationEntity, { where: { id: In([...ids]) }, comment: 'recommendations.findByIds' });
-    return inKeyOrder(ids, rows, (row) => row.id);
+  findByIds(ids: readonly string[]): Promise<(Recommendation | null)[]> {
+    return findByIds(this.manager, RecommendationEntity, ids);
   }
 
   async listByInspectionIds(ids: readonly string[]): Promise<Recommendation[][]> {

@@ -1,5 +1,5 @@
-import { EntitySchema, In, IsNull, type EntityManager } from 'typeorm';
-import { inKeyOrder } from '@cip/platform';
+import { EntitySchema, IsNull, type EntityManager } from 'typeorm';
+import { findByIds } from '@cip/platform';
 
 export const itemKinds = ['CONDITION', 'MEASUREMENT'] as const;
 export type ItemKind = (typeof itemKinds)[number];
@@ -91,9 +91,8 @@ export const isBuiltIn = (template: Pick<Template, 'shopId'>) => template.shopId
 export class TemplateRepository {
   constructor(private readonly manager: EntityManager) {}
 
-  async findByIds(ids: readonly string[]): Promise<(Template | null)[]> {
-    const rows = await this.manager.find(TemplateEntity, { where: { id: In([...ids]) }, comment: 'templates.findByIds' });
-    return inKeyOrder(ids, rows, (row) => row.id);
+  findByIds(ids: readonly string[]): Promise<(Template | null)[]> {
+    return findByIds(this.manager, TemplateEntity, ids);
   }
 
   /** The built-in templates and the shop's own, built-in first, then by name. */

@@ -11,8 +11,3 @@ export const monthColumn: ValueTransformer = {
   to: (value: Date | null | undefined) => (value ? value.toISOString().slice(0, 10) : value),
   from: (value: string | null) => (value === null ? null : new Date(`${value}T00:00:00.000Z`)),
 };
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids that can be keys of a uuid column; anything else is a miss, never a database error. */
-export const uuidsOnly = (ids: readonly string[]) => ids.filter((id) => uuidPattern.test(id));

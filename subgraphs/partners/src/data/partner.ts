@@ -1,6 +1,5 @@
-import { EntitySchema, In, IsNull, type EntityManager } from 'typeorm';
-import { inKeyOrder } from '@cip/platform';
-import { uuidsOnly } from './columns';
+import { EntitySchema, IsNull, type EntityManager } from 'typeorm';
+import { findByIds } from '@cip/platform';
 
 export const partnerKinds = ['TIRE_DISTRIBUTOR', 'WARRANTY_PROVIDER', 'LENDER', 'FLUIDS', 'ROADSIDE', 'OTHER'] as const;
 export type PartnerKind = (typeof partnerKinds)[number];
@@ -55,10 +54,8 @@ export const PartnerApiKeyEntity = new EntitySchema<PartnerApiKey>({
 export class PartnerRepository {
   constructor(private readonly manager: EntityManager) {}
 
-  async findByIds(ids: readonly string[]): Promise<(Partner | null)[]> {
-    const valid = uuidsOnly(ids);
-    const rows = valid.length === 0 ? [] : await this.manager.find(PartnerEntity, { where: { id: In(valid) }, comment: 'partners.findByIds' });
-    return inKeyOrder(ids, rows, (row) => row.id);
+  findByIds(ids: readonly string[]): Promise<(Partner | null)[]> {
+    return findByIds(this.manager, PartnerEntity, ids);
   }
 
   create(manager: EntityManager, input: { name: string; kind: PartnerKind }): Promise<Partner> {

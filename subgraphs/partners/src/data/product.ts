@@ -1,6 +1,5 @@
 import { EntitySchema, In, type EntityManager } from 'typeorm';
-import { groupedInKeyOrder, inKeyOrder } from '@cip/platform';
-import { uuidsOnly } from './columns';
+import { findByIds, groupedInKeyOrder } from '@cip/platform';
 
 export interface PartnerProduct {
   id: string;
@@ -36,10 +35,8 @@ export class ProductRepository {
   constructor(private readonly manager: EntityManager) {}
 
   /** Products by id in key order; ids that are not UUIDs (another system's ids) are simply misses. */
-  async findByIds(ids: readonly string[], manager: EntityManager = this.manager): Promise<(PartnerProduct | null)[]> {
-    const valid = uuidsOnly(ids);
-    const rows = valid.length === 0 ? [] : await manager.find(PartnerProductEntity, { where: { id: In(valid) }, comment: 'products.findByIds' });
-    return inKeyOrder(ids, rows, (row) => row.id);
+  findByIds(ids: readonly string[], manager: EntityManager = this.manager): Promise<(PartnerProduct | null)[]> {
+    return findByIds(manager, PartnerProductEntity, ids);
   }
 
   async byProgramIds(programIds: readonly string[]): Promise<PartnerProduct[][]> {

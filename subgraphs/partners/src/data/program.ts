@@ -1,7 +1,7 @@
 import { EntitySchema, In, IsNull, type EntityManager } from 'typeorm';
-import { groupedInKeyOrder, inKeyOrder } from '@cip/platform';
+import { findByIds, groupedInKeyOrder } from '@cip/platform';
 import type { TierLevel } from '../domain/tiers';
-import { bigintCents, uuidsOnly } from './columns';
+import { bigintCents } from './columns';
 
 export const sharedFieldNames = ['TIER', 'PERFORMANCE', 'EARNINGS'] as const;
 export type SharedField = (typeof sharedFieldNames)[number];
@@ -80,10 +80,8 @@ export type NewProgram = Omit<Program, 'id' | 'createdAt'>;
 export class ProgramRepository {
   constructor(private readonly manager: EntityManager) {}
 
-  async findByIds(ids: readonly string[]): Promise<(Program | null)[]> {
-    const valid = uuidsOnly(ids);
-    const rows = valid.length === 0 ? [] : await this.manager.find(ProgramEntity, { where: { id: In(valid) }, comment: 'programs.findByIds' });
-    return inKeyOrder(ids, rows, (row) => row.id);
+  findByIds(ids: readonly string[]): Promise<(Program | null)[]> {
+    return findByIds(this.manager, ProgramEntity, ids);
   }
 
   async byPartnerIds(partnerIds: readonly string[]): Promise<Program[][]> {

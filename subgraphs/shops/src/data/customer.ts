@@ -1,5 +1,5 @@
 import { EntitySchema, type EntityManager } from 'typeorm';
-import { entitySql, groupedInKeyOrder, inKeyOrder, queryRows } from '@cip/platform';
+import { entitySql, findByIds, groupedInKeyOrder, queryRows } from '@cip/platform';
 
 export interface Customer {
   id: string;
@@ -45,10 +45,8 @@ export type CustomerInput = Omit<Customer, 'id' | 'createdAt' | 'updatedAt' | 'c
 export class CustomerRepository {
   constructor(private readonly manager: EntityManager) {}
 
-  async findByIds(ids: readonly string[]): Promise<(Customer | null)[]> {
-    const { table, columns } = entitySql(this.manager, CustomerEntity);
-    const rows = await queryRows<Customer>(this.manager, `/* customers.findByIds */ SELECT ${columns('c')} FROM ${table} "c" WHERE "c"."id" = ANY($1::uuid[])`, [ids]);
-    return inKeyOrder(ids, rows, (row) => row.id);
+  findByIds(ids: readonly string[]): Promise<(Customer | null)[]> {
+    return findByIds(this.manager, CustomerEntity, ids);
   }
 
   /**

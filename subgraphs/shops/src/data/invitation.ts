@@ -1,5 +1,5 @@
 import { EntitySchema, In, type EntityManager } from 'typeorm';
-import { groupedInKeyOrder, inKeyOrder, type StaffRole } from '@cip/platform';
+import { findByIds, groupedInKeyOrder, type StaffRole } from '@cip/platform';
 
 /**
  * An invitation to work at a shop. The invitee chooses their own password when accepting. An address
@@ -45,9 +45,8 @@ export const StaffInvitationEntity = new EntitySchema<StaffInvitation>({
 export class StaffInvitationRepository {
   constructor(private readonly manager: EntityManager) {}
 
-  async findByIds(ids: readonly string[]): Promise<(StaffInvitation | null)[]> {
-    const rows = await this.manager.find(StaffInvitationEntity, { where: { id: In([...ids]) }, comment: 'invitations.findByIds' });
-    return inKeyOrder(ids, rows, (row) => row.id);
+  findByIds(ids: readonly string[]): Promise<(StaffInvitation | null)[]> {
+    return findByIds(this.manager, StaffInvitationEntity, ids);
   }
 
   /** Each shop's invitations, newest first. */

@@ -1,5 +1,5 @@
 import { EntitySchema, type EntityManager } from 'typeorm';
-import { entitySql, inKeyOrder, queryRows } from '@cip/platform';
+import { findByIds } from '@cip/platform';
 
 export interface Organization {
   id: string;
@@ -20,10 +20,8 @@ export const OrganizationEntity = new EntitySchema<Organization>({
 export class OrganizationRepository {
   constructor(private readonly manager: EntityManager) {}
 
-  async findByIds(ids: readonly string[]): Promise<(Organization | null)[]> {
-    const { table, columns } = entitySql(this.manager, OrganizationEntity);
-    const rows = await queryRows<Organization>(this.manager, `/* organizations.findByIds */ SELECT ${columns('o')} FROM ${table} "o" WHERE "o"."id" = ANY($1::uuid[])`, [ids]);
-    return inKeyOrder(ids, rows, (row) => row.id);
+  findByIds(ids: readonly string[]): Promise<(Organization | null)[]> {
+    return findByIds(this.manager, OrganizationEntity, ids);
   }
 
   create(manager: EntityManager, input: { name: string }): Promise<Organization> {

@@ -1,5 +1,5 @@
 import { EntitySchema, type EntityManager } from 'typeorm';
-import { entitySql, inKeyOrder, queryRows } from '@cip/platform';
+import { entitySql, findByIds, queryRows } from '@cip/platform';
 
 export interface Address {
   line1: string;
@@ -44,10 +44,8 @@ export type NewShop = Omit<Shop, 'id' | 'createdAt' | 'updatedAt'>;
 export class ShopRepository {
   constructor(private readonly manager: EntityManager) {}
 
-  async findByIds(ids: readonly string[]): Promise<(Shop | null)[]> {
-    const { table, columns } = entitySql(this.manager, ShopEntity);
-    const rows = await queryRows<Shop>(this.manager, `/* shops.findByIds */ SELECT ${columns('s')} FROM ${table} "s" WHERE "s"."id" = ANY($1::uuid[])`, [ids]);
-    return inKeyOrder(ids, rows, (row) => row.id);
+  findByIds(ids: readonly string[]): Promise<(Shop | null)[]> {
+    return findByIds(this.manager, ShopEntity, ids);
   }
 
   /** The shops among `ids`, in name order; callers pass only ids the caller may read. */

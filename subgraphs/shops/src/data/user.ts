@@ -1,5 +1,5 @@
 import { EntitySchema, In, type EntityManager } from 'typeorm';
-import { inKeyOrder, groupedInKeyOrder, type StaffRole } from '@cip/platform';
+import { findByIds, groupedInKeyOrder, type StaffRole } from '@cip/platform';
 
 export interface User {
   id: string;
@@ -46,9 +46,8 @@ export const ShopRoleEntity = new EntitySchema<ShopRole>({
 export class UserRepository {
   constructor(private readonly manager: EntityManager) {}
 
-  async findByIds(ids: readonly string[]): Promise<(User | null)[]> {
-    const rows = await this.manager.find(UserEntity, { where: { id: In([...ids]) }, comment: 'users.findByIds' });
-    return inKeyOrder(ids, rows, (row) => row.id);
+  findByIds(ids: readonly string[]): Promise<(User | null)[]> {
+    return findByIds(this.manager, UserEntity, ids);
   }
 
   listByOrg(orgId: string): Promise<User[]> {
