@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testSigner, startTestSubgraph, type TestSubgraph } from '@cip/platform/testing';
-import { createInspectionsSubgraph } from '../src/app';
-import { must, openShare, runToSent, seedShop, startInspection, type SeededShop } from './seed';
+import { describe, expect, it } from 'vitest';
+import { testSigner } from '@cip/platform/testing';
+import { codeOf, must, openShare, runToSent, startInspection } from './seed';
+import { inspections, other, shop, useInspectionsSubgraph } from './subgraph';
 
-let inspections: TestSubgraph;
-let shop: SeededShop;
-let other: SeededShop;
-
-beforeAll(async () => {
-  inspections = await startTestSubgraph(createInspectionsSubgraph({ checkReferences: false }));
-  shop = await seedShop();
-  other = await seedShop();
-});
-afterAll(() => inspections?.close());
+useInspectionsSubgraph({ shops: 2 });
 
 const decide = `mutation($id: ID!, $d: RecommendationDecision!) { decideRecommendation(id: $id, decision: $d) { id decision } }`;
-const codeOf = (result: { errors?: readonly any[] }) => result.errors?.[0]?.extensions?.code;
 
 describe('customer share links', () => {
   it("reach only their own inspection, not even the vehicle's previous one", async () => {

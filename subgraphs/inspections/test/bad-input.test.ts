@@ -1,18 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSubgraph, type TestSubgraph } from '@cip/platform/testing';
-import { createInspectionsSubgraph } from '../src/app';
-import { must, priceMutation, recordMutation, runToCompleted, seedShop, startInspection, type SeededShop } from './seed';
+import { describe, expect, it } from 'vitest';
+import { codeOf, must, priceMutation, recordMutation, runToCompleted, startInspection } from './seed';
+import { inspections, shop, useInspectionsSubgraph } from './subgraph';
 
-let inspections: TestSubgraph;
-let shop: SeededShop;
-
-beforeAll(async () => {
-  inspections = await startTestSubgraph(createInspectionsSubgraph({ checkReferences: false }));
-  shop = await seedShop();
-});
-afterAll(() => inspections?.close());
-
-const codeOf = (result: { errors?: readonly any[] }) => result.errors?.[0]?.extensions?.code;
+useInspectionsSubgraph({ shops: 1 });
 
 /** Everything a call could have written about one inspection. */
 async function stateOf(inspectionId: string) {

@@ -1,25 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { selectsByTable, type LoggedQuery } from '@cip/platform';
-import { startTestSubgraph, type TestSubgraph } from '@cip/platform/testing';
-import { createInspectionsSubgraph } from '../src/app';
-import { must, recordMutation, seedShop, startInspection, type SeededShop } from './seed';
+import { must, recordMutation, startInspection } from './seed';
+import { inspections, shop, useInspectionsSubgraph } from './subgraph';
 
-let inspections: TestSubgraph;
-let shop: SeededShop;
 const vehicleIds = Array.from({ length: 50 }, () => randomUUID());
 const ids: string[] = [];
 
+useInspectionsSubgraph({ shops: 1 });
+
 beforeAll(async () => {
-  inspections = await startTestSubgraph(createInspectionsSubgraph({ checkReferences: false }));
-  shop = await seedShop();
   for (let i = 0; i < 100; i++) {
     const started = await startInspection(inspections, shop, { vehicleId: vehicleIds[i % vehicleIds.length] });
     if (i % 10 === 0) must(await inspections.execute(recordMutation, { id: started.id, results: [{ itemKey: 'tires.lf_tread', measurement: { value: 2, unit: 'INCH_32NDS' } }] }, { token: shop.technician.token }));
     ids.push(started.id);
   }
 });
-afterAll(() => inspections?.close());
 
 /** SELECTs per table a request sent; the outbox relay polls in the background and is not the request's. */
 function requestSelects(queries: LoggedQuery[]) {

@@ -1,18 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildEvent, enqueueEvents, sealer, sealPurposes } from '@cip/platform';
-import { startTestSubgraph, type TestSubgraph } from '@cip/platform/testing';
-import { createInspectionsSubgraph } from '../src/app';
-import { must, openShare, outbox, recordMutation, runToCompleted, runToSent, seedShop, standardResults, startInspection, type SeededShop } from './seed';
+import { must, openShare, outbox, recordMutation, runToCompleted, runToSent, standardResults, startInspection } from './seed';
+import { inspections, shop, useInspectionsSubgraph } from './subgraph';
 
-let inspections: TestSubgraph;
-let shop: SeededShop;
-
-beforeAll(async () => {
-  inspections = await startTestSubgraph(createInspectionsSubgraph({ checkReferences: false }));
-  shop = await seedShop();
-});
-afterAll(() => inspections?.close());
+useInspectionsSubgraph({ shops: 1 });
 
 const inspectionView = `query($id: ID!) {
   inspection(id: $id) {

@@ -1,18 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSubgraph, type TestSubgraph } from '@cip/platform/testing';
-import { createInspectionsSubgraph } from '../src/app';
-import { must, openShare, runToSent, seedShop, type SeededShop } from './seed';
+import { describe, expect, it } from 'vitest';
+import { must, openShare, runToSent, seedShop } from './seed';
+import { inspections, other, shop, useInspectionsSubgraph } from './subgraph';
 
-let inspections: TestSubgraph;
-let shop: SeededShop;
-let other: SeededShop;
-
-beforeAll(async () => {
-  inspections = await startTestSubgraph(createInspectionsSubgraph({ checkReferences: false }));
-  shop = await seedShop();
-  other = await seedShop();
-});
-afterAll(() => inspections?.close());
+useInspectionsSubgraph({ shops: 2 });
 
 /** A subscription over SSE, as the gateway opens it; `next` waits for the next result. */
 async function subscribe(query: string, variables: Record<string, unknown>, token: string) {

@@ -1,17 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSubgraph, type TestSubgraph } from '@cip/platform/testing';
-import { createInspectionsSubgraph } from '../src/app';
-import { must, publishShopRate, runToCompleted, seedShop } from './seed';
+import { describe, expect, it } from 'vitest';
+import { codeOf, must, publishShopRate, runToCompleted, seedShop } from './seed';
+import { inspections, useInspectionsSubgraph } from './subgraph';
 
-let inspections: TestSubgraph;
+useInspectionsSubgraph({ shops: 0 });
 
-beforeAll(async () => {
-  inspections = await startTestSubgraph(createInspectionsSubgraph({ checkReferences: false }));
-});
-afterAll(() => inspections?.close());
-
-const codeOf = (result: { errors?: readonly any[] }) => result.errors?.[0]?.extensions?.code;
 const price = `mutation($id: ID!, $input: RecommendationInput!) {
   updateRecommendation(id: $id, input: $input) { laborHours labor { amountCents currency } laborRate { amountCents } total { amountCents } }
 }`;

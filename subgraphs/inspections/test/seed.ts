@@ -138,3 +138,6 @@ export async function publishShopRate(subgraph: TestSubgraph, shop: SeededShop, 
     .poll(async () => (await subgraph.runtime.db.dataSource.query(`SELECT 1 FROM inspections.processed_events WHERE event_id = $1`, [event.id])).length, { timeout: 20_000 })
     .toBe(1);
 }
+
+/** The code of a result's first error, or undefined when it has none. */
+export const codeOf = (result: { errors?: readonly any[] }) => result.errors?.[0]?.extensions?.code;

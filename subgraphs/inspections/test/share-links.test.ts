@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSubgraph, type TestSubgraph } from '@cip/platform/testing';
-import { createInspectionsSubgraph } from '../src/app';
-import { must, openShare, runToCompleted, runToSent, seedShop, type SeededShop } from './seed';
+import { describe, expect, it } from 'vitest';
+import { codeOf, must, openShare, runToCompleted, runToSent } from './seed';
+import { inspections, shop, useInspectionsSubgraph } from './subgraph';
 
-let inspections: TestSubgraph;
-let shop: SeededShop;
+useInspectionsSubgraph({ shops: 1 });
 
-beforeAll(async () => {
-  inspections = await startTestSubgraph(createInspectionsSubgraph({ checkReferences: false }));
-  shop = await seedShop();
-});
-afterAll(() => inspections?.close());
-
-const codeOf = (result: { errors?: readonly any[] }) => result.errors?.[0]?.extensions?.code;
 const read = (id: string, token: string) => inspections.execute(`query($id: ID!) { inspection(id: $id) { id status } }`, { id }, { token });
 const openResult = (token: string) => inspections.execute(`mutation($t: String!) { openSharedInspection(token: $t) { accessToken } }`, { t: token });
 

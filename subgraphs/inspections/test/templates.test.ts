@@ -1,18 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSubgraph, type TestSubgraph } from '@cip/platform/testing';
-import { createInspectionsSubgraph } from '../src/app';
-import { must, recordMutation, seedShop, startInspection, type SeededShop } from './seed';
+import { describe, expect, it } from 'vitest';
+import { must, recordMutation, startInspection } from './seed';
+import { inspections, other, shop, useInspectionsSubgraph } from './subgraph';
 
-let inspections: TestSubgraph;
-let shop: SeededShop;
-let other: SeededShop;
-
-beforeAll(async () => {
-  inspections = await startTestSubgraph(createInspectionsSubgraph({ checkReferences: false }));
-  shop = await seedShop();
-  other = await seedShop();
-});
-afterAll(() => inspections?.close());
+useInspectionsSubgraph({ shops: 2 });
 
 describe('templates', () => {
   it('come built in with the fixed ids of the contract, each with measurement items that carry units and thresholds', async () => {
