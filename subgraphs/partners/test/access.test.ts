@@ -1,26 +1,21 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { selectsByTable } from '@cip/platform';
-import { startTestSubgraph, type TestSubgraph } from '@cip/platform/testing';
-import { partnersSubgraph } from '../src/app';
-import type { Services } from '../src/context';
-import { newShop, outboxEvents, partnerToken, saleEvents, seedProgram, services, staffToken, type SeededProgram, type TestShop } from './seed';
+import { newShop, outboxEvents, partnerToken, saleEvents, seedProgram, staffToken, type SeededProgram, type TestShop } from './seed';
+import { partners, svc, usePartnersSubgraph } from './subgraph';
 
 /** Sales 120 days before today, whatever today is: inside their month's statement, outside the 90-day tier window. */
 const saleDay = new Date(Date.now() - 120 * 86_400_000);
 const period = saleDay.toISOString().slice(0, 7);
 
-let partners: TestSubgraph;
-let svc: Services;
 let tires: SeededProgram;
 let warranty: SeededProgram;
 let s1: TestShop;
 let s2: TestShop;
 let s3: TestShop;
 
+usePartnersSubgraph();
 beforeAll(async () => {
-  partners = await startTestSubgraph(partnersSubgraph);
-  svc = services(partners);
   tires = await seedProgram(svc, { name: 'Tires', sharedFields: ['TIER'] });
   warranty = await seedProgram(svc, { name: 'Warranty', sharedFields: ['TIER', 'PERFORMANCE', 'EARNINGS'] });
   [s1, s2, s3] = [newShop(), newShop(), newShop()];
@@ -35,7 +30,6 @@ beforeAll(async () => {
     );
   }
 });
-afterAll(() => partners.close());
 
 const entities = `query($representations: [_Any!]!) {
   _entities(representations: $representations) {

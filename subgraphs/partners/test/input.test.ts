@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSubgraph, type TestSubgraph } from '@cip/platform/testing';
-import { partnersSubgraph } from '../src/app';
-import type { Services } from '../src/context';
-import { partnerToken, seedProgram, services, type SeededProgram } from './seed';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { partnerToken, seedProgram, type SeededProgram } from './seed';
+import { partners, svc, usePartnersSubgraph } from './subgraph';
 
 /** Issue 11.11: names people read, currencies and money are refused with BAD_USER_INPUT before anything is stored. */
-let partners: TestSubgraph;
-let svc: Services;
 let seeded: SeededProgram;
+usePartnersSubgraph();
 beforeAll(async () => {
-  partners = await startTestSubgraph(partnersSubgraph);
-  svc = services(partners);
   seeded = await seedProgram(svc, { name: 'Careful' });
 }, 60_000);
-afterAll(() => partners?.close());
 
 const addProduct = `mutation($programId: ID!, $input: PartnerProductInput!) { addPartnerProduct(programId: $programId, input: $input) { id name } }`;
 

@@ -1,18 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSubgraph, type TestSubgraph } from '@cip/platform/testing';
-import { partnersSubgraph } from '../src/app';
-import type { Services } from '../src/context';
+import { describe, expect, it } from 'vitest';
 import type { LedgerEvent } from '../src/domain/ledger';
-import { newShop, saleEvents, seedProgram, services, type TestShop } from './seed';
+import { newShop, saleEvents, seedProgram, type TestShop } from './seed';
+import { partners, svc, usePartnersSubgraph } from './subgraph';
 
-let partners: TestSubgraph;
-let svc: Services;
-beforeAll(async () => {
-  partners = await startTestSubgraph(partnersSubgraph);
-  svc = services(partners);
-});
-afterAll(() => partners.close());
+usePartnersSubgraph();
 
 /** The shop's entries in ledger order: what each source event earned or took back. */
 async function entriesOf(shop: TestShop) {

@@ -1,18 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EventEnvelope } from '@cip/platform';
-import { startTestSubgraph, type TestSubgraph } from '@cip/platform/testing';
-import { partnersSubgraph } from '../src/app';
-import type { Services } from '../src/context';
-import { newShop, outboxEvents, partnerToken, saleEvents, seedProgram, services, staffToken, type TestShop } from './seed';
+import { newShop, outboxEvents, partnerToken, saleEvents, seedProgram, staffToken, type TestShop } from './seed';
+import { partners, svc, usePartnersSubgraph } from './subgraph';
 
-let partners: TestSubgraph;
-let svc: Services;
-beforeAll(async () => {
-  partners = await startTestSubgraph(partnersSubgraph);
-  svc = services(partners);
-});
-afterAll(() => partners.close());
+usePartnersSubgraph();
 
 const statementQuery = `query($shopId: ID!, $partnerId: ID!, $period: String!) {
   partnerStatement(shopId: $shopId, partnerId: $partnerId, period: $period) {

@@ -1,14 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSubgraph, type TestSubgraph } from '@cip/platform/testing';
-import { partnersSubgraph } from '../src/app';
-import { newShop, partnerToken, seedProgram, services, staffToken } from './seed';
+import { describe, expect, it } from 'vitest';
+import { newShop, partnerToken, seedProgram, staffToken } from './seed';
+import { partners, svc, usePartnersSubgraph } from './subgraph';
 
-let partners: TestSubgraph;
-beforeAll(async () => {
-  partners = await startTestSubgraph(partnersSubgraph);
-});
-afterAll(() => partners.close());
+usePartnersSubgraph();
 
 const offers = `query($r: [_Any!]!) {
   _entities(representations: $r) { ... on Recommendation { id partnerOffer { product { name educationTopic } program { name } educationIncentive { amountCents currency } } } }
@@ -16,7 +11,6 @@ const offers = `query($r: [_Any!]!) {
 
 describe('Recommendation.partnerOffer', () => {
   it("resolves the offer behind a recommendation's partner product, from the partnerProductId it requires", async () => {
-    const svc = services(partners);
     const tires = await seedProgram(svc, { name: 'Offer' });
     const other = await seedProgram(svc, { name: 'Other' });
     const shop = newShop();

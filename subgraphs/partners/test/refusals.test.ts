@@ -1,23 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildEvent } from '@cip/platform';
-import { startTestSubgraph, type TestSubgraph } from '@cip/platform/testing';
-import { partnersSubgraph } from '../src/app';
-import type { Services } from '../src/context';
-import { bronzeOnly, newShop, partnerToken, saleEvents, seedProgram, services, staffToken, type SeededProgram } from './seed';
+import { bronzeOnly, newShop, partnerToken, saleEvents, seedProgram, staffToken, type SeededProgram } from './seed';
+import { partners, svc, usePartnersSubgraph } from './subgraph';
 
 /** What partners refuse, and the sales the ledger pays nothing for: each with its code, nothing half-written. */
-let partners: TestSubgraph;
-let svc: Services;
 let tires: SeededProgram;
 let other: SeededProgram;
+usePartnersSubgraph();
 beforeAll(async () => {
-  partners = await startTestSubgraph(partnersSubgraph);
-  svc = services(partners);
   tires = await seedProgram(svc, { name: 'Refused' });
   other = await seedProgram(svc, { name: 'Elsewhere' });
 }, 60_000);
-afterAll(() => partners?.close());
 
 const query = (sql: string, params: unknown[]) => partners.runtime.db.dataSource.query(sql, params);
 const ruleVersions = async (programId: string) => (await query(`SELECT count(*)::int AS n FROM partners.commission_rule WHERE program_id = $1`, [programId]))[0].n;

@@ -1,18 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSubgraph, type TestSubgraph } from '@cip/platform/testing';
-import { partnersSubgraph } from '../src/app';
-import type { Services } from '../src/context';
+import { describe, expect, it } from 'vitest';
 import { nextTierGap, qualifies, tierFor, type TierLevel } from '../src/domain/tiers';
-import { newShop, saleEvents, seedProgram, services, staffToken } from './seed';
+import { newShop, saleEvents, seedProgram, staffToken } from './seed';
+import { partners, svc, usePartnersSubgraph } from './subgraph';
 
-let partners: TestSubgraph;
-let svc: Services;
-beforeAll(async () => {
-  partners = await startTestSubgraph(partnersSubgraph);
-  svc = services(partners);
-});
-afterAll(() => partners.close());
+usePartnersSubgraph();
 
 const levels: TierLevel[] = [
   { tier: 'BRONZE', minRevenueCents: 0, minConversionBasisPoints: 0, minEducationBasisPoints: 0, multiplierBasisPoints: 10_000 },
