@@ -1,16 +1,18 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type ServiceDatabase } from '../src/db/data-source';
 import { createLogger, type Logger } from '../src/logger';
 import type { EventBus } from '../src/events/bus';
-import { processOnce } from '../src/events/consumer';
+import { claimUnprocessed, processOnce } from '../src/events/consumer';
 import type { EventEnvelope } from '../src/events/envelope';
 import { buildEvent, eventRejectedCode } from '../src/events/catalog';
 import { consumeEvents } from '../src/events/typed-consumer';
 import { createPostgresBus } from '../src/events/postgres-bus';
 import { createRedisBus } from '../src/events/redis-bus';
 import { startOutboxRelay } from '../src/events/relay';
+import { outboxChannel, writeWithEvents } from '../src/events/outbox';
 import { createTestDatabase, type TestDatabase } from '../src/testing/database';
 import { ledgerDatabase } from './fixtures/ledger';
 
@@ -170,6 +172,54 @@ describe('the transactional outbox', () => {
     expect(counter.value).toBe(2);
     const [outbox] = await ledger.dataSource.query('SELECT published_at FROM ledger.outbox WHERE id = $1', [eventId]);
     expect(outbox.published_at).not.toBeNull();
+  });
+
+  it('writes a state change, its events and their NOTIFY in one statement, and none of them when the write fails', async () => {
+    const listener = new pg.Client({ connectionString: database.url });
+    await listener.connect();
+    const notified: string[] = [];
+    listener.on('notification', (message) => notified.push(message.channel));
+    await listener.query(`LISTEN ${outboxChannel('ledger')}`);
+    try {
+      await ledger.dataSource.query(`INSERT INTO ledger.counter (name, value) VALUES ('writes', 0)`);
+      const written = numbered('written');
+      await ledger.dataSource.transaction((manager) =>
+        writeWithEvents(manager, 'ledger', [written], { sql: `UPDATE ledger.counter SET value = value + $1 WHERE name = 'writes'`, params: [5] }),
+      );
+      const refused = numbered('refused');
+      await expect(
+        ledger.dataSource.transaction((manager) =>
+          writeWithEvents(manager, 'ledger', [refused], { sql: `INSERT INTO ledger.counter (name, value) VALUES ($1, 1)`, params: ['writes'] }),
+        ),
+      ).rejects.toThrow(/duplicate key/);
+
+      const [counter] = await ledger.dataSource.query(`SELECT value FROM ledger.counter WHERE name = 'writes'`);
+      expect(counter.value).toBe(5);
+      const outbox: { id: string }[] = await ledger.dataSource.query('SELECT id FROM ledger.outbox WHERE id = ANY($1::uuid[])', [[written.id, refused.id]]);
+      expect(outbox.map((row) => row.id)).toEqual([written.id]);
+      await until(() => notified.length > 0);
+      expect(notified).toEqual([outboxChannel('ledger')]);
+    } finally {
+      await listener.end();
+    }
+  });
+
+  it('claims each event a consumer has not applied once, and holds the advisory locks taken with the claim until the transaction ends', async () => {
+    const [first, second, third] = [numbered('claim-1'), numbered('claim-2'), numbered('claim-3')];
+    const lockKey = `claim-test-${Math.random().toString(36).slice(2)}`;
+    const lockedElsewhere = async () => {
+      const [row] = await ledger.dataSource.query(`SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS free`, [lockKey]);
+      return !row.free;
+    };
+    const claimed = await ledger.dataSource.transaction(async (manager) => {
+      const fresh = await claimUnprocessed(manager, 'ledger', 'claims', [first, second, first], [lockKey]);
+      expect(await lockedElsewhere()).toBe(true);
+      return fresh;
+    });
+    expect(claimed.map((event) => event.id)).toEqual([first.id, second.id]);
+    expect(await lockedElsewhere()).toBe(false);
+    const again = await ledger.dataSource.transaction((manager) => claimUnprocessed(manager, 'ledger', 'claims', [second, third, first]));
+    expect(again.map((event) => event.id)).toEqual([third.id]);
   });
 
   it('refuses to enqueue an event outside the transaction that writes its state', async () => {

@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { EntitySchema, In, type EntityManager } from 'typeorm';
-import { appError, ErrorCode } from '@cip/platform';
+import { appError, ErrorCode, writeWithEvents, type CatalogEvent } from '@cip/platform';
 import { addMonths } from '../domain/money';
 import type { PartnerTier } from '../domain/tiers';
 import { bigintCents, monthColumn } from './columns';
@@ -121,6 +122,9 @@ export const StatementEntity = new EntitySchema<Statement>({
 });
 
 export type NewLedgerEntry = Omit<LedgerEntry, 'id' | 'seq' | 'amountCents' | 'createdAt' | 'adjustment'>;
+
+/** An entry as written: everything but what the database numbers and stamps on commit. */
+export type AppendedEntry = Omit<LedgerEntry, 'seq' | 'createdAt'>;
 
 /** What an entry says beyond the statement it goes to. */
 export type PeriodEntry = Omit<NewLedgerEntry, keyof StatementKey | 'period'>;
@@ -302,37 +306,52 @@ export class LedgerRepository {
   }
 
   /**
-   * Appends an entry to a period found open (and held) by `openPeriodFrom` in the same transaction;
-   * the database refuses an entry in a closed period as well.
+   * Appends an entry to a period found open (and held) by `openPeriodFrom` in the same transaction,
+   * with the event `eventOf` describes it by; the database refuses an entry in a closed period as well.
    */
-  async append(manager: EntityManager, period: OpenPeriod, entry: PeriodEntry): Promise<LedgerEntry> {
-    const [appended] = await this.appendMany(manager, [{ period, entry }]);
+  async append(manager: EntityManager, period: OpenPeriod, entry: PeriodEntry, eventOf: (entry: AppendedEntry) => CatalogEvent): Promise<AppendedEntry> {
+    const [appended] = await this.appendMany(manager, [{ period, entry }], eventOf);
     return appended;
   }
 
-  /** `append` of many entries (of distinct source events) in one statement; entries in the order given, `seq` in that order too. */
-  async appendMany(manager: EntityManager, entries: { period: OpenPeriod; entry: PeriodEntry }[]): Promise<LedgerEntry[]> {
+  /**
+   * `append` of many entries (of distinct source events) and their events in one statement; entries in
+   * the order given, `seq` in that order too. Entry ids are chosen here, so the events are built before
+   * the write and go to the outbox in the same round trip.
+   */
+  async appendMany(manager: EntityManager, entries: { period: OpenPeriod; entry: PeriodEntry }[], eventOf: (entry: AppendedEntry) => CatalogEvent): Promise<AppendedEntry[]> {
     const adjustmentOf = (period: OpenPeriod, entry: PeriodEntry) => period.period.getTime() > Date.UTC(entry.occurredAt.getUTCFullYear(), entry.occurredAt.getUTCMonth(), 1);
-    const rows: { id: string; seq: string; created_at: Date; source_event_id: string }[] = await manager.query(
-      `/* ledger.append */ INSERT INTO partners.ledger_entry (shop_id, org_id, partner_id, currency, period, program_id, recommendation_id,
+    const appended: AppendedEntry[] = entries.map(({ period, entry }) => ({
+      ...entry,
+      id: randomUUID(),
+      shopId: period.shopId,
+      orgId: period.orgId,
+      partnerId: period.partnerId,
+      currency: period.currency,
+      period: period.period,
+      amountCents: entry.commissionCents + entry.incentiveCents,
+      adjustment: adjustmentOf(period, entry),
+    }));
+    await writeWithEvents(manager, 'partners', appended.map(eventOf), {
+      sql: `/* ledger.append */ INSERT INTO partners.ledger_entry (id, shop_id, org_id, partner_id, currency, period, program_id, recommendation_id,
          inspection_id, kind, commission_cents, incentive_cents, sale_month, occurred_at, adjustment, rule_id, tier, multiplier_bp,
          source_event_id, source_event_type)
-       SELECT shop_id, org_id, partner_id, currency, period, program_id, recommendation_id, inspection_id, kind, commission_cents, incentive_cents,
+       SELECT id, shop_id, org_id, partner_id, currency, period, program_id, recommendation_id, inspection_id, kind, commission_cents, incentive_cents,
          sale_month, occurred_at, adjustment, rule_id, tier, multiplier_bp, source_event_id, source_event_type
-       FROM jsonb_to_recordset($1::jsonb) AS r(i integer, shop_id uuid, org_id uuid, partner_id uuid, currency char(3), period date, program_id uuid,
+       FROM jsonb_to_recordset($1::jsonb) AS r(i integer, id uuid, shop_id uuid, org_id uuid, partner_id uuid, currency char(3), period date, program_id uuid,
          recommendation_id text, inspection_id text, kind text, commission_cents bigint, incentive_cents bigint, sale_month date, occurred_at timestamptz,
          adjustment boolean, rule_id uuid, tier text, multiplier_bp integer, source_event_id uuid, source_event_type text)
-       ORDER BY i
-       RETURNING id, seq, created_at, source_event_id`,
-      [
+       ORDER BY i`,
+      params: [
         JSON.stringify(
-          entries.map(({ period, entry }, i) => ({
+          appended.map((entry, i) => ({
             i,
-            shop_id: period.shopId,
-            org_id: period.orgId,
-            partner_id: period.partnerId,
-            currency: period.currency,
-            period: period.period.toISOString().slice(0, 10),
+            id: entry.id,
+            shop_id: entry.shopId,
+            org_id: entry.orgId,
+            partner_id: entry.partnerId,
+            currency: entry.currency,
+            period: entry.period.toISOString().slice(0, 10),
             program_id: entry.programId,
             recommendation_id: entry.recommendationId,
             inspection_id: entry.inspectionId,
@@ -341,7 +360,7 @@ export class LedgerRepository {
             incentive_cents: entry.incentiveCents,
             sale_month: entry.saleMonth.toISOString().slice(0, 10),
             occurred_at: entry.occurredAt,
-            adjustment: adjustmentOf(period, entry),
+            adjustment: entry.adjustment,
             rule_id: entry.ruleId,
             tier: entry.tier,
             multiplier_bp: entry.multiplierBasisPoints,
@@ -350,24 +369,8 @@ export class LedgerRepository {
           })),
         ),
       ],
-    );
-    const bySource = new Map(rows.map((row) => [row.source_event_id, row]));
-    return entries.map(({ period, entry }) => {
-      const row = bySource.get(entry.sourceEventId)!;
-      return {
-        ...entry,
-        shopId: period.shopId,
-        orgId: period.orgId,
-        partnerId: period.partnerId,
-        currency: period.currency,
-        period: period.period,
-        id: row.id,
-        seq: Number(row.seq),
-        amountCents: entry.commissionCents + entry.incentiveCents,
-        adjustment: adjustmentOf(period, entry),
-        createdAt: row.created_at,
-      };
     });
+    return appended;
   }
 
   /** Live totals of one statement's entries, per program. */

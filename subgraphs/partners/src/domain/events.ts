@@ -1,10 +1,10 @@
 import { buildEvent } from '@cip/platform';
-import type { LedgerEntry } from '../data/ledger';
+import type { AppendedEntry } from '../data/ledger';
 
 /** Partner events belong to no organization; the nil UUID stands in for the envelope's orgId. */
 export const noOrganization = '00000000-0000-0000-0000-000000000000';
 
-export const commissionEvent = (entry: LedgerEntry) =>
+export const commissionEvent = (entry: AppendedEntry) =>
   buildEvent(entry.kind === 'ACCRUAL' ? 'commission.accrued' : 'commission.reversed', {
     orgId: entry.orgId,
     shopId: entry.shopId,

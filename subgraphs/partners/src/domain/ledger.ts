@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { claimUnprocessed, enqueueEvents, processOnce, type CatalogEvent, type Logger } from '@cip/platform';
+import { claimUnprocessed, processOnce, type CatalogEvent, type Logger } from '@cip/platform';
 import type { OfferKey } from '../data/offer';
 import type { PartnerProduct } from '../data/product';
 import type { Program } from '../data/program';
@@ -61,9 +61,12 @@ export class CommissionLedger {
    */
   async handleBatch(events: LedgerEvent[]): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const fresh = await claimUnprocessed(manager, 'partners', ledgerConsumer, events);
-      const sales = await this.independentApprovals(manager, fresh);
-      if (sales) await this.accrueAll(manager, sales);
+      const sales = await this.independentApprovals(events);
+      const locks = sales ? [...new Set(sales.map(({ key }) => `${key.programId}:${key.shopId}`))].sort() : [];
+      const fresh = await claimUnprocessed(manager, 'partners', ledgerConsumer, events, locks);
+      const freshIds = new Set(fresh.map((event) => event.id));
+      const planned = sales && (await this.withFacts(manager, sales.filter(({ event }) => freshIds.has(event.id))));
+      if (planned) await this.accrueAll(manager, planned);
       else for (const event of fresh) await this.apply(manager, event);
       return fresh.length;
     });
@@ -71,12 +74,12 @@ export class CommissionLedger {
 
   /**
    * The batch's sales when it holds only approvals that cannot affect each other's commission: distinct
-   * recommendations, the program's currency, rules without caps. Null otherwise. Takes the batch's
-   * shop-and-program locks (in one order, so concurrent batches cannot deadlock) before reading.
+   * recommendations, the program's currency. Null otherwise. Their shop-and-program locks are taken in
+   * one order (so concurrent batches cannot deadlock) as the events are claimed, before anything is read.
    */
-  private async independentApprovals(manager: EntityManager, events: LedgerEvent[]): Promise<IndependentSale[] | null> {
+  private async independentApprovals(events: LedgerEvent[]): Promise<Omit<IndependentSale, 'facts' | 'rule'>[] | null> {
     if (events.some((event) => event.type !== 'recommendation.approved')) return null;
-    const approvals = events as CatalogEvent<'recommendation.approved'>[];
+    const approvals = [...new Map((events as CatalogEvent<'recommendation.approved'>[]).map((event) => [event.id, event])).values()];
     if (new Set(approvals.map((event) => event.data.recommendationId)).size !== approvals.length) return null;
     const sales: Omit<IndependentSale, 'facts' | 'rule'>[] = [];
     for (const event of approvals) {
@@ -87,8 +90,12 @@ export class CommissionLedger {
       if (event.data.currency !== program.currency) return null;
       sales.push({ event, product, program, key: offerKey(event, event.data.inspectionId, event.data.recommendationId, product, program), decidedAt: new Date(event.data.decidedAt) });
     }
-    const locks = [...new Set(sales.map(({ key }) => `${key.programId}:${key.shopId}`))].sort();
-    await manager.query(`/* ledger.lockShopPrograms */ SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest($1::text[]) AS k`, [locks]);
+    return sales;
+  }
+
+  /** The sales with the facts and rule in force for each; null when a rule has caps (then sales depend on each other). */
+  private async withFacts(manager: EntityManager, sales: Omit<IndependentSale, 'facts' | 'rule'>[]): Promise<IndependentSale[] | null> {
+    if (sales.length === 0) return [];
     const facts = await this.repos.ledger.saleFactsMany(
       manager,
       sales.map(({ key, decidedAt }) => ({ programId: key.programId, shopId: key.shopId, recommendationId: key.recommendationId, at: decidedAt })),
@@ -142,8 +149,7 @@ export class CommissionLedger {
     }
     if (accruing.length === 0) return;
     const periods = await this.repos.ledger.openPeriodsFrom(manager, accruing);
-    const entries = await this.repos.ledger.appendMany(manager, accruing.map(({ entry }, i) => ({ period: periods[i], entry })));
-    await enqueueEvents(manager, 'partners', entries.map(commissionEvent));
+    await this.repos.ledger.appendMany(manager, accruing.map(({ entry }, i) => ({ period: periods[i], entry })), commissionEvent);
   }
 
   private async apply(manager: EntityManager, event: LedgerEvent): Promise<void> {
@@ -204,7 +210,7 @@ export class CommissionLedger {
     }
     const incentiveCents = event.data.educationViewed && product.educationTopic ? program.educationIncentiveCents : 0;
     const period = await this.repos.ledger.openPeriodFrom(manager, statementKey(key), saleMonth);
-    const entry = await this.repos.ledger.append(manager, period, {
+    await this.repos.ledger.append(manager, period, {
       ...entryBase(key),
       kind: 'ACCRUAL',
       commissionCents,
@@ -216,8 +222,7 @@ export class CommissionLedger {
       multiplierBasisPoints: multiplier,
       sourceEventId: event.id,
       sourceEventType: event.type,
-    });
-    await enqueueEvents(manager, 'partners', [commissionEvent(entry)]);
+    }, commissionEvent);
   }
 
   private async declined(manager: EntityManager, event: CatalogEvent<'recommendation.declined'>) {
@@ -248,7 +253,7 @@ export class CommissionLedger {
     if (accrual?.kind !== 'ACCRUAL' || !applies(accrual.occurredAt)) return;
     const reversalMonth = monthStart(at > accrual.occurredAt ? at : accrual.occurredAt);
     const period = await this.repos.ledger.openPeriodFrom(manager, statementKey(key), reversalMonth);
-    const entry = await this.repos.ledger.append(manager, period, {
+    await this.repos.ledger.append(manager, period, {
       ...entryBase(key),
       programId: accrual.programId,
       kind: 'REVERSAL',
@@ -261,8 +266,7 @@ export class CommissionLedger {
       multiplierBasisPoints: accrual.multiplierBasisPoints,
       sourceEventId: event.id,
       sourceEventType: event.type,
-    });
-    await enqueueEvents(manager, 'partners', [commissionEvent(entry)]);
+    }, commissionEvent);
   }
 
   /** The product, its program and the offer key for a sale event; null when the product is not ours. */
