@@ -6,11 +6,11 @@ import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheContr
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, type ParseOptions, type ValidationRule } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { clientAddressAtEdge, ErrorCode, metricsContentType, metricsText, openDatabase, PlatformFlags, type Config, type EventBus, type KeyValueStore, type Logger, type SubgraphName, type TokenSigner, type TokenVerifier } from '@cip/platform/core';
+import { clientAddressAtEdge, ErrorCode, metricsContentType, metricsText, openDatabase, PlatformFlags, type Logger, type SubgraphName } from '@cip/platform/core';
 import { authenticate, bearerAuthenticator } from './auth';
 import type { GatewayContext } from './context';
 import { formatGatewayError } from './errors';
-import type { FeatureParts, GatewayFeature, GatewayHandle, GatewayRoute, LoadedSupergraph } from './features/feature';
+import type { FeatureParts, GatewayFeature, GatewayHandle, GatewayRoute, LoadedSupergraph, ProcessParts } from './features/feature';
 import { checkSubgraphs } from './health';
 import { executeHttp, RequestError, sendJson } from './http-adapter';
 import { createGatewayMetrics } from './metrics';
@@ -18,13 +18,7 @@ import { SubgraphGuards } from './subgraph-calls';
 import { SubgraphSource } from './subgraph-source';
 import { readCommittedSupergraph, subgraphNameOf } from './supergraph';
 
-export interface GatewayOptions {
-  config: Config;
-  logger: Logger;
-  verifier: TokenVerifier;
-  signer: TokenSigner;
-  bus: EventBus;
-  store: KeyValueStore;
+export interface GatewayOptions extends ProcessParts {
   /** The database the gateway keeps its features' state in (schema `gateway`). */
   databaseUrl: string;
   /** What the gateway serves beyond federated queries, in order (see features/feature.ts). */

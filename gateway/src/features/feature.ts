@@ -74,8 +74,8 @@ export interface GatewayRoute {
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
 }
 
-/** What a feature is built from: the process's shared parts and a handle on the gateway it plugs into. */
-export interface FeatureRuntime {
+/** The process's shared parts: what whoever starts the gateway passes in, and what every feature is built from. */
+export interface ProcessParts {
   config: Config;
   logger: Logger;
   verifier: TokenVerifier;
@@ -85,6 +85,10 @@ export interface FeatureRuntime {
   bus: EventBus;
   /** Shared counters and caches: Redis when configured. */
   store: KeyValueStore;
+}
+
+/** What a feature is built from: the process's shared parts and a handle on the gateway it plugs into. */
+export interface FeatureRuntime extends ProcessParts {
   /** Where each subgraph is reached. */
   subgraphUrls: Record<SubgraphName, string>;
   /** Each subgraph's timeout, bulkhead and circuit breaker, the ones the gateway's own fetches go through: whatever a feature sends a subgraph goes through them too. */
