@@ -29,39 +29,34 @@ export class AuditConsumer {
 /** A flag change, in the platform's chain: the operator, the flag, what it was and became, and why. */
 function flagRecord(event: CatalogEvent<'feature_flag.changed'>): AuditRecord {
   const { operator, ...details } = event.data;
-  return {
-    id: event.id,
-    occurredAt: new Date(event.occurredAt).toISOString(),
+  return eventRecord(event, {
     actorKind: 'OPERATOR',
     actorId: operator,
     orgId: null,
     shopId: null,
-    type: 'EVENT',
-    operation: event.type,
     targetIds: [event.data.key],
-    inputDigest: null,
-    outcome: 'SUCCESS',
-    errorCode: null,
-    requestId: null,
-    traceId: null,
-    clientAddress: null,
-    userAgent: null,
     details: { ...details, previousState: details.previousState ?? null },
-  };
+  });
 }
 
 /** A partner accrual or reversal, as an entry of the partners service. */
 function serviceRecord(event: CatalogEvent<'commission.accrued' | 'commission.reversed'>): AuditRecord {
-  return {
-    id: event.id,
-    occurredAt: new Date(event.occurredAt).toISOString(),
+  return eventRecord(event, {
     actorKind: 'SERVICE',
     actorId: 'partners',
     orgId: event.orgId,
     shopId: event.shopId,
+    targetIds: [event.data.ledgerEntryId, event.data.partnerId, event.data.programId, event.data.sourceEventId],
+  });
+}
+
+/** What every entry made from an event says alike: the event's id, time and type, a success, and no request behind it. */
+function eventRecord(event: AuditedEvent, who: Pick<AuditRecord, 'actorKind' | 'actorId' | 'orgId' | 'shopId' | 'targetIds' | 'details'>): AuditRecord {
+  return {
+    id: event.id,
+    occurredAt: new Date(event.occurredAt).toISOString(),
     type: 'EVENT',
     operation: event.type,
-    targetIds: [event.data.ledgerEntryId, event.data.partnerId, event.data.programId, event.data.sourceEventId],
     inputDigest: null,
     outcome: 'SUCCESS',
     errorCode: null,
@@ -69,5 +64,6 @@ function serviceRecord(event: CatalogEvent<'commission.accrued' | 'commission.re
     traceId: null,
     clientAddress: null,
     userAgent: null,
+    ...who,
   };
 }
