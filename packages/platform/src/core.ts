@@ -52,6 +52,7 @@ export * from './schema/roles';
 export * from './data/naming';
 export * from './data/columns';
 export * from './data/find-by-ids';
+export * from './data/find-grouped-by';
 export * from './operators/token';
 export * from './flags/definition';
 export * from './flags/catalog';

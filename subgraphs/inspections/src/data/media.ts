@@ -1,5 +1,5 @@
 import { EntitySchema, In, IsNull, LessThan, type EntityManager } from 'typeorm';
-import { groupedInKeyOrder } from '@cip/platform';
+import { findGroupedBy } from '@cip/platform';
 import type { MediaVariant } from '../storage/variants';
 
 export type MediaKind = 'PHOTO' | 'VIDEO';
@@ -45,13 +45,8 @@ export const InspectionMediaEntity = new EntitySchema<InspectionMedia>({
 export class MediaRepository {
   constructor(private readonly manager: EntityManager) {}
 
-  async listByInspectionIds(ids: readonly string[]): Promise<InspectionMedia[][]> {
-    const rows = await this.manager.find(InspectionMediaEntity, {
-      where: { inspectionId: In([...ids]) },
-      order: { createdAt: 'ASC', id: 'ASC' },
-      comment: 'media.listByInspectionIds',
-    });
-    return groupedInKeyOrder(ids, rows, (row) => row.inspectionId);
+  listByInspectionIds(ids: readonly string[]): Promise<InspectionMedia[][]> {
+    return findGroupedBy(this.manager, InspectionMediaEntity, 'inspectionId', ids, { name: 'media.listByInspectionIds', order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   create(manager: EntityManager, input: Omit<InspectionMedia, 'id' | 'createdAt' | 'uploadedAt' | 'variants'>): Promise<InspectionMedia> {

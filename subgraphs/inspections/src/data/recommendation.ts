@@ -1,5 +1,5 @@
-import { EntitySchema, In, type EntityManager } from 'typeorm';
-import { findByIds, groupedInKeyOrder } from '@cip/platform';
+import { EntitySchema, type EntityManager } from 'typeorm';
+import { findByIds, findGroupedBy } from '@cip/platform';
 
 export const urgencies = ['IMMEDIATE', 'SOON', 'MONITOR'] as const;
 export type Urgency = (typeof urgencies)[number];
@@ -73,13 +73,8 @@ export class RecommendationRepository {
     return findByIds(this.manager, RecommendationEntity, ids);
   }
 
-  async listByInspectionIds(ids: readonly string[]): Promise<Recommendation[][]> {
-    const rows = await this.manager.find(RecommendationEntity, {
-      where: { inspectionId: In([...ids]) },
-      order: { inspectionId: 'ASC', position: 'ASC', createdAt: 'ASC' },
-      comment: 'recommendations.listByInspectionIds',
-    });
-    return groupedInKeyOrder(ids, rows, (row) => row.inspectionId);
+  listByInspectionIds(ids: readonly string[]): Promise<Recommendation[][]> {
+    return findGroupedBy(this.manager, RecommendationEntity, 'inspectionId', ids, { name: 'recommendations.listByInspectionIds', order: { inspectionId: 'ASC', position: 'ASC', createdAt: 'ASC' } });
   }
 
   listForInspection(manager: EntityManager, inspectionId: string): Promise<Recommendation[]> {

@@ -1,5 +1,5 @@
-import { EntitySchema, In, type EntityManager } from 'typeorm';
-import { findByIds, groupedInKeyOrder } from '@cip/platform';
+import { EntitySchema, type EntityManager } from 'typeorm';
+import { findByIds, findGroupedBy } from '@cip/platform';
 
 export interface PartnerProduct {
   id: string;
@@ -39,13 +39,8 @@ export class ProductRepository {
     return findByIds(manager, PartnerProductEntity, ids);
   }
 
-  async byProgramIds(programIds: readonly string[]): Promise<PartnerProduct[][]> {
-    const rows = await this.manager.find(PartnerProductEntity, {
-      where: { programId: In([...programIds]) },
-      order: { name: 'ASC', id: 'ASC' },
-      comment: 'products.byProgramIds',
-    });
-    return groupedInKeyOrder(programIds, rows, (row) => row.programId);
+  byProgramIds(programIds: readonly string[]): Promise<PartnerProduct[][]> {
+    return findGroupedBy(this.manager, PartnerProductEntity, 'programId', programIds, { name: 'products.byProgramIds', order: { name: 'ASC', id: 'ASC' } });
   }
 
   create(manager: EntityManager, input: Omit<PartnerProduct, 'id' | 'createdAt'>): Promise<PartnerProduct> {

@@ -1,5 +1,5 @@
-import { EntitySchema, In, IsNull, type EntityManager } from 'typeorm';
-import { findByIds, groupedInKeyOrder } from '@cip/platform';
+import { EntitySchema, IsNull, type EntityManager } from 'typeorm';
+import { findByIds, findGroupedBy } from '@cip/platform';
 import type { TierLevel } from '../domain/tiers';
 import { bigintCents } from './columns';
 
@@ -84,13 +84,8 @@ export class ProgramRepository {
     return findByIds(this.manager, ProgramEntity, ids);
   }
 
-  async byPartnerIds(partnerIds: readonly string[]): Promise<Program[][]> {
-    const rows = await this.manager.find(ProgramEntity, {
-      where: { partnerId: In([...partnerIds]) },
-      order: { name: 'ASC', id: 'ASC' },
-      comment: 'programs.byPartnerIds',
-    });
-    return groupedInKeyOrder(partnerIds, rows, (row) => row.partnerId);
+  byPartnerIds(partnerIds: readonly string[]): Promise<Program[][]> {
+    return findGroupedBy(this.manager, ProgramEntity, 'partnerId', partnerIds, { name: 'programs.byPartnerIds', order: { name: 'ASC', id: 'ASC' } });
   }
 
   list(): Promise<Program[]> {
@@ -101,12 +96,8 @@ export class ProgramRepository {
     return manager.save(ProgramEntity, manager.create(ProgramEntity, input));
   }
 
-  async tierLevelsByProgramIds(programIds: readonly string[]): Promise<ProgramTierLevel[][]> {
-    const rows = await this.manager.find(ProgramTierLevelEntity, {
-      where: { programId: In([...programIds]) },
-      comment: 'programs.tierLevelsByProgramIds',
-    });
-    return groupedInKeyOrder(programIds, rows, (row) => row.programId);
+  tierLevelsByProgramIds(programIds: readonly string[]): Promise<ProgramTierLevel[][]> {
+    return findGroupedBy(this.manager, ProgramTierLevelEntity, 'programId', programIds, { name: 'programs.tierLevelsByProgramIds' });
   }
 
   async setTierLevels(manager: EntityManager, programId: string, levels: TierLevel[]): Promise<void> {
@@ -115,23 +106,13 @@ export class ProgramRepository {
   }
 
   /** Active enrollments of the shops, grouped per shop. */
-  async enrollmentsByShopIds(shopIds: readonly string[]): Promise<Enrollment[][]> {
-    const rows = await this.manager.find(EnrollmentEntity, {
-      where: { shopId: In([...shopIds]), endedAt: IsNull() },
-      order: { enrolledAt: 'ASC', id: 'ASC' },
-      comment: 'enrollments.byShopIds',
-    });
-    return groupedInKeyOrder(shopIds, rows, (row) => row.shopId);
+  enrollmentsByShopIds(shopIds: readonly string[]): Promise<Enrollment[][]> {
+    return findGroupedBy(this.manager, EnrollmentEntity, 'shopId', shopIds, { name: 'enrollments.byShopIds', order: { enrolledAt: 'ASC', id: 'ASC' }, where: { endedAt: IsNull() } });
   }
 
   /** Active enrollments in the partner's programs, grouped per partner. */
-  async enrollmentsByPartnerIds(partnerIds: readonly string[]): Promise<Enrollment[][]> {
-    const rows = await this.manager.find(EnrollmentEntity, {
-      where: { partnerId: In([...partnerIds]), endedAt: IsNull() },
-      order: { enrolledAt: 'ASC', id: 'ASC' },
-      comment: 'enrollments.byPartnerIds',
-    });
-    return groupedInKeyOrder(partnerIds, rows, (row) => row.partnerId);
+  enrollmentsByPartnerIds(partnerIds: readonly string[]): Promise<Enrollment[][]> {
+    return findGroupedBy(this.manager, EnrollmentEntity, 'partnerId', partnerIds, { name: 'enrollments.byPartnerIds', order: { enrolledAt: 'ASC', id: 'ASC' }, where: { endedAt: IsNull() } });
   }
 
   /** Serializes a partner's enrollment changes, so each announces the shops it leaves enrolled, others' included. */

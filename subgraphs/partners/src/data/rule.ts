@@ -1,5 +1,5 @@
-import { EntitySchema, In, type EntityManager } from 'typeorm';
-import { groupedInKeyOrder } from '@cip/platform';
+import { EntitySchema, type EntityManager } from 'typeorm';
+import { findGroupedBy } from '@cip/platform';
 import type { CommissionBracket, CommissionRuleKind, RuleTerms } from '../domain/commission';
 import { bigintCents } from './columns';
 
@@ -40,13 +40,8 @@ export class RuleRepository {
   constructor(private readonly manager: EntityManager) {}
 
   /** Every version of each program's rule, newest version first. */
-  async byProgramIds(programIds: readonly string[]): Promise<CommissionRule[][]> {
-    const rows = await this.manager.find(CommissionRuleEntity, {
-      where: { programId: In([...programIds]) },
-      order: { version: 'DESC' },
-      comment: 'rules.byProgramIds',
-    });
-    return groupedInKeyOrder(programIds, rows, (row) => row.programId);
+  byProgramIds(programIds: readonly string[]): Promise<CommissionRule[][]> {
+    return findGroupedBy(this.manager, CommissionRuleEntity, 'programId', programIds, { name: 'rules.byProgramIds', order: { version: 'DESC' } });
   }
 
   /** Appends the next version; serialized per program by a row lock on the program. */

@@ -1,5 +1,5 @@
-import { EntitySchema, In, type EntityManager } from 'typeorm';
-import { findByIds, groupedInKeyOrder, type StaffRole } from '@cip/platform';
+import { EntitySchema, type EntityManager } from 'typeorm';
+import { findByIds, findGroupedBy, type StaffRole } from '@cip/platform';
 
 /**
  * An invitation to work at a shop. The invitee chooses their own password when accepting. An address
@@ -50,9 +50,8 @@ export class StaffInvitationRepository {
   }
 
   /** Each shop's invitations, newest first. */
-  async byShopIds(shopIds: readonly string[]): Promise<StaffInvitation[][]> {
-    const rows = await this.manager.find(StaffInvitationEntity, { where: { shopId: In([...shopIds]) }, order: { createdAt: 'DESC' }, comment: 'invitations.byShopIds' });
-    return groupedInKeyOrder(shopIds, rows, (row) => row.shopId);
+  byShopIds(shopIds: readonly string[]): Promise<StaffInvitation[][]> {
+    return findGroupedBy(this.manager, StaffInvitationEntity, 'shopId', shopIds, { name: 'invitations.byShopIds', order: { createdAt: 'DESC' } });
   }
 
   create(manager: EntityManager, input: Omit<StaffInvitation, 'id' | 'createdAt' | 'acceptedAt' | 'userId'>): Promise<StaffInvitation> {

@@ -1,5 +1,5 @@
-import { EntitySchema, In, type EntityManager } from 'typeorm';
-import { findByIds, groupedInKeyOrder, type StaffRole } from '@cip/platform';
+import { EntitySchema, type EntityManager } from 'typeorm';
+import { findByIds, findGroupedBy, type StaffRole } from '@cip/platform';
 
 export interface User {
   id: string;
@@ -69,14 +69,12 @@ export class UserRepository {
     return this.manager.findOne(UserEntity, { where: { email }, comment: 'users.findByEmail' });
   }
 
-  async rolesByUserIds(userIds: readonly string[]): Promise<ShopRole[][]> {
-    const rows = await this.manager.find(ShopRoleEntity, { where: { userId: In([...userIds]) }, comment: 'users.rolesByUserIds' });
-    return groupedInKeyOrder(userIds, rows, (row) => row.userId);
+  rolesByUserIds(userIds: readonly string[]): Promise<ShopRole[][]> {
+    return findGroupedBy(this.manager, ShopRoleEntity, 'userId', userIds, { name: 'users.rolesByUserIds' });
   }
 
-  async rolesByShopIds(shopIds: readonly string[]): Promise<ShopRole[][]> {
-    const rows = await this.manager.find(ShopRoleEntity, { where: { shopId: In([...shopIds]) }, comment: 'users.rolesByShopIds' });
-    return groupedInKeyOrder(shopIds, rows, (row) => row.shopId);
+  rolesByShopIds(shopIds: readonly string[]): Promise<ShopRole[][]> {
+    return findGroupedBy(this.manager, ShopRoleEntity, 'shopId', shopIds, { name: 'users.rolesByShopIds' });
   }
 
   create(manager: EntityManager, input: Omit<User, 'id' | 'createdAt'>): Promise<User> {

@@ -1,5 +1,5 @@
-import { EntitySchema, In, type EntityManager } from 'typeorm';
-import { groupedInKeyOrder } from '@cip/platform';
+import { EntitySchema, type EntityManager } from 'typeorm';
+import { findGroupedBy } from '@cip/platform';
 
 /** One odometer reading of a vehicle, as a shop recorded it. */
 export interface MileageReading {
@@ -29,13 +29,8 @@ export class MileageReadingRepository {
   constructor(private readonly manager: EntityManager) {}
 
   /** Each vehicle's readings, oldest first. */
-  async listByVehicleIds(vehicleIds: readonly string[]): Promise<MileageReading[][]> {
-    const rows = await this.manager.find(MileageReadingEntity, {
-      where: { vehicleId: In([...vehicleIds]) },
-      order: { recordedAt: 'ASC', id: 'ASC' },
-      comment: 'mileageReadings.listByVehicleIds',
-    });
-    return groupedInKeyOrder(vehicleIds, rows, (row) => row.vehicleId);
+  listByVehicleIds(vehicleIds: readonly string[]): Promise<MileageReading[][]> {
+    return findGroupedBy(this.manager, MileageReadingEntity, 'vehicleId', vehicleIds, { name: 'mileageReadings.listByVehicleIds', order: { recordedAt: 'ASC', id: 'ASC' } });
   }
 
   /** The highest reading of a vehicle, with the vehicle's row locked so readings recorded at once are checked in turn. */

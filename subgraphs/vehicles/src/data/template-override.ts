@@ -1,5 +1,5 @@
-import { EntitySchema, In, type EntityManager } from 'typeorm';
-import { groupedInKeyOrder } from '@cip/platform';
+import { EntitySchema, type EntityManager } from 'typeorm';
+import { findGroupedBy } from '@cip/platform';
 import type { TemplateCategory } from '../domain/template';
 
 /** A shop's choice of inspection template for one category of vehicle, replacing the built-in one. */
@@ -29,9 +29,8 @@ export class TemplateOverrideRepository {
   constructor(private readonly manager: EntityManager) {}
 
   /** Each shop's overrides. */
-  async listByShopIds(shopIds: readonly string[]): Promise<TemplateOverride[][]> {
-    const rows = await this.manager.find(TemplateOverrideEntity, { where: { shopId: In([...shopIds]) }, comment: 'templateOverrides.listByShopIds' });
-    return groupedInKeyOrder(shopIds, rows, (row) => row.shopId);
+  listByShopIds(shopIds: readonly string[]): Promise<TemplateOverride[][]> {
+    return findGroupedBy(this.manager, TemplateOverrideEntity, 'shopId', shopIds, { name: 'templateOverrides.listByShopIds' });
   }
 
   async set(manager: EntityManager, override: Omit<TemplateOverride, 'updatedAt'>): Promise<void> {

@@ -1,5 +1,5 @@
 import { EntitySchema, In, type EntityManager } from 'typeorm';
-import { findByIds, groupedInKeyOrder } from '@cip/platform';
+import { findByIds, findGroupedBy } from '@cip/platform';
 import type { DataSource as DecodeSource, VehicleFields } from '../decoding/fields';
 import type { TemplateCategory } from '../domain/template';
 
@@ -68,12 +68,7 @@ export class VehicleRepository {
   /** Each customer's vehicles, oldest first, limited to the given shops (the ones the caller may read). */
   async listByCustomerIds(customerIds: readonly string[], shopIds: readonly string[]): Promise<Vehicle[][]> {
     if (shopIds.length === 0) return customerIds.map(() => []);
-    const rows = await this.manager.find(VehicleEntity, {
-      where: { customerId: In([...customerIds]), shopId: In([...shopIds]) },
-      order: { createdAt: 'ASC', id: 'ASC' },
-      comment: 'vehicles.listByCustomerIds',
-    });
-    return groupedInKeyOrder(customerIds, rows, (row) => row.customerId);
+    return findGroupedBy(this.manager, VehicleEntity, 'customerId', customerIds, { name: 'vehicles.listByCustomerIds', order: { createdAt: 'ASC', id: 'ASC' }, where: { shopId: In([...shopIds]) } });
   }
 
   findByShopAndVin(shopId: string, vin: string): Promise<Vehicle | null> {
