@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { recordedRowFor, startVpicDouble, unreachableUrl, type VpicDouble } from './support/vpic-double';
+import { recordedRowFor, unreachableUrl } from './support/vpic-double';
+import { useVehiclesWithDouble } from './support/with-double';
 import { staffSession, startVehicles, type StaffSession, type VehiclesUnderTest } from './support/harness';
 import { freshVin, sampleVins } from './support/vins';
 
@@ -84,26 +85,15 @@ describe('decoding with the network cut off', () => {
 });
 
 describe('decoding with the vPIC double', () => {
-  let double: VpicDouble;
-  let vehicles: VehiclesUnderTest;
-  let staff: StaffSession;
-  beforeAll(async () => {
-    double = await startVpicDouble();
-    vehicles = await startVehicles(double.url, { onlineWaitMs: 600 });
-    staff = await staffSession('ADVISOR');
-  });
-  afterAll(async () => {
-    await vehicles.close();
-    await double.close();
-  });
+  const bed = useVehiclesWithDouble({ onlineWaitMs: 600 }, 'ADVISOR');
   afterEach(async () => {
-    double.mode = 'up';
-    await vehicles.app.decoder.idle();
+    bed.double.mode = 'up';
+    await bed.vehicles.app.decoder.idle();
   });
 
   it('fills the fields the offline data lacks from vPIC and says which source supplied which', async () => {
     const vin = freshVin(sampleVins.f150);
-    const { data, errors } = await vehicles.execute(decodeQuery, { vin }, { token: staff.token });
+    const { data, errors } = await bed.vehicles.execute(decodeQuery, { vin }, { token: bed.staff.token });
     expect(errors).toBeUndefined();
     const decoded = data!.decodeVin;
     expect(decoded).toMatchObject({ trim: 'SuperCrew-SSV', driveType: '4WD/4-Wheel Drive/4x4', model: 'F-150', make: 'FORD' });
@@ -112,90 +102,79 @@ describe('decoding with the vPIC double', () => {
     expect(bySource.OFFLINE_VPIC).toContain('model');
     expect(bySource.VPIC_API).toEqual(expect.arrayContaining(['trim', 'driveType']));
     expect(bySource.VPIC_API).not.toContain('model');
-    expect(double.requests.at(-1)).toMatchObject({ method: 'GET', vins: [vin] });
+    expect(bed.double.requests.at(-1)).toMatchObject({ method: 'GET', vins: [vin] });
   });
 
   it('sends a batch to DecodeVINValuesBatch in calls of at most 50 VINs', async () => {
     const vins = Array.from({ length: 50 }, (_, i) => freshVin(i % 2 ? sampleVins.bmwX3 : sampleVins.teslaModelS));
-    double.requests.length = 0;
-    const result = await vehicles.execute(
+    bed.double.requests.length = 0;
+    const result = await bed.vehicles.execute(
       `query($vins: [String!]!) { decodeVins(vins: $vins) { vin model trim driveType } }`,
       { vins },
-      { token: staff.token },
+      { token: bed.staff.token },
     );
     expect(result.errors).toBeUndefined();
     expect(result.data!.decodeVins).toHaveLength(50);
     expect(result.data!.decodeVins[0]).toMatchObject({ vin: vins[0], model: 'Model S', trim: 'w/DC Fast Charge', driveType: 'RWD/ Rear Wheel Drive' });
     expect(result.data!.decodeVins[1]).toMatchObject({ vin: vins[1], model: 'X3', trim: 'xDrive35i' });
-    expect(double.requests).toHaveLength(1);
-    expect(double.requests[0]).toMatchObject({ method: 'POST', path: '/api/vehicles/DecodeVINValuesBatch/' });
-    expect(double.requests[0].vins).toHaveLength(50);
+    expect(bed.double.requests).toHaveLength(1);
+    expect(bed.double.requests[0]).toMatchObject({ method: 'POST', path: '/api/vehicles/DecodeVINValuesBatch/' });
+    expect(bed.double.requests[0].vins).toHaveLength(50);
   });
 
   it('answers from offline data without waiting for a vPIC that has not answered', async () => {
-    double.mode = 'held';
+    bed.double.mode = 'held';
     const vin = freshVin(sampleVins.f150);
-    const asked = double.requests.length;
-    const answered = double.answered;
-    const { data } = await vehicles.execute(decodeQuery, { vin }, { token: staff.token });
-    expect(double.requests.length, 'vPIC was asked').toBe(asked + 1);
-    expect(double.answered, 'the answer came while vPIC still held its reply').toBe(answered);
+    const asked = bed.double.requests.length;
+    const answered = bed.double.answered;
+    const { data } = await bed.vehicles.execute(decodeQuery, { vin }, { token: bed.staff.token });
+    expect(bed.double.requests.length, 'vPIC was asked').toBe(asked + 1);
+    expect(bed.double.answered, 'the answer came while vPIC still held its reply').toBe(answered);
     expect(data!.decodeVin).toMatchObject({ model: 'F-150', trim: null, driveType: null });
     expect(data!.decodeVin.warnings.map((w: { code: string }) => w.code)).toEqual(['ONLINE_DATA_MISSING']);
-    double.release();
+    bed.double.release();
   });
 
   it('answers from offline data when vPIC is down', async () => {
-    double.mode = 'failing';
+    bed.double.mode = 'failing';
     const vin = freshVin(sampleVins.f150);
-    const { data } = await vehicles.execute(decodeQuery, { vin }, { token: staff.token });
+    const { data } = await bed.vehicles.execute(decodeQuery, { vin }, { token: bed.staff.token });
     expect(data!.decodeVin).toMatchObject({ model: 'F-150', bodyClass: 'Pickup', trim: null });
   });
 });
 
 describe('a slow vPIC that answers in the end', () => {
-  let double: VpicDouble;
-  let vehicles: VehiclesUnderTest;
-  let staff: StaffSession;
-  beforeAll(async () => {
-    double = await startVpicDouble();
-    vehicles = await startVehicles(double.url, { onlineWaitMs: 600, vpic: { timeoutMs: 5_000, retries: 0, requestsPerSecond: 100, burst: 100 } });
-    staff = await staffSession();
-  });
-  afterAll(async () => {
-    await vehicles.close();
-    await double.close();
-  });
+  const bed = useVehiclesWithDouble({ onlineWaitMs: 600, vpic: { timeoutMs: 5_000, retries: 0, requestsPerSecond: 100, burst: 100 } });
 
   it('fills the cache with vPIC\'s late answer, so the next decode has the missing fields', async () => {
-    double.mode = 'held';
+    bed.double.mode = 'held';
     const vin = freshVin(sampleVins.f150);
-    const answeredBefore = double.answered;
-    const first = await vehicles.execute(decodeQuery, { vin }, { token: staff.token });
-    expect(double.answered, 'answered before vPIC replied').toBe(answeredBefore);
+    const answeredBefore = bed.double.answered;
+    const first = await bed.vehicles.execute(decodeQuery, { vin }, { token: bed.staff.token });
+    expect(bed.double.answered, 'answered before vPIC replied').toBe(answeredBefore);
     expect(first.data!.decodeVin.trim).toBeNull();
-    double.mode = 'up';
-    double.release();
-    await vehicles.app.decoder.idle();
-    const second = await vehicles.execute(decodeQuery, { vin }, { token: staff.token });
+    bed.double.mode = 'up';
+    bed.double.release();
+    await bed.vehicles.app.decoder.idle();
+    const second = await bed.vehicles.execute(decodeQuery, { vin }, { token: bed.staff.token });
     expect(second.data!.decodeVin).toMatchObject({ servedFrom: 'HOT_CACHE', trim: 'SuperCrew-SSV', driveType: '4WD/4-Wheel Drive/4x4' });
     expect(second.data!.decodeVin.warnings).toEqual([]);
   });
 
   it('fills in a vehicle added from offline data once vPIC answers', async () => {
-    double.mode = 'slow';
-    double.slowMs = 2_100;
-    const added = await vehicles.execute(
+    bed.double.mode = 'slow';
+    bed.double.slowMs = 2_100;
+    const added = await bed.vehicles.execute(
       `mutation($shopId: ID!, $customerId: ID!, $vin: String!) { addVehicle(shopId: $shopId, customerId: $customerId, vin: $vin) { id trim driveType } }`,
-      { shopId: staff.shopId, customerId: randomUUID(), vin: freshVin(sampleVins.f150) },
-      { token: staff.token },
+      { shopId: bed.staff.shopId, customerId: randomUUID(), vin: freshVin(sampleVins.f150) },
+      { token: bed.staff.token },
     );
     expect(added.data!.addVehicle).toMatchObject({ trim: null, driveType: null });
-    await vehicles.app.decoder.idle();
-    const later = await vehicles.execute(
+    await bed.vehicles.app.decoder.idle();
+    const later = await bed.vehicles.execute(
       `query($id: ID!) { vehicle(id: $id) { trim driveType templateCategory dataSources { source fields } } }`,
       { id: added.data!.addVehicle.id },
-      { token: staff.token },
+      { token: bed.staff.token },
     );
     expect(later.data!.vehicle).toMatchObject({ trim: 'SuperCrew-SSV', driveType: '4WD/4-Wheel Drive/4x4', templateCategory: 'LIGHT_TRUCK' });
     expect(later.data!.vehicle.dataSources.at(-1)).toMatchObject({ source: 'VPIC_API', fields: expect.arrayContaining(['trim', 'driveType']) });
@@ -203,63 +182,41 @@ describe('a slow vPIC that answers in the end', () => {
 });
 
 describe('the vPIC circuit breaker', () => {
-  let double: VpicDouble;
-  let vehicles: VehiclesUnderTest;
-  let staff: StaffSession;
-  beforeAll(async () => {
-    double = await startVpicDouble();
-    vehicles = await startVehicles(double.url, { onlineWaitMs: 600 });
-    staff = await staffSession();
-  });
-  afterAll(async () => {
-    await vehicles.close();
-    await double.close();
-  });
+  const bed = useVehiclesWithDouble({ onlineWaitMs: 600 });
 
   const decodeFresh = async () => {
-    const { data, errors } = await vehicles.execute(decodeQuery, { vin: freshVin(sampleVins.f150) }, { token: staff.token });
+    const { data, errors } = await bed.vehicles.execute(decodeQuery, { vin: freshVin(sampleVins.f150) }, { token: bed.staff.token });
     expect(errors).toBeUndefined();
-    await vehicles.app.decoder.idle();
+    await bed.vehicles.app.decoder.idle();
     return data!.decodeVin;
   };
 
   it('opens after repeated failures, stops calling vPIC while open, and closes again once vPIC recovers', async () => {
-    expect(vehicles.app.decoder.onlineState).toBe('CLOSED');
-    double.mode = 'failing';
-    for (let i = 0; i < 3 && vehicles.app.decoder.onlineState !== 'OPEN'; i++) await decodeFresh();
-    expect(vehicles.app.decoder.onlineState).toBe('OPEN');
+    expect(bed.vehicles.app.decoder.onlineState).toBe('CLOSED');
+    bed.double.mode = 'failing';
+    for (let i = 0; i < 3 && bed.vehicles.app.decoder.onlineState !== 'OPEN'; i++) await decodeFresh();
+    expect(bed.vehicles.app.decoder.onlineState).toBe('OPEN');
 
-    const callsWhenOpened = double.requests.length;
+    const callsWhenOpened = bed.double.requests.length;
     const whileOpen = await decodeFresh();
     expect(whileOpen.model).toBe('F-150');
-    expect(double.requests.length).toBe(callsWhenOpened);
+    expect(bed.double.requests.length).toBe(callsWhenOpened);
 
-    double.mode = 'up';
-    await vi.waitFor(() => expect(vehicles.app.decoder.onlineState).toBe('HALF_OPEN'), { timeout: 20_000, interval: 50 });
+    bed.double.mode = 'up';
+    await vi.waitFor(() => expect(bed.vehicles.app.decoder.onlineState).toBe('HALF_OPEN'), { timeout: 20_000, interval: 50 });
     const recovered = await decodeFresh();
-    expect(vehicles.app.decoder.onlineState).toBe('CLOSED');
+    expect(bed.vehicles.app.decoder.onlineState).toBe('CLOSED');
     expect(recovered.trim).toBe('SuperCrew-SSV');
   });
 });
 
 describe('the client-side rate limit', () => {
-  let double: VpicDouble;
-  let vehicles: VehiclesUnderTest;
-  let staff: StaffSession;
-  beforeAll(async () => {
-    double = await startVpicDouble();
-    vehicles = await startVehicles(double.url, { onlineWaitMs: 5_000, vpic: { requestsPerSecond: 5, burst: 1 } });
-    staff = await staffSession();
-  });
-  afterAll(async () => {
-    await vehicles.close();
-    await double.close();
-  });
+  const bed = useVehiclesWithDouble({ onlineWaitMs: 5_000, vpic: { requestsPerSecond: 5, burst: 1 } });
 
   it('spaces calls to vPIC to the configured rate however many decodes arrive at once', async () => {
     const started = Date.now();
-    await Promise.all(Array.from({ length: 4 }, () => vehicles.execute(decodeQuery, { vin: freshVin(sampleVins.camry) }, { token: staff.token })));
-    const times = double.requests.map((r) => r.at).sort((a, b) => a - b);
+    await Promise.all(Array.from({ length: 4 }, () => bed.vehicles.execute(decodeQuery, { vin: freshVin(sampleVins.camry) }, { token: bed.staff.token })));
+    const times = bed.double.requests.map((r) => r.at).sort((a, b) => a - b);
     expect(times).toHaveLength(4);
     expect(times[3] - started).toBeGreaterThanOrEqual(3 * 200 - 10);
   });
