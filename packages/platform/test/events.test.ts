@@ -1,8 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type ServiceDatabase } from '../src/db/data-source';
+import { describe, expect, it } from 'vitest';
 import { createLogger, type Logger } from '../src/logger';
 import type { EventBus } from '../src/events/bus';
 import { claimUnprocessed, processOnce } from '../src/events/consumer';
@@ -13,22 +12,12 @@ import { createPostgresBus } from '../src/events/postgres-bus';
 import { createRedisBus } from '../src/events/redis-bus';
 import { startOutboxRelay } from '../src/events/relay';
 import { outboxChannel, writeWithEvents } from '../src/events/outbox';
-import { createTestDatabase, type TestDatabase } from '../src/testing/database';
-import { ledgerDatabase } from './fixtures/ledger';
+import { database, ledger, useLedgerDatabase } from './fixtures/ledger-database';
 
 const run = promisify(execFile);
 const logger = createLogger((process.env.TEST_LOG_LEVEL as 'error') ?? 'silent');
-let database: TestDatabase;
-let ledger: ServiceDatabase;
 
-beforeAll(async () => {
-  database = await createTestDatabase('events');
-  ledger = await openDatabase(ledgerDatabase(database.url));
-});
-afterAll(async () => {
-  await ledger.dataSource.destroy();
-  await database.drop();
-});
+useLedgerDatabase('events');
 
 const buses: [string, () => Promise<EventBus>][] = [
   ['postgres', () => createPostgresBus(database.url, { logger, pollMs: 100 })],

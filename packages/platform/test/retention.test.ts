@@ -1,20 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type ServiceDatabase } from '../src/db/data-source';
+import { describe, expect, it } from 'vitest';
 import { eventTableRules, prune } from '../src/db/retention';
-import { createTestDatabase, type TestDatabase } from '../src/testing/database';
-import { ledgerDatabase } from './fixtures/ledger';
+import { ledger, useLedgerDatabase } from './fixtures/ledger-database';
 
-let database: TestDatabase;
-let ledger: ServiceDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase('retention');
-  ledger = await openDatabase(ledgerDatabase(database.url));
-});
-afterAll(async () => {
-  await ledger.dataSource.destroy();
-  await database.drop();
-});
+useLedgerDatabase('retention');
 
 describe('retention of the event tables', () => {
   it('deletes published outbox rows and processed-event records past their days, and never an unpublished row', async () => {
