@@ -42,13 +42,13 @@ describe('the log level as a dynamic setting', () => {
     const version = changed.data!.setFeatureFlag.version;
     await Promise.all(
       processes.map((service) =>
-        service.waitForLog((line: LogLine) => line.msg === 'feature flags updated' && line.version >= version && (line.keys as string[]).includes('platform.log-level'), 20_000),
+        service.waitForLog((line: LogLine) => line.msg === 'feature flags updated' && line.version >= version && (line.keys as string[]).includes('platform.log-level'), 120_000),
       ),
     );
     // Probes are logged at debug: at LOG_LEVEL=info a process writes them only once the setting lowered its level.
     for (const service of processes) {
       expect((await fetch(`${service.origin}/healthz`)).status).toBe(200);
-      const probe = await service.waitForLog((line: LogLine) => line.msg === 'request' && line.path === '/healthz', 20_000);
+      const probe = await service.waitForLog((line: LogLine) => line.msg === 'request' && line.path === '/healthz', 120_000);
       expect(probe.level).toBe('debug');
     }
   });

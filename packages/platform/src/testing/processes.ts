@@ -154,6 +154,10 @@ export async function startPlatformProcesses(options: {
     AUTH_PRIVATE_KEY: await generateSigningKeyPem(),
     GATEWAY_SECRET: randomBytes(24).toString('hex'),
     SEED_DEMO: 'false',
+    // A loaded test machine can stall a process past production's 10 s budget for one subgraph call, and past
+    // its 500 ms for one Redis command; tests of those timeouts set their own.
+    SUBGRAPH_TIMEOUT_MS: '120000',
+    REDIS_COMMAND_TIMEOUT_MS: '5000',
     ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
     ...urls,
     ...options.env,

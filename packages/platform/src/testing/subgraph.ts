@@ -32,6 +32,8 @@ export function testConfig(service: Config['service'], overrides: Record<string,
     REDIS_URL: process.env.REDIS_URL,
     // A loaded test machine can stall a process past production's 500 ms; tests of that fallback set their own.
     REDIS_COMMAND_TIMEOUT_MS: process.env.REDIS_COMMAND_TIMEOUT_MS ?? '5000',
+    // Likewise a subgraph call past production's 10 s budget; tests of the subgraph timeout set their own.
+    SUBGRAPH_TIMEOUT_MS: process.env.SUBGRAPH_TIMEOUT_MS ?? '120000',
     BUS_NAMESPACE: `t${randomBytes(4).toString('hex')}`,
     DATABASE_POOL_MAX: String(testPoolMax),
     // Production refuses to start without the gateway's credential; services configured from one call share it.
