@@ -20,7 +20,13 @@ async function modulesLoadedByTheGateway(): Promise<string[]> {
     await import('tsx/esm');
     await import('./gateway/src/app.ts');
     await import('./gateway/src/features/standard.ts');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The hooks report from a thread of their own, in order: once this last import is reported, every one before it is.
+    const last = 'data:text/javascript,export default "last"';
+    await import(last);
+    await new Promise((resolve) => {
+      const check = () => (loaded.has(last) ? resolve() : port1.once('message', check));
+      check();
+    });
     port1.close();
     process.stdout.write(JSON.stringify([...loaded]));
   `;
