@@ -13,7 +13,7 @@ beforeAll(async () => {
   platform = await startTestPlatform({ only: ['shops', 'vehicles', 'inspections', 'partners'] });
   org = await signUp(platform, 'Audit Trail Auto');
   tires = await seedProgram(createServices(platform.subgraphs.partners!.runtime.db.dataSource), { name: 'Audit' });
-}, 60_000);
+});
 afterAll(() => platform?.close());
 
 const vin = () => {

@@ -34,7 +34,7 @@ beforeAll(async () => {
       ),
     );
   }
-}, 300_000);
+});
 afterAll(() => platform?.close());
 
 describe('entity batching across subgraphs', () => {

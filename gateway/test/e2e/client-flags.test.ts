@@ -16,7 +16,7 @@ beforeAll(async () => {
   targeted = await signUp(platform, 'Notice Auto');
   other = await signUp(platform, 'Quiet Motors');
   operatorToken = (await mintOperatorToken(await testSigner(), 'ada')).token;
-}, 180_000);
+});
 afterAll(async () => {
   await OpenFeature.close();
   await platform?.close();
@@ -33,7 +33,7 @@ async function noticeFor(org: SeededOrg, domain: string) {
 }
 
 describe('flags for the browser', () => {
-  it('serve only client-visible flags, evaluated for the signed-in user, to the web provider', { timeout: 240_000 }, async () => {
+  it('serve only client-visible flags, evaluated for the signed-in user, to the web provider', async () => {
     const set = must(
       await platform.execute(
         `mutation($input: SetFeatureFlagInput!) { setFeatureFlag(input: $input) { version } }`,

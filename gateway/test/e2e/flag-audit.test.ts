@@ -13,7 +13,7 @@ beforeAll(async () => {
   platform = await startTestPlatform({ only: ['shops', 'analytics'] });
   org = await signUp(platform, 'Flag Audit Auto');
   operatorToken = (await mintOperatorToken(await testSigner(), 'grace')).token;
-}, 120_000);
+});
 afterAll(() => platform?.close());
 
 const setNotice = (value: string, reason: string) =>

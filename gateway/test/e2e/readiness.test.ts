@@ -4,7 +4,7 @@ import { startTestPlatform, type TestPlatform } from '../support/platform';
 let platform: TestPlatform;
 beforeAll(async () => {
   platform = await startTestPlatform({ only: ['shops', 'analytics'] });
-}, 60_000);
+});
 afterAll(() => platform?.close());
 
 const readiness = async () => {

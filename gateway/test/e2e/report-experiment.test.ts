@@ -20,7 +20,7 @@ beforeAll(async () => {
   advisor = await addStaff(platform, org, 'ADVISOR');
   technician = await addStaff(platform, org, 'TECHNICIAN');
   operatorToken = (await mintOperatorToken(await testSigner(), 'ada')).token;
-}, 180_000);
+});
 afterAll(() => platform?.close());
 
 /** The documented assignment, computed here from its definition: sha256(key NUL unit), first 32 bits, mod 10,000. */

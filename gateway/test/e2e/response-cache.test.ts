@@ -24,7 +24,7 @@ beforeAll(async () => {
   await addCustomer(platform, acmeOwner, acme.shopId, 'Ada');
   zenith = await signUp(platform, 'Zenith Motors');
   await addCustomer(platform, zenith.ownerToken, zenith.shopId, 'Zed');
-}, 120_000);
+});
 afterAll(() => platform?.close());
 
 /** Runs a query through a gateway (the platform's unless `via` names a replica), counting the SELECTs it caused in the shops subgraph. */

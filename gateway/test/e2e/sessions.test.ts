@@ -8,7 +8,7 @@ let org: SeededOrg;
 beforeAll(async () => {
   platform = await startTestPlatform({ only: ['shops', 'inspections', 'vehicles'] });
   org = await signUp(platform, 'Session Garage');
-}, 60_000);
+});
 afterAll(() => platform?.close());
 
 const sessionFields = `accessToken user { id roles { role shop { id name } } }`;

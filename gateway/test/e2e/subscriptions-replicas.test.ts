@@ -46,7 +46,7 @@ beforeAll(async () => {
     port: 0,
   });
   org = await signUp(platform, 'Replica Repairs');
-}, 60_000);
+});
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.dispose()));
   await secondGateway?.close();

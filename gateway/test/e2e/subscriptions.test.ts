@@ -12,7 +12,7 @@ beforeAll(async () => {
   platform = await startTestPlatform();
   orgA = await signUp(platform, 'Alpha Auto');
   orgB = await signUp(platform, 'Bravo Brakes');
-}, 60_000);
+});
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.dispose()));
   await platform?.close();

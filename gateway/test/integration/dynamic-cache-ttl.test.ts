@@ -14,7 +14,7 @@ beforeAll(async () => {
   org = await signUp(platform, 'Cache Setting Auto');
   await addCustomer(platform, org.ownerToken, org.shopId, 'Ada');
   operatorToken = (await mintOperatorToken(await testSigner(), 'ada')).token;
-}, 180_000);
+});
 afterAll(() => platform?.close());
 
 const setMaxTtl = (value: unknown) =>
@@ -40,7 +40,7 @@ const fresh = (() => {
 })();
 
 describe('the response cache TTL as a dynamic setting', () => {
-  it('caches no longer than the setting says, from the moment a running gateway sees it, and keeps it when a bad value is refused', { timeout: 240_000 }, async () => {
+  it('caches no longer than the setting says, from the moment a running gateway sees it, and keeps it when a bad value is refused', async () => {
     const cached = fresh();
     expect(await selectsFor(cached)).toBeGreaterThan(0);
     expect(await selectsFor(cached)).toBe(0);

@@ -14,7 +14,7 @@ beforeAll(async () => {
   platform = await startTestPlatform({ only: [...withPartners, 'analytics'] });
   alpha = await signUp(platform, 'Dynamic Auto');
   operatorToken = (await mintOperatorToken(await testSigner(), 'ada')).token;
-}, 180_000);
+});
 afterAll(() => platform?.close());
 
 const setQuotas = (value: unknown) =>
@@ -35,7 +35,7 @@ const partnerLimit = async (secret: string) => {
 };
 
 describe('partner quotas as a dynamic setting', () => {
-  it('take a changed limit without a restart, and refuse an invalid one with a message, leaving the limit as it was', { timeout: 240_000 }, async () => {
+  it('take a changed limit without a restart, and refuse an invalid one with a message, leaving the limit as it was', async () => {
     const key = await seedPartnerKey(platform, alpha, 'Dynamic');
     expect(await partnerLimit(key.secret)).toBe('60');
 

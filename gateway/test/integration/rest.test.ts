@@ -126,7 +126,7 @@ describe('the OpenAPI document', () => {
   });
 });
 
-describe('every REST route', { timeout: 120_000 }, () => {
+describe('every REST route', () => {
   it('answers anonymous callers, staff and partner keys with documented statuses and bodies, and never a server error', async () => {
     const sweeper = await signUp(platform, 'Sweep Service');
     const routes = Object.entries(document.paths).flatMap(([template, item]) => Object.entries(item).map(([method, operation]) => ({ template, method: method as 'get' | 'post', operation })));
@@ -149,7 +149,7 @@ describe('every REST route', { timeout: 120_000 }, () => {
   });
 });
 
-describe('REST responses', { timeout: 60_000 }, () => {
+describe('REST responses', () => {
   it('match the document when they succeed, with nested entities as references and nulls where the schema allows them', async () => {
     const token = alpha.ownerToken;
     const shops = await call('/shops', { token });
@@ -212,7 +212,7 @@ describe('REST responses', { timeout: 60_000 }, () => {
   });
 });
 
-describe('a client generated from the document', { timeout: 120_000 }, () => {
+describe('a client generated from the document', () => {
   it('compiles with openapi-typescript types and calls a route with openapi-fetch', async () => {
     const dir = new URL(`../../../node_modules/.cache/rest-client-${randomUUID()}/`, import.meta.url);
     await mkdir(dir, { recursive: true });

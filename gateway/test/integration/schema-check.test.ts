@@ -34,7 +34,7 @@ const withoutShopTimezone = () => {
   return changed;
 };
 
-describe('npm run schema:check', { timeout: 180_000 }, () => {
+describe('npm run schema:check', () => {
   it('passes when the schema did not change', async () => {
     expect((await check(published)).code).toBe(0);
   });
@@ -61,7 +61,7 @@ describe('npm run schema:check', { timeout: 180_000 }, () => {
   });
 });
 
-describe('npm run codegen -- --check', { timeout: 180_000 }, () => {
+describe('npm run codegen -- --check', () => {
   it('passes on the committed operations and generated client', async () => {
     await expect(run('npm', ['run', 'codegen', '--', '--check'], { cwd: root })).resolves.toBeDefined();
   });

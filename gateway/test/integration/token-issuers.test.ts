@@ -21,7 +21,7 @@ beforeAll(async () => {
   shops = await serveSubgraph((await loadSubgraphDefinition('shops'))!, testConfig('shops'), { databaseUrl: database.url, signingKey: await testSigningKey(), host: '127.0.0.1', port: 0 });
   const production = testConfig('vehicles', { NODE_ENV: 'production', SHOPS_URL: shops.url, VPIC_BASE_URL: 'http://127.0.0.1:9/api' });
   vehicles = await serveSubgraph((await loadSubgraphDefinition('vehicles'))!, production, { databaseUrl: database.url, host: '127.0.0.1', port: 0 });
-}, 60_000);
+});
 afterAll(async () => {
   await vehicles?.close();
   await shops?.close();

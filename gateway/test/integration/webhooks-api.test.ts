@@ -50,7 +50,7 @@ async function until(done: () => boolean | Promise<boolean>) {
 const metricsEvent = (org: SeededOrg) =>
   buildEvent('analytics.shop_metrics_updated', { orgId: org.orgId, shopId: org.shopId, subjectId: org.shopId, data: { days: [] } });
 
-describe('the webhooks API', { timeout: 60_000 }, () => {
+describe('the webhooks API', () => {
   it('lists the event types derived from the subscription fields', async () => {
     const { status, body } = await call('/event-types');
     expect(status).toBe(200);

@@ -97,7 +97,7 @@ async function until<T>(read: () => T | Promise<T>, done: (value: T) => boolean)
   throw new Error('timed out');
 }
 
-describe("webhooks carry the registrant's access as it is at delivery time", { timeout: 90_000 }, () => {
+describe("webhooks carry the registrant's access as it is at delivery time", () => {
   it("stops a demoted manager's endpoint before it sends customer data: paused with a reason, the owners told, an owner's endpoint still served", async () => {
     const manager = await addStaff(platform, org, 'MANAGER');
     const managers = await newReceiver();

@@ -35,7 +35,7 @@ function vin(): string {
   return `${draft.slice(0, 8)}${expectedCheckDigit(draft)}${draft.slice(9)}`;
 }
 
-describe('webhook payloads shaped by a GraphQL selection', { timeout: 60_000 }, () => {
+describe('webhook payloads shaped by a GraphQL selection', () => {
   it("delivers an inspection event with the endpoint's selection resolved across subgraphs, as its owner sees it", async () => {
     const api = platform.gatewayUrl.replace(/\/graphql$/, '/webhooks/v1/endpoints');
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${org.ownerToken}` };

@@ -120,7 +120,7 @@ describe('the webhook event catalog', () => {
   });
 });
 
-describe('webhook delivery', { timeout: 60_000 }, () => {
+describe('webhook delivery', () => {
   let dispatcher: WebhookDispatcher | undefined;
   afterAll(() => dispatcher?.stop());
 
@@ -243,7 +243,7 @@ describe('webhook delivery', { timeout: 60_000 }, () => {
   });
 });
 
-describe('a dispatcher restart', { timeout: 90_000 }, () => {
+describe('a dispatcher restart', () => {
   it('delivers every event of a burst exactly once to a healthy endpoint when the dispatcher is stopped mid-burst and started again', async () => {
     // The receiver holds the first dispatcher's two requests until it is stopping, so the stop lands mid-burst.
     let release!: () => void;
@@ -295,7 +295,7 @@ describe('a dispatcher restart', { timeout: 90_000 }, () => {
   });
 });
 
-describe('an endpoint whose address is not public', { timeout: 60_000 }, () => {
+describe('an endpoint whose address is not public', () => {
   it('is never called when private targets are refused: the attempt is recorded as not delivered', async () => {
     const dispatcher = await dispatch({ allowPrivateTargets: false, retryBaseMs: 60_000 });
     const hook = await receiver();
@@ -313,7 +313,7 @@ describe('an endpoint whose address is not public', { timeout: 60_000 }, () => {
   });
 });
 
-describe('an endpoint that keeps failing', { timeout: 60_000 }, () => {
+describe('an endpoint that keeps failing', () => {
   it('reads the retry schedule (the dynamic setting webhooks.retry-schedule) at each failure: a changed schedule applies to the next retry', async () => {
     let schedule = { firstDelayMs: 100, maxDelayMs: 100, windowMs: 3_600_000 };
     const dispatcher = await dispatch({ retrySchedule: () => schedule });

@@ -19,7 +19,7 @@ beforeAll(async () => {
   databaseName = new URL(platform.database.url).pathname.slice(1);
   admin = new pg.Client({ connectionString: platform.database.url.replace(`/${databaseName}`, '/postgres') });
   await admin.connect();
-}, 120_000);
+});
 afterAll(async () => {
   await admin?.query(`ALTER DATABASE "${databaseName}" WITH ALLOW_CONNECTIONS true`).catch(() => undefined);
   await admin?.end();

@@ -14,7 +14,7 @@ beforeAll(async () => {
   platform = await startTestPlatform({ only: ['shops'] });
   org = await signUp(platform, 'Grouped Garage');
   operatorToken = (await mintOperatorToken(localAuth(await testSigningKey(), platform.config, platform.store).signer, 'ops-oncall')).token;
-}, 120_000);
+});
 afterAll(() => platform?.close());
 
 const adminUrl = () => new URL('/admin/error-groups', platform.gatewayUrl);

@@ -11,7 +11,7 @@ beforeAll(async () => {
   platform = await startTestPlatform({ only: ['shops'] });
   org = await signUp(platform, 'Retry Repairs');
   other = await signUp(platform, 'Elsewhere Auto');
-}, 120_000);
+});
 afterAll(() => platform?.close());
 
 const create = `mutation($shopId: ID!, $input: CustomerInput!) { createCustomer(shopId: $shopId, input: $input) { id firstName } }`;

@@ -30,7 +30,7 @@ beforeAll(async () => {
   inspectionId = must(
     await platform.execute(`mutation($input: StartInspectionInput!) { startInspection(input: $input) { id } }`, { input: { shopId: org.shopId, vehicleId, customerId } }, { token: org.ownerToken }),
   ).startInspection.id;
-}, 120_000);
+});
 afterAll(async () => {
   await platform?.close();
   await proxy?.close();

@@ -10,7 +10,7 @@ beforeAll(async () => {
   platform = await startTestPlatform({ only: ['shops'] });
   victim = await signUp(platform, 'Victim Motors');
   attacker = await signUp(platform, 'Attacker Autos');
-}, 60_000);
+});
 afterAll(() => platform?.close());
 
 const shapeOf = (value: unknown): unknown =>

@@ -8,7 +8,7 @@ let org: SeededOrg;
 beforeAll(async () => {
   platform = await startTestPlatform({ only: ['shops', 'vehicles', 'partners', 'analytics', 'inspections'] });
   org = await signUp(platform, 'Careful Input Garage');
-}, 120_000);
+});
 afterAll(() => platform?.close());
 
 const shopInput = (laborRateCents: unknown) => ({

@@ -10,7 +10,7 @@ beforeAll(async () => {
   platform = await startTestPlatform({ only: ['shops', 'vehicles', 'inspections'] });
   victim = await signUp(platform, 'Victim Motors');
   attacker = await signUp(platform, 'Attacker Autos');
-}, 120_000);
+});
 afterAll(() => platform?.close());
 
 const addVehicleMutation = `mutation($shopId: ID!, $customerId: ID!, $vin: String!) { addVehicle(shopId: $shopId, customerId: $customerId, vin: $vin) { id customer { id } } }`;

@@ -49,7 +49,7 @@ beforeAll(async () => {
   const shareToken = must(await platform.execute(`mutation($id: ID!) { sendInspection(id: $id) { token } }`, { id: inspectionId }, { token: org.ownerToken })).sendInspection.token;
   customerToken = must(await platform.execute(`mutation($t: String!) { openSharedInspection(token: $t) { accessToken } }`, { t: shareToken })).openSharedInspection.accessToken;
   ids = { Inspection: inspectionId, Customer: customerId, Vehicle: vehicleId, Shop: org.shopId, shopId: org.shopId, inspectionId, customerId, vehicleId };
-}, 120_000);
+});
 afterAll(() => platform?.close());
 
 interface Segment {

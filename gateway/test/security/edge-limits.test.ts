@@ -10,7 +10,7 @@ let org: SeededOrg;
 beforeAll(async () => {
   platform = await startTestPlatform({ only: ['shops', 'inspections', 'vehicles'], configOverrides: { NODE_ENV: 'production' } });
   org = await signUp(platform, 'Limits Lube');
-}, 120_000);
+});
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.dispose()));
   await platform?.close();

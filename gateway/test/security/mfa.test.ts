@@ -9,7 +9,7 @@ let org: SeededOrg;
 beforeAll(async () => {
   platform = await startTestPlatform({ only: ['shops'] });
   org = await signUp(platform, 'Second Factor Motors');
-}, 60_000);
+});
 afterAll(() => platform?.close());
 
 type Result = { status: number; data?: Record<string, any>; errors?: { message: string; extensions?: Record<string, any> }[] };

@@ -37,7 +37,7 @@ beforeAll(async () => {
   inspectionId = must(
     await platform.execute(`mutation($input: StartInspectionInput!) { startInspection(input: $input) { id } }`, { input: { shopId: org.shopId, vehicleId, customerId, templateId: 'tpl_standard' } }, { token: org.ownerToken }),
   ).startInspection.id;
-}, 240_000);
+});
 afterAll(() => platform?.close());
 
 const recommendations = async () =>

@@ -12,7 +12,7 @@ beforeAll(async () => {
   platform = await startTestPlatform({ only: ['shops'] });
   org = await signUp(platform, 'Passkey Motors');
   origin = new URL(platform.subgraphs.shops!.runtime.config.publicUrl).origin;
-}, 60_000);
+});
 afterAll(() => platform?.close());
 
 const cbor = new Encoder({ useRecords: false, mapsAsObjects: false });

@@ -35,7 +35,7 @@ beforeAll(async () => {
   platform = await startTestPlatform({ only: ['shops'], configOverrides: messagingConfig(smtp, sms, { TRUSTED_PROXY_HOPS: '1', MESSAGE_POLL_MS: '200' }) });
   org = await signUp(platform, 'Night Shift Garage');
   other = await signUp(platform, 'Elsewhere Motors');
-}, 60_000);
+});
 afterAll(async () => {
   await platform?.close();
   await Promise.all([smtp?.close(), sms?.close(), new Promise<void>((resolve) => hook.close(() => resolve()))]);
@@ -54,7 +54,7 @@ const loginFrom = (address: string, email: string, pass: string, userAgent = 'Wo
 const alertsTo = (email: string) => smtp.messages.filter((mail) => mail.to && !Array.isArray(mail.to) && mail.to.value[0]?.address === email);
 const verified = (delivery: Received) => new Webhook(secret).verify(delivery.body, delivery.headers) as { id: string; type: string; source: { type: string; data: Record<string, any> }; subject: { id: string } };
 
-describe('security alerts', { timeout: 120_000 }, () => {
+describe('security alerts', () => {
   it('lists securityAlertRaised as an organization-level webhook event type that only owners register for', async () => {
     const types = await webhooks('/event-types', org.ownerToken);
     expect(types.body.eventTypes).toContainEqual(expect.objectContaining({ name: 'securityAlertRaised', payloadType: 'SecurityAlert', organizationLevel: true, sources: ['security.alert_raised@1'] }));

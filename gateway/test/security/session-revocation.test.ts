@@ -10,7 +10,7 @@ let org: SeededOrg;
 beforeAll(async () => {
   platform = await startTestPlatform();
   org = await signUp(platform, 'Revocation Motors');
-}, 60_000);
+});
 afterAll(() => platform?.close());
 
 const waitOptions = { timeout: 20_000, interval: 100 };

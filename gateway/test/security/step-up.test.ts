@@ -30,7 +30,7 @@ beforeAll(async () => {
   const enrollment = must(await platform.execute(`mutation { enrollTotp { secret } }`, {}, { token: org.ownerToken })).enrollTotp;
   const code = await generate({ secret: enrollment.secret });
   recoveryCodes = must(await platform.execute(`mutation($c: String!) { confirmTotp(code: $c) }`, { c: code }, { token: org.ownerToken })).confirmTotp;
-}, 90_000);
+});
 afterAll(() => platform?.close());
 
 type Result = { errors?: { extensions?: Record<string, any> }[] };

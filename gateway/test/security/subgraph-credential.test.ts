@@ -14,7 +14,7 @@ beforeAll(async () => {
   // The vPIC API points at a dead local port: production mode would otherwise call NHTSA.
   platform = await startTestPlatform({ configOverrides: { NODE_ENV: 'production', VPIC_BASE_URL: 'http://127.0.0.1:9/api' } });
   org = await signUp(platform, 'Direct Line Motors');
-}, 120_000);
+});
 afterAll(async () => {
   await Promise.all(clients.map((client) => client.dispose()));
   await platform?.close();

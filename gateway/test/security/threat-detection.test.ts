@@ -13,7 +13,7 @@ beforeAll(async () => {
   // One proxy in front of the gateway, which the operator trusts: the client address is the one it appended.
   platform = await startTestPlatform({ only: ['shops'], configOverrides: { TRUSTED_PROXY_HOPS: '1' } });
   org = await signUp(platform, 'Watchful Wrenches');
-}, 60_000);
+});
 afterAll(async () => {
   for (const client of clients.splice(0)) await client.dispose();
   await platform?.close();

@@ -60,7 +60,7 @@ describe('which webhook URLs may be called', () => {
   });
 });
 
-describe('a webhook aimed at a private address, in production', { timeout: 90_000 }, () => {
+describe('a webhook aimed at a private address, in production', () => {
   let platform: TestPlatform;
   let org: SeededOrg;
   let dataSource: DataSource;

@@ -83,5 +83,5 @@ describe('configuration', () => {
     );
     expect(failure?.code).toBe(78);
     expect(failure?.stderr).toMatch(/PORT: .*number/i);
-  }, 120_000);
+  });
 });

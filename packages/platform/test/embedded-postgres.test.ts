@@ -35,7 +35,7 @@ describe('embedded PostgreSQL', () => {
     const attempt = startEmbeddedPostgres({ dataDir, port });
     await expect(attempt).rejects.toThrow(new RegExp(`could not start on port ${port}: .*port ${port} is taken by another process: set EMBEDDED_PG_PORT`));
     expect(listenerCounts()).toEqual(before);
-  }, 120_000);
+  });
 });
 
 describe('embedded PostgreSQL that cannot start on its data directory', () => {
@@ -61,7 +61,7 @@ describe('embedded PostgreSQL that cannot start on its data directory', () => {
     );
     await running.stop();
     running = undefined;
-  }, 180_000);
+  });
 
   it('says which PostgreSQL version made a data directory this one cannot read, and what to do', async () => {
     const versionFile = join(databaseDir(), 'PG_VERSION');
@@ -74,21 +74,21 @@ describe('embedded PostgreSQL that cannot start on its data directory', () => {
     } finally {
       await writeFile(versionFile, `${version}\n`);
     }
-  }, 60_000);
+  });
 
   it('calls a data directory without its control file damaged, and says how to start over', async () => {
     await rename(join(databaseDir(), 'global', 'pg_control'), join(dataDir, 'pg_control.aside'));
     await expect(startEmbeddedPostgres({ dataDir, port: await freePort() })).rejects.toThrow(
       new RegExp(`could not start on port \\d+: .*pg_control.* \\(its data directory ${databaseDir()} is damaged or incomplete: move .* away, or delete it to start over`),
     );
-  }, 60_000);
+  });
 
   it('names the missing PostgreSQL program and how to get it back', async () => {
     const pgCtl = join(dataDir, 'bin', 'pg_ctl');
     await expect(startEmbeddedPostgres({ dataDir, port: await freePort(), binaries: { pg_ctl: pgCtl } })).rejects.toThrow(
       `embedded PostgreSQL could not start: its program ${pgCtl} is missing (reinstall the dependencies with \`npm ci\``,
     );
-  }, 60_000);
+  });
 
   it('makes npm start print the cause on one line and exit 1, without a stack trace', async () => {
     const start = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
@@ -105,5 +105,5 @@ describe('embedded PostgreSQL that cannot start on its data directory', () => {
     expect(failures).toHaveLength(1);
     expect(JSON.parse(failures[0]).msg).toMatch(new RegExp(`^the platform could not start: embedded PostgreSQL could not start on port \\d+: .* \\(its data directory ${databaseDir()} is damaged or incomplete: `));
     expect(output).not.toMatch(/\n\s+at |"stack"/);
-  }, 120_000);
+  });
 });

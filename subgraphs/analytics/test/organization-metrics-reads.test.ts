@@ -72,7 +72,7 @@ beforeAll(async () => {
   await seedRollups();
   const signer = await testSigner();
   token = (await signer.sign({ kind: 'staff', userId: randomUUID(), orgId, roles: Object.fromEntries(shopIds.map((id) => [id, 'OWNER'])) }, 900)).token;
-}, 60_000);
+});
 afterAll(() => analytics?.close());
 
 describe("an organization's metrics over a year", () => {

@@ -25,7 +25,7 @@ beforeAll(async () => {
   const onPrimary = new Ingestor(analytics.runtime.db.dataSource);
   await onPrimary.handle(shopCreated(shop));
   await onPrimary.handle(commission(shop, 111, false, new Date('2026-04-10T12:00:00Z')));
-}, 60_000);
+});
 afterAll(async () => {
   await analytics?.close();
   await replica?.drop();

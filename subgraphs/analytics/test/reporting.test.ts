@@ -36,7 +36,7 @@ beforeAll(async () => {
   }
   const signer = await testSigner();
   sign = async (roles, userId = randomUUID()) => (await signer.sign({ kind: 'staff', userId, orgId, roles }, 900)).token;
-}, 60_000);
+});
 afterAll(() => analytics?.close());
 
 describe('organization metrics', () => {

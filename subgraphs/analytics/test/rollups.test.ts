@@ -93,7 +93,7 @@ beforeAll(async () => {
   for (let i = 0; i < deliveries.length; i += 4) await Promise.all(deliveries.slice(i, i + 4).map((event) => ingestor.handle(event)));
   await ingestor.handle(denverCreated);
   await ingestor.handle(denverCreated);
-}, 120_000);
+});
 afterAll(() => analytics?.close());
 
 describe('rollups under duplicate, reordered and late events', () => {

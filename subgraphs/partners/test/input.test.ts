@@ -7,7 +7,7 @@ let seeded: SeededProgram;
 usePartnersSubgraph();
 beforeAll(async () => {
   seeded = await seedProgram(svc, { name: 'Careful' });
-}, 60_000);
+});
 
 const addProduct = `mutation($programId: ID!, $input: PartnerProductInput!) { addPartnerProduct(programId: $programId, input: $input) { id name } }`;
 

@@ -11,7 +11,7 @@ usePartnersSubgraph();
 beforeAll(async () => {
   tires = await seedProgram(svc, { name: 'Refused' });
   other = await seedProgram(svc, { name: 'Elsewhere' });
-}, 60_000);
+});
 
 const query = (sql: string, params: unknown[]) => partners.runtime.db.dataSource.query(sql, params);
 const ruleVersions = async (programId: string) => (await query(`SELECT count(*)::int AS n FROM partners.commission_rule WHERE program_id = $1`, [programId]))[0].n;

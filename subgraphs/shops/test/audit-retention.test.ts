@@ -49,7 +49,7 @@ describe('audit retention', () => {
     expect((await latestEntries())[0]).toMatchObject({ operation: 'audit.retention_changed', details: { previousDays: 90, days: 30 } });
   });
 
-  it('archives entries past the retention into a checkpoint and deletes them, and audit:verify still passes', { timeout: 120_000 }, async () => {
+  it('archives entries past the retention into a checkpoint and deletes them, and audit:verify still passes', async () => {
     await signIn();
     const before = await liveSeqs();
     expect(await retention().archiveDue(new Date())).toBe(0);
@@ -88,7 +88,7 @@ describe('audit retention', () => {
     expect(await liveSeqs()).toEqual(before);
   });
 
-  it('gives the archive back to an owner with a recent factor, and verifies a copy against its checkpoint, naming an altered, missing or moved entry', { timeout: 120_000 }, async () => {
+  it('gives the archive back to an owner with a recent factor, and verifies a copy against its checkpoint, naming an altered, missing or moved entry', async () => {
     const exportArchive = (token: string) => shops.execute(`mutation($s: Int!) { exportAuditArchive(lastSeq: $s) { format entries content } }`, { s: archived.lastSeq }, { token });
     expect((await exportArchive(staleOwnerToken)).errors?.[0]).toMatchObject({ extensions: { code: 'MFA_REQUIRED' } });
     const exported = must(await exportArchive(org.ownerToken)).exportAuditArchive;
@@ -121,7 +121,7 @@ describe('audit retention', () => {
     expect(cut.broken).toMatchObject({ seq: archived.lastSeq, id: null });
   });
 
-  it('still catches an entry changed after the pruning, and names it', { timeout: 120_000 }, async () => {
+  it('still catches an entry changed after the pruning, and names it', async () => {
     const target = await withClient(shops.database.url, async (client) => {
       const { rows } = await client.query(`SELECT seq::int AS seq, id FROM shops.audit_entry WHERE chain = $1 ORDER BY seq OFFSET 1 LIMIT 1`, [org.orgId]);
       await client.query(`ALTER TABLE shops.audit_entry DISABLE TRIGGER audit_entry_append_only`);

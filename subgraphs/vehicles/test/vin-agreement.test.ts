@@ -18,7 +18,7 @@ beforeAll(async () => {
         `year ${percent(r.year, r.count).toFixed(1)}%, electrification ${percent(r.electrification, r.count).toFixed(1)}%`,
     );
   }
-}, 120_000);
+});
 afterAll(() => offline?.close());
 
 describe('offline VIN decoding against recorded answers', () => {
