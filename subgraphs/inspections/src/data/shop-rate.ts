@@ -1,4 +1,5 @@
 import { EntitySchema, type EntityManager } from 'typeorm';
+import { recordNewest } from './projection';
 
 /** The projection of the shops subgraph's labor rate per shop, kept from its events. */
 export interface ShopRate {
@@ -26,13 +27,8 @@ export class ShopRateRepository {
     return manager.findOne(ShopRateEntity, { where: { shopId }, comment: 'shopRates.find' });
   }
 
-  /** Keeps the rate of the newest event: events may arrive out of order, and a late older one changes nothing. */
-  async record(manager: EntityManager, row: ShopRate): Promise<void> {
-    await manager.query(
-      `/* shopRates.record */ INSERT INTO inspections.shop_rate (shop_id, labor_rate_cents, currency, event_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (shop_id) DO UPDATE SET labor_rate_cents = EXCLUDED.labor_rate_cents, currency = EXCLUDED.currency, event_at = EXCLUDED.event_at
-       WHERE inspections.shop_rate.event_at < EXCLUDED.event_at`,
-      [row.shopId, row.laborRateCents, row.currency, row.eventAt],
-    );
+  /** Keeps the rate of the newest event. */
+  record(manager: EntityManager, row: ShopRate): Promise<void> {
+    return recordNewest(manager, ShopRateEntity, row, 'shopRates.record');
   }
 }

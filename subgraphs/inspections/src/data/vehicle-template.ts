@@ -1,4 +1,5 @@
 import { EntitySchema, type EntityManager } from 'typeorm';
+import { recordNewest } from './projection';
 
 /** The projection of the vehicles subgraph's template choice per vehicle, kept from its events. */
 export interface VehicleTemplate {
@@ -24,13 +25,8 @@ export class VehicleTemplateRepository {
     return manager.findOne(VehicleTemplateEntity, { where: { vehicleId }, comment: 'vehicleTemplates.find' });
   }
 
-  /** Keeps the choice of the newest event: events may arrive out of order, and a late older one changes nothing. */
-  async record(manager: EntityManager, row: VehicleTemplate): Promise<void> {
-    await manager.query(
-      `INSERT INTO inspections.vehicle_template (vehicle_id, template_id, event_at) VALUES ($1, $2, $3)
-       ON CONFLICT (vehicle_id) DO UPDATE SET template_id = EXCLUDED.template_id, event_at = EXCLUDED.event_at
-       WHERE inspections.vehicle_template.event_at < EXCLUDED.event_at`,
-      [row.vehicleId, row.templateId, row.eventAt],
-    );
+  /** Keeps the choice of the newest event. */
+  record(manager: EntityManager, row: VehicleTemplate): Promise<void> {
+    return recordNewest(manager, VehicleTemplateEntity, row, 'vehicleTemplates.record');
   }
 }
