@@ -1,4 +1,4 @@
-import { describedEnum, enforceFieldRateLimit, notFound } from '@cip/platform';
+import { describedEnum, enforceFieldRateLimit, money, notFound } from '@cip/platform';
 import { builder, Money } from '../builder';
 import type { ShareLink } from '../domain/sharing';
 import { approvalTotals } from '../domain/approval';
@@ -143,7 +143,6 @@ SummaryRef.implement({
   }),
 });
 
-const money = (cents: number, currency: string) => ({ amountCents: cents, currency });
 
 ApprovalRef.implement({
   description: 'Totals of the customer’s decisions. Totals of a recommendation are parts × quantity + labor. Refunded approvals count separately.',

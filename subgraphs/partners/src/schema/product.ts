@@ -1,3 +1,4 @@
+import { money } from '@cip/platform';
 import { builder, Money } from '../builder';
 import type { PartnersContext } from '../context';
 import type { PartnerProduct } from '../data/product';
@@ -13,7 +14,7 @@ PartnerProductRef.implement({
     unitPrice: t.field({
       type: Money,
       description: 'List price per unit.',
-      resolve: (product) => ({ amountCents: product.unitPriceCents, currency: product.currency }),
+      resolve: (product) => money(product.unitPriceCents, product.currency),
     }),
     educationTopic: t.exposeString('educationTopic', {
       nullable: true,

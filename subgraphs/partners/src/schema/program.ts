@@ -1,4 +1,4 @@
-import { notFound, requirePrincipal, valid } from '@cip/platform';
+import { money, notFound, requirePrincipal, valid } from '@cip/platform';
 import { builder, Money } from '../builder';
 import type { PartnersContext } from '../context';
 import type { Program } from '../data/program';
@@ -31,7 +31,7 @@ ProgramRef.implement({
     educationIncentive: t.field({
       type: Money,
       description: 'Extra amount a shop earns when the customer viewed the education attached to a product before approving it.',
-      resolve: (program) => ({ amountCents: program.educationIncentiveCents, currency: program.currency }),
+      resolve: (program) => money(program.educationIncentiveCents, program.currency),
     }),
     products: t.field({
       type: [PartnerProductRef],

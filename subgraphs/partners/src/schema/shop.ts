@@ -1,4 +1,4 @@
-import { badInput, notFound, requirePrincipal, requireShopRole, valid } from '@cip/platform';
+import { badInput, money, notFound, requirePrincipal, requireShopRole, valid } from '@cip/platform';
 import { builder, Money } from '../builder';
 import type { PartnersContext } from '../context';
 import type { Enrollment, Program } from '../data/program';
@@ -98,7 +98,7 @@ PerformanceRef.implement({
     approvedRevenue: t.field({
       type: Money,
       description: 'Total of approved, not refunded, sales of the program\'s products decided in the window.',
-      resolve: (p) => ({ amountCents: p.revenueCents, currency: p.currency }),
+      resolve: (p) => money(p.revenueCents, p.currency),
     }),
     presentedOffers: t.exposeInt('presentedCount', { description: 'Recommendations with the program\'s products sent to customers in the window.' }),
     convertedOffers: t.exposeInt('convertedCount', { description: 'Of those, how many were approved (and not refunded).' }),
@@ -123,7 +123,7 @@ NextTierRef.implement({
     revenueNeeded: t.field({
       type: Money,
       description: 'More approved revenue needed in the window (zero when already met).',
-      resolve: (gap) => ({ amountCents: gap.revenueCentsNeeded, currency: gap.currency }),
+      resolve: (gap) => money(gap.revenueCentsNeeded, gap.currency),
     }),
     conversionsNeeded: t.exposeInt('conversionsNeeded', { description: 'More presented offers that must be approved, if every further one is.' }),
     educatedApprovalsNeeded: t.exposeInt('educatedApprovalsNeeded', { description: 'More approvals after the customer viewed the education, if every further one is.' }),

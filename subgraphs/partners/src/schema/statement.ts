@@ -1,4 +1,4 @@
-import { forbidden, notFound, requirePrincipal, valid } from '@cip/platform';
+import { forbidden, money, notFound, requirePrincipal, valid } from '@cip/platform';
 import { builder, Money } from '../builder';
 import type { StatementView } from '../domain/statements';
 import { canSeeEarnings, partnerCaller } from '../domain/access';
@@ -6,7 +6,6 @@ import { periodKey } from '../domain/money';
 import { LedgerEntryRef, LedgerKindEnum, PartnerRef, PartnerTierEnum, PeriodArg, ProgramRef, ShopRef, StatementLineRef, StatementRef, StatementStatusEnum } from './refs';
 import { periodOrThrow, statementFor } from './shop';
 
-const money = (currency: string, amountCents: number) => ({ amountCents, currency });
 
 StatementRef.implement({
   description:
@@ -25,15 +24,15 @@ StatementRef.implement({
     period: t.string({ description: 'The month, "YYYY-MM".', resolve: (s) => periodKey(s.period) }),
     status: t.expose('status', { type: StatementStatusEnum, description: 'OPEN while entries may still land in the month; CLOSED once frozen.' }),
     closedAt: t.expose('closedAt', { type: 'DateTime', nullable: true, description: 'When the statement was closed.' }),
-    accrued: t.field({ type: Money, description: 'Commission accrued in the month.', resolve: (s) => money(s.currency, s.accruedCents) }),
-    incentives: t.field({ type: Money, description: 'Education incentives accrued in the month.', resolve: (s) => money(s.currency, s.incentiveCents) }),
-    reversed: t.field({ type: Money, description: 'Commission and incentives taken back in the month (declines after approval, refunds).', resolve: (s) => money(s.currency, s.reversedCents) }),
+    accrued: t.field({ type: Money, description: 'Commission accrued in the month.', resolve: (s) => money(s.accruedCents, s.currency) }),
+    incentives: t.field({ type: Money, description: 'Education incentives accrued in the month.', resolve: (s) => money(s.incentiveCents, s.currency) }),
+    reversed: t.field({ type: Money, description: 'Commission and incentives taken back in the month (declines after approval, refunds).', resolve: (s) => money(s.reversedCents, s.currency) }),
     adjustments: t.field({
       type: Money,
       description: 'Part of the month\'s net that belongs to earlier, already closed months (late events), already included in the totals above.',
-      resolve: (s) => money(s.currency, s.adjustmentCents),
+      resolve: (s) => money(s.adjustmentCents, s.currency),
     }),
-    payable: t.field({ type: Money, description: 'What the partner owes the shop for the month.', resolve: (s) => money(s.currency, s.payableCents) }),
+    payable: t.field({ type: Money, description: 'What the partner owes the shop for the month.', resolve: (s) => money(s.payableCents, s.currency) }),
     lines: t.field({
       type: [StatementLineRef],
       description: 'The same totals per program, with the tier in force at the end of the month.',
@@ -59,11 +58,11 @@ StatementLineRef.implement({
         return program;
       },
     }),
-    accrued: t.field({ type: Money, description: 'Commission accrued.', resolve: (l) => money(l.currency, l.accruedCents) }),
-    incentives: t.field({ type: Money, description: 'Education incentives accrued.', resolve: (l) => money(l.currency, l.incentiveCents) }),
-    reversed: t.field({ type: Money, description: 'Amounts taken back.', resolve: (l) => money(l.currency, l.reversedCents) }),
-    adjustments: t.field({ type: Money, description: 'Net of late entries for closed months.', resolve: (l) => money(l.currency, l.adjustmentCents) }),
-    payable: t.field({ type: Money, description: 'Net owed for the program.', resolve: (l) => money(l.currency, l.payableCents) }),
+    accrued: t.field({ type: Money, description: 'Commission accrued.', resolve: (l) => money(l.accruedCents, l.currency) }),
+    incentives: t.field({ type: Money, description: 'Education incentives accrued.', resolve: (l) => money(l.incentiveCents, l.currency) }),
+    reversed: t.field({ type: Money, description: 'Amounts taken back.', resolve: (l) => money(l.reversedCents, l.currency) }),
+    adjustments: t.field({ type: Money, description: 'Net of late entries for closed months.', resolve: (l) => money(l.adjustmentCents, l.currency) }),
+    payable: t.field({ type: Money, description: 'Net owed for the program.', resolve: (l) => money(l.payableCents, l.currency) }),
     tier: t.expose('tier', { type: PartnerTierEnum, description: "The shop's tier at the end of the month." }),
     multiplierBasisPoints: t.exposeInt('multiplierBasisPoints', { description: 'That tier\'s multiplier in basis points.' }),
   }),
@@ -74,9 +73,9 @@ LedgerEntryRef.implement({
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Stable identifier of the entry (also in commission.accrued / commission.reversed events).' }),
     kind: t.expose('kind', { type: LedgerKindEnum, description: 'Accrual or reversal.' }),
-    commission: t.field({ type: Money, description: 'Commission part (negative for a reversal).', resolve: (e) => money(e.currency, e.commissionCents) }),
-    incentive: t.field({ type: Money, description: 'Education incentive part (negative for a reversal).', resolve: (e) => money(e.currency, e.incentiveCents) }),
-    amount: t.field({ type: Money, description: 'commission + incentive.', resolve: (e) => money(e.currency, e.amountCents) }),
+    commission: t.field({ type: Money, description: 'Commission part (negative for a reversal).', resolve: (e) => money(e.commissionCents, e.currency) }),
+    incentive: t.field({ type: Money, description: 'Education incentive part (negative for a reversal).', resolve: (e) => money(e.incentiveCents, e.currency) }),
+    amount: t.field({ type: Money, description: 'commission + incentive.', resolve: (e) => money(e.amountCents, e.currency) }),
     recommendationId: t.exposeID('recommendationId', { description: 'The recommendation sold (or reversed).' }),
     occurredAt: t.expose('occurredAt', { type: 'DateTime', description: 'When the sale was decided, or when it was declined or refunded.' }),
     adjustment: t.exposeBoolean('adjustment', { description: 'True when the entry belongs to an earlier month that was already closed.' }),

@@ -1,4 +1,4 @@
-import { canReadShop, notFound, readableShopIds, requireShopRole, valid } from '@cip/platform';
+import { canReadShop, money, notFound, readableShopIds, requireShopRole, valid } from '@cip/platform';
 import { builder, Money } from '../builder';
 import type { ShopsContext } from '../context';
 import type { Shop } from '../data/shop';
@@ -26,7 +26,7 @@ ShopRef.implement({
     laborRate: t.field({
       type: Money,
       description: 'Hourly labor rate used to price recommendations.',
-      resolve: (shop) => ({ amountCents: shop.laborRateCents, currency: shop.currency }),
+      resolve: (shop) => money(shop.laborRateCents, shop.currency),
     }),
     organization: t.field({
       type: OrganizationRef,
