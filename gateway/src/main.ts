@@ -1,3 +1,4 @@
+import './plain-exports';
 import {
   configOrExit,
   createBus,
