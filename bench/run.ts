@@ -58,22 +58,31 @@ function withMachineLine(body: string, line: string): string {
 }
 
 
-async function existingSections(): Promise<Map<string, string>> {
-  const kept = new Map<string, string>();
+interface Kept {
+  body: string;
+  /** Hand-written reading of the figures, between this section's end and the next section: kept on every rerun. */
+  notes: string;
+}
+
+async function existingSections(): Promise<Map<string, Kept>> {
+  const kept = new Map<string, Kept>();
   if (!existsSync(reportPath)) return kept;
   const text = await readFile(reportPath, 'utf8');
-  for (const match of text.matchAll(/<!-- bench:([\w-]+) -->\n([\s\S]*?)\n<!-- \/bench:\1 -->/g)) kept.set(match[1], match[2].trim());
+  const pattern = /<!-- bench:([\w-]+) -->\n([\s\S]*?)\n<!-- \/bench:\1 -->([\s\S]*?)(?=<!-- bench:[\w-]+ -->|$)/g;
+  for (const match of text.matchAll(pattern)) kept.set(match[1], { body: match[2].trim(), notes: match[3].trim() });
   return kept;
 }
 
-function render(previous: Map<string, string>, fresh: Map<string, string>): string {
-  const merged = new Map([...previous, ...fresh]);
+function render(previous: Map<string, Kept>, fresh: Map<string, string>): string {
+  const merged = new Map(previous);
+  for (const [name, body] of fresh) merged.set(name, { body, notes: previous.get(name)?.notes ?? '' });
   const order = [...merged.keys()].sort((a, b) => (a === 'gateway' ? -1 : b === 'gateway' ? 1 : a.localeCompare(b)));
   return [
     '# Performance',
     '',
     'Figures from `npm run bench`, which runs every scenario in `bench/scenarios/` (or only the ones named:',
-    '`npm run bench -- gateway`) and rewrites that scenario\'s section here, keeping the others. Each section says',
+    '`npm run bench -- gateway`) and rewrites that scenario\'s section here, keeping the others and the notes written',
+    'after each section. Each section says',
     'when and on what machine it was measured; compare figures within one section, not across machines or runs.',
     'Without `DATABASE_URL` the benchmarks start the embedded PostgreSQL, as `npm test` does. Knobs:',
     '`BENCH_CONNECTIONS` (100), `BENCH_DURATION_SECONDS` (10), `BENCH_WARMUP_SECONDS` (3), `BENCH_REPEATS` (3), and',
@@ -84,6 +93,9 @@ function render(previous: Map<string, string>, fresh: Map<string, string>): stri
     '',
     `Last run: ${describeMachine(machineFacts())}.`,
     '',
-    ...order.flatMap((name) => [`<!-- bench:${name} -->`, merged.get(name)!, `<!-- /bench:${name} -->`, '']),
+    ...order.flatMap((name) => {
+      const { body, notes } = merged.get(name)!;
+      return [`<!-- bench:${name} -->`, body, `<!-- /bench:${name} -->`, '', ...(notes ? [notes, ''] : [])];
+    }),
   ].join('\n');
 }
