@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSubgraph, type TestSubgraph } from '@cip/platform/testing';
 import { shopsSubgraph } from '../src/app';
+import { verifyAuditLog } from '../src/domain/audit-verify';
 import { auditVerify as verifyAudit, withClient as withDatabase } from './audit-support';
 import { addStaff, login, password, signUp, type SeededOrg } from './seed';
 
@@ -90,6 +91,22 @@ describe('the audit log', () => {
       ['exportAuditLog', org.ownerId, '198.51.100.30'],
       ['exportAuditLog', org.ownerId, '198.51.100.30'],
     ]);
+  });
+
+  it('verifies one moment of a live log: an entry appended while verification runs is not taken for tampering', async () => {
+    const entriesOfOrg = () => withClient(async (client) => (await client.query(`SELECT count(*)::int AS n FROM shops.audit_entry WHERE org_id = $1`, [org.orgId])).rows[0].n as number);
+    await withClient(async (blocker) => {
+      // Verification reads the chains' heads, then waits on the checkpoints this holds; an entry is appended meanwhile.
+      await blocker.query('BEGIN');
+      await blocker.query('LOCK TABLE shops.audit_checkpoint IN ACCESS EXCLUSIVE MODE');
+      const verification = verifyAuditLog(shops.runtime.db.dataSource.manager);
+      while ((await withClient((client) => client.query(`SELECT 1 FROM pg_locks WHERE relation = 'shops.audit_checkpoint'::regclass AND NOT granted`))).rowCount === 0);
+      const before = await entriesOfOrg();
+      await shops.execute(`mutation($e: String!) { login(email: $e, password: "not the password") { accessToken } }`, { e: org.ownerEmail });
+      while ((await entriesOfOrg()) === before);
+      await blocker.query('COMMIT');
+      expect((await verification).breaks).toEqual([]);
+    });
   });
 
   it('passes audit:verify while intact, and fails naming the row changed directly in PostgreSQL', async () => {

@@ -17,8 +17,17 @@ export interface AuditVerification {
 /**
  * Recomputes every chain of the audit log: its checkpoints one after another, each archive against its
  * checkpoint, then the live entries from the latest checkpoint's hash (the genesis hash when none) to the head.
+ * All of it reads one snapshot: on a live log, an entry appended between reading the heads and reading the
+ * entries would otherwise look like entries changed at the chain's end.
  */
-export async function verifyAuditLog(manager: EntityManager): Promise<AuditVerification> {
+export function verifyAuditLog(manager: EntityManager): Promise<AuditVerification> {
+  return manager.transaction('REPEATABLE READ', async (snapshot) => {
+    await snapshot.query('SET TRANSACTION READ ONLY');
+    return verifyChains(snapshot);
+  });
+}
+
+async function verifyChains(manager: EntityManager): Promise<AuditVerification> {
   const repo = new AuditRepository(manager);
   const checkpointRepo = new AuditCheckpointRepository(manager);
   const chains = await repo.chains();
