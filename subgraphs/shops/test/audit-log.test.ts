@@ -94,16 +94,16 @@ describe('the audit log', () => {
   });
 
   it('verifies one moment of a live log: an entry appended while verification runs is not taken for tampering', async () => {
-    const entriesOfOrg = () => withClient(async (client) => (await client.query(`SELECT count(*)::int AS n FROM shops.audit_entry WHERE org_id = $1`, [org.orgId])).rows[0].n as number);
     await withClient(async (blocker) => {
+      const entriesOfOrg = async () => (await blocker.query(`SELECT count(*)::int AS n FROM shops.audit_entry WHERE org_id = $1`, [org.orgId])).rows[0].n as number;
       // Verification reads the chains' heads, then waits on the checkpoints this holds; an entry is appended meanwhile.
       await blocker.query('BEGIN');
       await blocker.query('LOCK TABLE shops.audit_checkpoint IN ACCESS EXCLUSIVE MODE');
       const verification = verifyAuditLog(shops.runtime.db.dataSource.manager);
-      while ((await withClient((client) => client.query(`SELECT 1 FROM pg_locks WHERE relation = 'shops.audit_checkpoint'::regclass AND NOT granted`))).rowCount === 0);
+      await expect.poll(async () => (await blocker.query(`SELECT 1 FROM pg_locks WHERE relation = 'shops.audit_checkpoint'::regclass AND NOT granted`)).rowCount).toBeGreaterThan(0);
       const before = await entriesOfOrg();
       await shops.execute(`mutation($e: String!) { login(email: $e, password: "not the password") { accessToken } }`, { e: org.ownerEmail });
-      while ((await entriesOfOrg()) === before);
+      await expect.poll(entriesOfOrg).toBeGreaterThan(before);
       await blocker.query('COMMIT');
       expect((await verification).breaks).toEqual([]);
     });
