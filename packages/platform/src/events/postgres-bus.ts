@@ -18,19 +18,22 @@ const batchSize = 200;
  * can skip an event that commits late. Consumers wake on NOTIFY (LISTEN comes back after the server
  * does) and poll every `pollMs` besides.
  */
+/** Connections one process's PostgreSQL bus holds at most: one listener, and a pool for publishes and reads that opens them as needed. */
+export const postgresBusConnections = { poolMax: 4, poolName: 'event-bus', listenerName: 'event-bus-listener' } as const;
+
 export async function createPostgresBus(
   url: string,
   options: { logger: Logger; pollMs?: number; retentionDays?: number; retentionIntervalMs?: number },
 ): Promise<EventBus> {
   const { logger } = options;
-  const pool = new pg.Pool({ connectionString: url, max: 4, application_name: 'event-bus' });
+  const pool = new pg.Pool({ connectionString: url, max: postgresBusConnections.poolMax, application_name: postgresBusConnections.poolName });
   pool.on('error', (error) => reportDatabaseFailure(logger, 'warn', 'idle bus connection failed', error));
   const pollMs = options.pollMs ?? 1000;
   await migrate(pool, logger);
 
   const wakers = new Set<() => void>();
   const listener = await listenForever({
-    connect: () => connectClient(url, 'event-bus-listener'),
+    connect: () => connectClient(url, postgresBusConnections.listenerName),
     channels: [channel],
     logger,
     label: 'bus listener',
