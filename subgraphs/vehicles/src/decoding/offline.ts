@@ -116,7 +116,9 @@ export async function openOfflineDecoder(options: { dataDir: string }): Promise<
       if (failure) return;
       const exited = new Promise((done) => worker.once('exit', done));
       worker.postMessage({ type: 'close' });
-      await Promise.race([exited, new Promise((done) => setTimeout(done, 1000).unref())]);
+      // The timer is not unref'd: with the worker unref'd, it is what keeps a process with nothing else to do
+      // alive until the worker has stopped, so close() always settles.
+      await Promise.race([exited, new Promise((done) => setTimeout(done, 1000))]);
       await worker.terminate();
     },
   };
