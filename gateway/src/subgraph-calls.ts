@@ -48,6 +48,12 @@ export interface SubgraphCallOptions {
   retryable?: boolean;
   /** The caller no longer wants the result: the call is aborted and counts neither for nor against the subgraph. */
   signal?: AbortSignal;
+  /**
+   * With every slot taken, wait (within the call's budget) for one to free instead of being refused at once:
+   * for calls a burst makes all at once and that hold their slot only briefly, such as the opening of
+   * subscription streams when every dashboard reconnects after a deploy.
+   */
+  waitForSlot?: boolean;
 }
 
 /** A call its caller abandoned: it says nothing about the subgraph's health. */
@@ -60,10 +66,16 @@ type Attempt = (task: SubgraphTask<unknown>, deadline: number, caller: AbortSign
  * gateway sends it: query and mutation fetches, entity fetches, and the opening of subscription streams. The
  * timeout is the whole call's budget, retries included, and aborts the call, so a hung subgraph holds neither
  * the caller nor a socket longer than that; at most `maxConcurrency` calls are in flight and more are refused
- * at once; calls that fail before the subgraph ran them are retried with full jitter when they are reads.
+ * at once (or, for calls that may wait, handed a slot as one frees); bulkhead refusals say nothing about the
+ * subgraph's health, so they never open the breaker; calls that fail before the subgraph ran them are retried
+ * with full jitter when they are reads.
  */
 export class SubgraphGuard {
   readonly breaker: CircuitBreaker<Parameters<Attempt>, unknown>;
+  /** Calls holding a slot: at most `maxConcurrency`. */
+  private inFlight = 0;
+  /** Calls waiting for a slot (`waitForSlot`), first come first served. */
+  private readonly waiting: (() => void)[] = [];
 
   constructor(
     readonly serviceName: string,
@@ -83,7 +95,6 @@ export class SubgraphGuard {
     this.breaker = new CircuitBreaker(attempt, {
       name: serviceName,
       timeout: false,
-      capacity: settings.maxConcurrency,
       errorThresholdPercentage: settings.breakerErrorPercent,
       volumeThreshold: settings.breakerVolume,
       resetTimeout: settings.breakerResetMs,
@@ -99,7 +110,7 @@ export class SubgraphGuard {
     const retries = options.retryable ? this.settings.retries : 0;
     for (let tried = 0; ; tried++) {
       try {
-        return (await this.fire(task, deadline, options.signal)) as T;
+        return (await this.fire(task, deadline, options)) as T;
       } catch (error) {
         const delay = Math.random() * this.settings.retryBaseMs * 2 ** tried;
         if (!(error instanceof SubgraphCallError) || !error.retryable || tried >= retries || Date.now() + delay >= deadline) throw error;
@@ -108,17 +119,54 @@ export class SubgraphGuard {
     }
   }
 
-  private async fire(task: SubgraphTask<unknown>, deadline: number, caller: AbortSignal | undefined) {
+  private async fire(task: SubgraphTask<unknown>, deadline: number, options: SubgraphCallOptions) {
+    const caller = options.signal;
+    if (!(await this.takeSlot(deadline, options))) {
+      throw new SubgraphCallError(ErrorCode.SUBGRAPH_UNAVAILABLE, `The ${this.serviceName} service has too many calls in flight; try again shortly.`);
+    }
     try {
       return await this.breaker.fire(task, deadline, caller);
     } catch (error) {
       if (error instanceof SubgraphCallError || caller?.aborted) throw error;
-      const code = (error as { code?: string }).code;
-      throw new SubgraphCallError(
-        ErrorCode.SUBGRAPH_UNAVAILABLE,
-        code === 'ESEMLOCKED' ? `The ${this.serviceName} service has too many calls in flight; try again shortly.` : `The ${this.serviceName} service is failing; calls to it are paused.`,
-      );
+      throw new SubgraphCallError(ErrorCode.SUBGRAPH_UNAVAILABLE, `The ${this.serviceName} service is failing; calls to it are paused.`);
+    } finally {
+      this.releaseSlot();
     }
+  }
+
+  /**
+   * A slot for one call: free now, or, with `waitForSlot`, handed over by a call that ends before the budget is
+   * spent or the caller leaves (at most `maxConcurrency` × 10 wait). False when there is none.
+   */
+  private takeSlot(deadline: number, { waitForSlot, signal }: SubgraphCallOptions): boolean | Promise<boolean> {
+    if (this.inFlight < this.settings.maxConcurrency) {
+      this.inFlight++;
+      return true;
+    }
+    if (!waitForSlot || this.waiting.length >= this.settings.maxConcurrency * 10 || signal?.aborted) return false;
+    return new Promise((resolve) => {
+      const settle = (granted: boolean) => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', gaveUp);
+        resolve(granted);
+      };
+      const granted = () => settle(true);
+      const gaveUp = () => {
+        const at = this.waiting.indexOf(granted);
+        if (at >= 0) this.waiting.splice(at, 1);
+        settle(false);
+      };
+      const timer = setTimeout(gaveUp, Math.max(0, deadline - Date.now()));
+      signal?.addEventListener('abort', gaveUp, { once: true });
+      this.waiting.push(granted);
+    });
+  }
+
+  /** The slot passes to the longest waiter, if any, without ever being free for another to take. */
+  private releaseSlot() {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.inFlight--;
   }
 }
 
@@ -140,7 +188,7 @@ export class SubgraphGuards {
  * ends once the whole body has arrived, so a budget spent while it is still arriving is a SUBGRAPH_TIMEOUT too,
  * not an aborted read after the guard let go.
  */
-export function guardedFetcher(guard: SubgraphGuard, fetcher: Fetcher): Fetcher {
+export function guardedFetcher(guard: SubgraphGuard, fetcher: Fetcher, options: Pick<SubgraphCallOptions, 'waitForSlot'> = {}): Fetcher {
   return (url, init = {}) =>
     guard.call(
       async (signal) => {
@@ -149,6 +197,6 @@ export function guardedFetcher(guard: SubgraphGuard, fetcher: Fetcher): Fetcher 
         const body = await response.text();
         return new Response(body, { url: response.url, status: response.status, statusText: response.statusText, headers: [...response.headers] }) as FetcherResponse;
       },
-      { retryable: isQuery(init.body) },
+      { retryable: isQuery(init.body), waitForSlot: options.waitForSlot },
     );
 }

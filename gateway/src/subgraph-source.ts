@@ -9,7 +9,7 @@ import { clientHeaders, ErrorCode, gatewayCredentialHeader, tracingRecords } fro
 import fetch from 'node-fetch';
 import type { GatewayContext } from './context';
 import { withoutSuggestions } from './errors';
-import { guardedFetcher, SubgraphCallError, type SubgraphGuard } from './subgraph-calls';
+import { guardedFetcher, SubgraphCallError, type SubgraphCallOptions, type SubgraphGuard } from './subgraph-calls';
 
 /**
  * Pools of kept-alive connections for every subgraph call. node-fetch over `node:http` costs the gateway
@@ -30,13 +30,17 @@ const fetcher: Fetcher = (url, init) =>
 export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly serviceName?: string;
 
-  /** With a `guard`, every call goes through the subgraph's timeout, bulkhead, retries and circuit breaker (subgraph-calls.ts). */
+  /**
+   * With a `guard`, every call goes through the subgraph's timeout, bulkhead, retries and circuit breaker
+   * (subgraph-calls.ts); `waitForSlot` lets its calls wait for a slot of the bulkhead instead of being refused.
+   */
   constructor(
     url: string,
     private readonly gatewaySecret?: string,
     guard?: SubgraphGuard,
+    options: Pick<SubgraphCallOptions, 'waitForSlot'> = {},
   ) {
-    super({ url, fetcher: guard ? guardedFetcher(guard, fetcher) : fetcher });
+    super({ url, fetcher: guard ? guardedFetcher(guard, fetcher, options) : fetcher });
     this.serviceName = guard?.serviceName;
   }
 

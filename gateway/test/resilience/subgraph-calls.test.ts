@@ -76,3 +76,63 @@ describe('the timeout of one subgraph call', () => {
     }
   });
 });
+
+describe('the bulkhead of one subgraph', () => {
+  /** Calls that stay in flight until `finish` is called, counting how many run at once. */
+  function heldCalls() {
+    const state = { running: 0, peak: 0, started: [] as number[] };
+    const gates: (() => void)[] = [];
+    const task = (id: number) => async () => {
+      state.running++;
+      state.peak = Math.max(state.peak, state.running);
+      state.started.push(id);
+      await new Promise<void>((resolve) => gates.push(resolve));
+      state.running--;
+      return id;
+    };
+    const finishOne = () => gates.shift()?.();
+    return { state, task, finishOne, get held() { return gates.length; } };
+  }
+  const bulkhead = { ...settings, maxConcurrency: 2, breakerVolume: 3, breakerErrorPercent: 50 };
+
+  it('refuses calls beyond its slots at once, and those refusals never open the breaker', async () => {
+    const guard = new SubgraphGuard('inspections', bulkhead);
+    const calls = heldCalls();
+    const outcomes = Array.from({ length: 6 }, (_, i) => guard.call(calls.task(i)).then(String, (error: SubgraphCallError) => error.message));
+    await expect.poll(() => calls.held).toBe(2);
+    while (calls.held) calls.finishOne();
+    expect(await Promise.all(outcomes)).toEqual(['0', '1', ...Array(4).fill('The inspections service has too many calls in flight; try again shortly.')]);
+    expect(calls.state.peak).toBe(2);
+    expect(guard.breaker.closed).toBe(true);
+  });
+
+  it('hands the slot of each call that ends to the longest waiter when the calls may wait, never running more than its slots', async () => {
+    const guard = new SubgraphGuard('analytics', bulkhead);
+    const calls = heldCalls();
+    const outcomes = Array.from({ length: 6 }, (_, i) => guard.call(calls.task(i), { waitForSlot: true }));
+    for (let finished = 0; finished < 6; finished++) {
+      await expect.poll(() => calls.held).toBe(Math.min(2, 6 - finished));
+      calls.finishOne();
+    }
+    expect(await Promise.all(outcomes)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(calls.state.started).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(calls.state.peak).toBe(2);
+  });
+
+  it('refuses a waiting call once its budget is spent or its caller leaves, and gives the slot to the next', async () => {
+    const guard = new SubgraphGuard('analytics', { ...bulkhead, maxConcurrency: 1, timeoutMs: 300 });
+    const calls = heldCalls();
+    const holding = guard.call(calls.task(0), { waitForSlot: true });
+    const leaving = new AbortController();
+    const left = guard.call(calls.task(1), { waitForSlot: true, signal: leaving.signal }).catch((error: SubgraphCallError) => error.code);
+    const timedOut = guard.call(calls.task(2), { waitForSlot: true }).catch((error: SubgraphCallError) => error.code);
+    leaving.abort();
+    expect(await left).toBe('SUBGRAPH_UNAVAILABLE');
+    expect(await timedOut).toBe('SUBGRAPH_UNAVAILABLE');
+    const next = guard.call(async () => 'after', { waitForSlot: true });
+    calls.finishOne();
+    expect(await holding).toBe(0);
+    expect(await next).toBe('after');
+    expect(calls.state.started).toEqual([0]);
+  });
+});

@@ -4,23 +4,29 @@ import type { Socket } from 'node:net';
 export type ProxyMode = 'pass' | 'hang' | 'down';
 
 /**
- * A real HTTP server in front of a subgraph that the test turns faulty: `pass` forwards, `hang` accepts the
- * request and never answers, `down` drops every connection as it arrives. It counts what reaches it.
+ * A real HTTP server in front of a subgraph that the test turns faulty: `pass` forwards (after `delay` ms, 0 by
+ * default), `hang` accepts the request and never answers, `down` drops every connection as it arrives. It
+ * counts what reaches it.
  */
 export async function startFaultyProxy() {
   let mode: ProxyMode = 'pass';
   let target = '';
+  let delayMs = 0;
   const sockets = new Set<Socket>();
   const stats = { connections: 0, requests: 0, peakOpen: 0 };
   const server: Server = createServer((req, res) => {
     stats.requests++;
     if (mode === 'hang') return;
-    const upstream = request(new URL(req.url ?? '/', target), { method: req.method, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
-    upstream.on('error', () => res.destroy());
-    req.pipe(upstream);
+    const forward = () => {
+      const upstream = request(new URL(req.url ?? '/', target), { method: req.method, headers: req.headers }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      });
+      upstream.on('error', () => res.destroy());
+      req.pipe(upstream);
+    };
+    if (delayMs > 0) setTimeout(forward, delayMs);
+    else forward();
   });
   server.on('connection', (socket) => {
     stats.connections++;
@@ -36,6 +42,10 @@ export async function startFaultyProxy() {
     url: `http://127.0.0.1:${port}/graphql`,
     forwardTo(url: string) {
       target = url;
+    },
+    /** Holds every request this long before forwarding it. */
+    delay(ms: number) {
+      delayMs = ms;
     },
     stats,
     /** Connections open right now. */

@@ -25,7 +25,9 @@ export interface ForwardRequest {
  * that owns the root field, and each event it yields becomes the first fetch of a query plan whose
  * remaining fetches (the fields other subgraphs own) the gateway's own plan executor runs, with the
  * caller's credentials, exactly as for a query. Opening the stream and every entity fetch go through the
- * subgraph's own timeout, bulkhead and circuit breaker, the ones its query fetches use.
+ * subgraph's own timeout, bulkhead and circuit breaker, the ones its query fetches use; both wait for a slot of
+ * the bulkhead rather than being refused, since they come in bursts (every dashboard reconnecting after a
+ * deploy; one event resolved for each of a shop's subscribers) and each holds its slot only briefly.
  */
 export class SubscriptionForwarder {
   private readonly sources = new Map<string, GraphQLDataSource>();
@@ -91,7 +93,7 @@ export class SubscriptionForwarder {
     if (this.gatewaySecret) headers[gatewayCredentialHeader] = this.gatewaySecret;
     const url = this.urlOf(plan.primary.serviceName);
     const body = { query: plan.primary.operation, variables, operationName: plan.primary.operationName };
-    const upstream = await this.guards.for(plan.primary.serviceName).call((setup) => openUpstream(url, body, headers, signal, setup), { signal });
+    const upstream = await this.guards.for(plan.primary.serviceName).call((setup) => openUpstream(url, body, headers, signal, setup), { signal, waitForSlot: true });
     const queryPlan: QueryPlan = {
       kind: 'QueryPlan',
       node: plan.rest ? { kind: 'Sequence', nodes: [{ ...plan.primary, serviceName: eventSource }, plan.rest] } : { ...plan.primary, serviceName: eventSource },
@@ -135,7 +137,7 @@ export class SubscriptionForwarder {
     const map: ServiceMap = Object.create(null);
     for (const [name, url] of Object.entries(this.subgraphUrls)) {
       let source = this.sources.get(name);
-      if (!source) this.sources.set(name, (source = new SubgraphSource(url, this.gatewaySecret, this.guards.for(name))));
+      if (!source) this.sources.set(name, (source = new SubgraphSource(url, this.gatewaySecret, this.guards.for(name), { waitForSlot: true })));
       map[name] = source;
     }
     return map;
