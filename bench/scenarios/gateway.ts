@@ -152,7 +152,8 @@ function report(rounds: Round[], sweep: { connections: number; uncached: LoadRes
   const requestsOf = (path: PathName) => rounds.reduce((n, r) => n + r[path].load.requests, 0);
   const verdict = (path: PathName) => {
     const met = loadOf(path).p99Ms < targetP99Ms && errorsOf(path) === 0;
-    return `**${met ? 'met' : 'missed'}** (p99 ${formatMs(loadOf(path).p99Ms)}, ${errorsOf(path)} errors in ${formatNumber(requestsOf(path))} requests)`;
+    const said = loadOf(path).errorSamples;
+    return `**${met ? 'met' : 'missed'}** (p99 ${formatMs(loadOf(path).p99Ms)}, ${errorsOf(path)} errors in ${formatNumber(requestsOf(path))} requests${said.length ? `: ${said.map((e) => `\`${e}\``).join(', ')}` : ''})`;
   };
   const needed = (settings.connections * 1000) / targetP99Ms;
   const uncachedMachine = cpuOf('uncached', (m) => m.cpu.machine);

@@ -33,6 +33,8 @@ export interface LoadResult {
   graphqlErrors: number;
   /** Everything a client would count as a failed request. */
   errors: number;
+  /** The first few distinct failed answers (status, code and message), to say what failed. */
+  errorSamples: string[];
 }
 
 /** Drives one GraphQL operation with autocannon and returns throughput, latency percentiles and every kind of error. */
@@ -55,7 +57,21 @@ export async function repeatLoad(target: LoadTarget, options: LoadOptions & { ti
 }
 
 export function medianLoad(results: LoadResult[]): LoadResult {
-  return medianOf(results as unknown as Record<string, number>[]) as unknown as LoadResult;
+  const numbers = results.map(({ errorSamples: _, ...figures }) => figures);
+  return { ...medianOf(numbers), errorSamples: [...new Set(results.flatMap((r) => r.errorSamples))].slice(0, errorSamplesKept) };
+}
+
+const errorSamplesKept = 3;
+
+/** `200 SUBGRAPH_UNAVAILABLE The shops service …`: what a failed answer says, without its ids. */
+function describeFailure(status: number, body: string): string {
+  try {
+    const error = (JSON.parse(body) as { errors?: { message?: string; extensions?: { code?: string } }[] }).errors?.[0];
+    if (error) return `${status} ${error.extensions?.code ?? 'no code'} ${error.message ?? ''}`.trim();
+  } catch {
+    // Not JSON: the status says it.
+  }
+  return `${status}`;
 }
 
 /** Sends the operation once and throws unless it answers data without errors: a load test of an error is worthless. */
@@ -82,6 +98,10 @@ function bodyFor(target: LoadTarget): string {
 
 async function measure(target: LoadTarget, connections: number, durationSeconds: number, options: { allowEmpty?: boolean } = {}): Promise<LoadResult> {
   let graphqlErrors = 0;
+  const errorSamples = new Set<string>();
+  const sample = (status: number, body: string) => {
+    if (errorSamples.size < errorSamplesKept) errorSamples.add(describeFailure(status, body));
+  };
   const result = await autocannon({
     url: target.url,
     connections,
@@ -92,7 +112,9 @@ async function measure(target: LoadTarget, connections: number, durationSeconds:
         headers: headersFor(target),
         body: bodyFor(target),
         onResponse: (status: number, body: string) => {
-          if (status >= 200 && status < 300 && body.includes('"errors"')) graphqlErrors++;
+          const ok = status >= 200 && status < 300;
+          if (ok && body.includes('"errors"')) graphqlErrors++;
+          if (!ok || body.includes('"errors"')) sample(status, body);
         },
       },
     ],
@@ -110,5 +132,6 @@ async function measure(target: LoadTarget, connections: number, durationSeconds:
     non2xx: result.non2xx,
     graphqlErrors,
     errors: transportErrors + result.non2xx + graphqlErrors,
+    errorSamples: [...errorSamples, ...(transportErrors ? [`${transportErrors} socket errors or timeouts`] : [])],
   };
 }

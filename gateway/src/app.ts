@@ -199,8 +199,12 @@ export async function createGatewayApp(options: GatewayOptions): Promise<Gateway
     switch (pathname) {
       case '/graphql': {
         let context: GatewayContext | undefined;
+        const clientLeft = new AbortController();
+        res.once('close', () => {
+          if (!res.writableFinished) clientLeft.abort();
+        });
         return executeHttp(apollo, req, res, {
-          context: async () => (context = await contextFor(req.headers, req.socket.remoteAddress ?? '')),
+          context: async () => (context = { ...(await contextFor(req.headers, req.socket.remoteAddress ?? '')), signal: clientLeft.signal }),
           extraHeaders: () => new Map([...(context?.requestId ? [['x-request-id', context.requestId] as const] : []), ...(context?.responseHeaders ?? [])]),
         });
       }

@@ -15,4 +15,6 @@ export interface GatewayContext {
   requestId?: string;
   /** Extra response headers (rate-limit, deprecation) set by plugins. */
   responseHeaders: Map<string, string>;
+  /** Aborts once the client has gone before its answer was sent: the subgraph calls made for it stop and free their slots. */
+  signal?: AbortSignal;
 }

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 import { Response } from 'node-fetch';
 import CircuitBreaker from 'opossum';
@@ -184,9 +185,16 @@ export class SubgraphGuards {
 }
 
 /**
- * A fetcher whose every call goes through `guard`; a 502, 503 or 504 counts as the subgraph failing. The call
- * ends once the whole body has arrived, so a budget spent while it is still arriving is a SUBGRAPH_TIMEOUT too,
- * not an aborted read after the guard let go.
+ * The signal of the client a fetch is made for, where Apollo's data source passes no signal to its fetcher:
+ * set around a data source's `process`, read by `guardedFetcher`.
+ */
+export const callerSignal = new AsyncLocalStorage<AbortSignal | undefined>();
+
+/**
+ * A fetcher whose every call goes through `guard` and stops when the client it is made for leaves
+ * (`callerSignal`); a 502, 503 or 504 counts as the subgraph failing. The call ends once the whole body has
+ * arrived, so a budget spent while it is still arriving is a SUBGRAPH_TIMEOUT too, not an aborted read after
+ * the guard let go.
  */
 export function guardedFetcher(guard: SubgraphGuard, fetcher: Fetcher, options: Pick<SubgraphCallOptions, 'waitForSlot'> = {}): Fetcher {
   return (url, init = {}) =>
@@ -197,6 +205,6 @@ export function guardedFetcher(guard: SubgraphGuard, fetcher: Fetcher, options: 
         const body = await response.text();
         return new Response(body, { url: response.url, status: response.status, statusText: response.statusText, headers: [...response.headers] }) as FetcherResponse;
       },
-      { retryable: isQuery(init.body), waitForSlot: options.waitForSlot },
+      { retryable: isQuery(init.body), waitForSlot: options.waitForSlot, signal: callerSignal.getStore() },
     );
 }

@@ -9,7 +9,7 @@ import { clientHeaders, ErrorCode, gatewayCredentialHeader, tracingRecords } fro
 import fetch from 'node-fetch';
 import type { GatewayContext } from './context';
 import { withoutSuggestions } from './errors';
-import { guardedFetcher, SubgraphCallError, type SubgraphCallOptions, type SubgraphGuard } from './subgraph-calls';
+import { callerSignal, guardedFetcher, SubgraphCallError, type SubgraphCallOptions, type SubgraphGuard } from './subgraph-calls';
 
 /**
  * Pools of kept-alive connections for every subgraph call. node-fetch over `node:http` costs the gateway
@@ -46,16 +46,19 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
 
   /**
    * A failed call answers as the subgraph's own errors would, one per field it was asked for, so the gateway
-   * names the service and the path, and every other subgraph's fields still answer.
+   * names the service and the path, and every other subgraph's fields still answer. Calls run with the
+   * client's signal (`callerSignal`): one whose client left stops, and answers so too.
    */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     try {
-      return await super.process(options);
+      return await callerSignal.run(options.context.signal, () => super.process(options));
     } catch (error) {
-      if (!(error instanceof SubgraphCallError)) throw error;
-      const extensions = { code: error.code, serviceName: this.serviceName };
+      const left = options.context.signal?.aborted === true;
+      if (!(error instanceof SubgraphCallError) && !left) throw error;
+      const failure = error instanceof SubgraphCallError ? error : { code: ErrorCode.SUBGRAPH_UNAVAILABLE, message: 'The client left before the answer.' };
+      const extensions = { code: failure.code, serviceName: this.serviceName };
       const document = ('document' in options ? options.document : undefined) ?? (options.request.query ? parse(options.request.query) : undefined);
-      return { errors: requestedPaths(document).map((path) => ({ message: error.message, path, extensions }) as never) };
+      return { errors: requestedPaths(document).map((path) => ({ message: failure.message, path, extensions }) as never) };
     }
   }
 
