@@ -121,8 +121,10 @@ function report(r: Loaded & { sequential: Percentiles; subgraph: Percentiles; co
       ],
     ),
     `CPU milliseconds per request with the gateway's defaults: ${cpuPerRequest(r)}; every response computed: ${cpuPerRequest(r.computed)}.`,
-    'With its defaults the gateway coalesces identical staff reads that run at once (they execute once and share the answer), so ten',
-    'connections asking for the same page cost about one computed response per round of answers; `no-cache` computes every one.',
+    [
+      'With its defaults the gateway coalesces identical staff reads that run at once (they execute once and share the answer), so ten',
+      'connections asking for the same page cost about one computed response per round of answers; `no-cache` computes every one.',
+    ].join('\n'),
     `- Target (≥ ${targetRequestsPerSecond} req/s at ${r.connections} connections, no errors): with the gateway's defaults ${verdict(r)}; every response computed ${verdict(r.computed)}.`,
   );
 }

@@ -35,9 +35,9 @@ function percentiles(samples: number[]): Percentiles {
   return { count: sorted.length, p50: at(0.5), p99: at(0.99), max: sorted[sorted.length - 1] };
 }
 
-async function timed(url: string, query: string, variables: Record<string, unknown>, token: string, expectServedFrom?: string): Promise<number> {
+async function timed(url: string, query: string, variables: Record<string, unknown>, token: string, expectServedFrom?: string, headers?: Record<string, string>): Promise<number> {
   const started = performance.now();
-  const data = await mustRequest<Record<string, any>>(url, query, variables, token);
+  const data = await mustRequest<Record<string, any>>(url, query, variables, token, headers);
   const elapsed = performance.now() - started;
   const first = Array.isArray(data.decodeVins) ? data.decodeVins[0] : data.decodeVin;
   if (expectServedFrom && first.servedFrom !== expectServedFrom) throw new Error(`expected ${expectServedFrom}, got ${first.servedFrom}`);
@@ -67,38 +67,41 @@ export async function run(): Promise<string> {
     const seed = await seedOrganization(services, { shops: 1, customersPerShop: 1, techniciansPerShop: 1 });
     const token = seed.ownerToken;
     const direct = services.subgraphUrls.vehicles!;
+    // In production a subgraph answers the gateway only: calls straight to it carry the gateway's credential.
+    const headersFor = (url: string) => (url === direct ? { 'gateway-authorization': services.gatewaySecret } : undefined);
+    const time = (url: string, query: string, variables: Record<string, unknown>, expectServedFrom?: string) => timed(url, query, variables, token, expectServedFrom, headersFor(url));
     const cachedVin = freshVin(0);
-    await timed(direct, decodeQuery, { vin: cachedVin }, token);
+    await time(direct, decodeQuery, { vin: cachedVin });
 
     const sequential = async (url: string) => {
-      for (let i = 0; i < 50; i++) await timed(url, decodeQuery, { vin: cachedVin }, token, 'HOT_CACHE');
+      for (let i = 0; i < 50; i++) await time(url, decodeQuery, { vin: cachedVin }, 'HOT_CACHE');
       const samples: number[] = [];
-      for (let i = 0; i < 1_000; i++) samples.push(await timed(url, decodeQuery, { vin: cachedVin }, token, 'HOT_CACHE'));
+      for (let i = 0; i < 1_000; i++) samples.push(await time(url, decodeQuery, { vin: cachedVin }, 'HOT_CACHE'));
       return percentiles(samples);
     };
     const cachedGateway = await sequential(services.gatewayUrl);
     const cachedDirect = await sequential(direct);
 
     const loadConnections = Math.min(settings.connections, 10);
-    const target = (url: string): LoadTarget => ({ url, query: decodeQuery, variables: { vin: cachedVin }, token });
+    const target = (url: string): LoadTarget => ({ url, query: decodeQuery, variables: { vin: cachedVin }, token, headers: headersFor(url) });
     await checkOperation(target(services.gatewayUrl));
     const load = { connections: loadConnections, durationSeconds: settings.durationSeconds, warmupSeconds: settings.warmupSeconds };
     const loadGateway = await runLoad(target(services.gatewayUrl), load);
     const loadDirect = await runLoad(target(direct), load);
 
     const firstOfModel: number[] = [];
-    for (let i = 0; i < models.length; i++) firstOfModel.push(await timed(direct, decodeQuery, { vin: freshVin(i) }, token, 'DECODERS'));
+    for (let i = 0; i < models.length; i++) firstOfModel.push(await time(direct, decodeQuery, { vin: freshVin(i) }, 'DECODERS'));
     const cold: number[] = [];
-    for (let i = 0; i < 200; i++) cold.push(await timed(direct, decodeQuery, { vin: freshVin(i) }, token, 'DECODERS'));
+    for (let i = 0; i < 200; i++) cold.push(await time(direct, decodeQuery, { vin: freshVin(i) }, 'DECODERS'));
     const batches: number[] = [];
     for (let b = 0; b < 20; b++) {
       const vins = Array.from({ length: 50 }, (_, i) => freshVin(i));
-      batches.push(await timed(direct, batchQuery, { vins }, token, 'DECODERS'));
+      batches.push(await time(direct, batchQuery, { vins }, 'DECODERS'));
     }
     const cachedBatches: number[] = [];
     const cachedVins = Array.from({ length: 50 }, (_, i) => freshVin(i));
-    await timed(direct, batchQuery, { vins: cachedVins }, token);
-    for (let b = 0; b < 50; b++) cachedBatches.push(await timed(direct, batchQuery, { vins: cachedVins }, token, 'HOT_CACHE'));
+    await time(direct, batchQuery, { vins: cachedVins });
+    for (let b = 0; b < 50; b++) cachedBatches.push(await time(direct, batchQuery, { vins: cachedVins }, 'HOT_CACHE'));
 
     return report({
       cachedGateway,
