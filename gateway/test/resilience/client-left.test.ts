@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFaultyProxy } from '../support/faulty-proxy';
-import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { startPlatformBehindProxy, type FaultyProxy } from '../support/faulty-proxy';
+import type { TestPlatform } from '../support/platform';
 import { signUp, type SeededOrg } from '../support/seed';
 
 /**
@@ -9,18 +9,15 @@ import { signUp, type SeededOrg } from '../support/seed';
  */
 let platform: TestPlatform;
 let org: SeededOrg;
-let proxy: Awaited<ReturnType<typeof startFaultyProxy>>;
+let proxy: FaultyProxy;
 const slots = 2;
 
 beforeAll(async () => {
-  proxy = await startFaultyProxy();
-  platform = await startTestPlatform({
+  ({ platform, proxy } = await startPlatformBehindProxy('vehicles', {
     only: ['shops', 'vehicles'],
-    routeSubgraphs: { vehicles: proxy.url },
     // A budget far beyond the test: only the client leaving can end the calls to the hung subgraph.
     configOverrides: { SUBGRAPH_TIMEOUT_MS: '300000', SUBGRAPH_MAX_CONCURRENCY: String(slots), SUBGRAPH_RETRIES: '0' },
-  });
-  proxy.forwardTo(platform.subgraphs.vehicles!.url);
+  }));
   org = await signUp(platform, 'Impatient Clients');
 });
 afterAll(async () => {

@@ -1,23 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFaultyProxy } from '../support/faulty-proxy';
-import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { startPlatformBehindProxy, type FaultyProxy } from '../support/faulty-proxy';
+import type { TestPlatform } from '../support/platform';
 import { addCustomer, must, signUp, type SeededOrg } from '../support/seed';
 
 /** Issue 13.4 and 13.6: a hung or down subgraph costs only the fields it owns, at most its timeout, and says so. */
 let platform: TestPlatform;
 let org: SeededOrg;
 let inspectionId: string;
-let proxy: Awaited<ReturnType<typeof startFaultyProxy>>;
+let proxy: FaultyProxy;
 const concurrency = 4;
 
 beforeAll(async () => {
-  proxy = await startFaultyProxy();
-  platform = await startTestPlatform({
+  ({ platform, proxy } = await startPlatformBehindProxy('vehicles', {
     only: ['shops', 'inspections', 'vehicles'],
-    routeSubgraphs: { vehicles: proxy.url },
     configOverrides: { SUBGRAPH_TIMEOUT_MS: '10000', SUBGRAPH_MAX_CONCURRENCY: String(concurrency), SUBGRAPH_RETRIES: '2', SUBGRAPH_BREAKER_VOLUME: '100000' },
-  });
-  proxy.forwardTo(platform.subgraphs.vehicles!.url);
+  }));
   org = await signUp(platform, 'Faulty Fleet');
   const customerId = await addCustomer(platform, org.ownerToken, org.shopId, 'Casey');
   const vehicleId = must(

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFaultyProxy } from '../support/faulty-proxy';
-import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { startPlatformBehindProxy, type FaultyProxy } from '../support/faulty-proxy';
+import type { TestPlatform } from '../support/platform';
 import { signUp, type SeededOrg } from '../support/seed';
 import { clients, collect, completed, connect, metricsSubscription } from '../support/subscriptions';
 
@@ -10,18 +10,15 @@ import { clients, collect, completed, connect, metricsSubscription } from '../su
  */
 let platform: TestPlatform;
 let org: SeededOrg;
-let proxy: Awaited<ReturnType<typeof startFaultyProxy>>;
+let proxy: FaultyProxy;
 const slots = 2;
 const dashboards = 12;
 
 beforeAll(async () => {
-  proxy = await startFaultyProxy();
-  platform = await startTestPlatform({
+  ({ platform, proxy } = await startPlatformBehindProxy('analytics', {
     only: ['shops', 'analytics'],
-    routeSubgraphs: { analytics: proxy.url },
     configOverrides: { SUBGRAPH_MAX_CONCURRENCY: String(slots), SUBGRAPH_TIMEOUT_MS: '120000' },
-  });
-  proxy.forwardTo(platform.subgraphs.analytics!.url);
+  }));
   org = await signUp(platform, 'Reconnect Storm');
 });
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFaultyProxy } from '../support/faulty-proxy';
-import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { startPlatformBehindProxy, type FaultyProxy } from '../support/faulty-proxy';
+import type { TestPlatform } from '../support/platform';
 import { addCustomer, must, signUp, type SeededOrg } from '../support/seed';
 import { clients, collect, completed, connect } from '../support/subscriptions';
 
@@ -9,17 +9,15 @@ let platform: TestPlatform;
 let org: SeededOrg;
 let customerId: string;
 let vehicleId: string;
-let proxy: Awaited<ReturnType<typeof startFaultyProxy>>;
+let proxy: FaultyProxy;
 const breakerVolume = 3;
 
 const metrics = `subscription($shopId: ID!) { shopMetricsUpdated(shopId: $shopId) { totals { itemsRed } } }`;
 const inspectionUpdates = `subscription($shopId: ID!) { inspectionUpdated(shopId: $shopId) { id status } }`;
 
 beforeAll(async () => {
-  proxy = await startFaultyProxy();
-  platform = await startTestPlatform({
+  ({ platform, proxy } = await startPlatformBehindProxy('analytics', {
     only: ['shops', 'inspections', 'vehicles', 'analytics'],
-    routeSubgraphs: { analytics: proxy.url },
     configOverrides: {
       // One budget for every subgraph's calls, the healthy inspections subgraph's too: long enough for a loaded
       // machine's slowest answer (a mutation took over 10 s at load 15), while the hung analytics one runs out of it.
@@ -29,8 +27,7 @@ beforeAll(async () => {
       SUBGRAPH_BREAKER_ERROR_PERCENT: '50',
       SUBGRAPH_BREAKER_RESET_MS: '5000',
     },
-  });
-  proxy.forwardTo(platform.subgraphs.analytics!.url);
+  }));
   org = await signUp(platform, 'Stalled Streams');
   customerId = await addCustomer(platform, org.ownerToken, org.shopId, 'Casey');
   vehicleId = must(

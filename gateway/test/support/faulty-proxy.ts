@@ -1,5 +1,7 @@
 import { createServer, request, type Server } from 'node:http';
 import type { Socket } from 'node:net';
+import type { SubgraphName } from '@cip/platform';
+import { startTestPlatform } from './platform';
 
 export type ProxyMode = 'pass' | 'hang' | 'down';
 
@@ -61,4 +63,17 @@ export async function startFaultyProxy() {
         server.close(() => resolve());
       }),
   };
+}
+
+export type FaultyProxy = Awaited<ReturnType<typeof startFaultyProxy>>;
+
+/** A test platform whose gateway reaches `subgraph` through a faulty proxy, passing until the test turns it faulty. */
+export async function startPlatformBehindProxy(subgraph: SubgraphName, options: NonNullable<Parameters<typeof startTestPlatform>[0]>) {
+  const proxy = await startFaultyProxy();
+  const platform = await startTestPlatform({ ...options, routeSubgraphs: { ...options.routeSubgraphs, [subgraph]: proxy.url } }).catch(async (error: unknown) => {
+    await proxy.close();
+    throw error;
+  });
+  proxy.forwardTo(platform.subgraphs[subgraph]!.url);
+  return { proxy, platform };
 }
