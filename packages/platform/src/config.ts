@@ -157,8 +157,8 @@ export interface Config {
   apollo: { key?: string; graphRef?: string; usageReportingUrl?: string; managedFederation: boolean };
   /**
    * The gateway's calls to each subgraph: a call not answered within `timeoutMs` fails; at most `maxConcurrency`
-   * are in flight (more are refused at once, but for subscription work, which waits within the budget for one to end); queries that fail on the network or with 502/503/504 are retried
-   * `retries` times after a random delay of up to `retryBaseMs` × 2^attempt (mutations never); once
+   * are in flight (more are refused at once, but for subscription work, which waits within the budget for one to
+   * end); queries that fail on the network or with 502/503/504 are retried `retries` times after a random delay of up to `retryBaseMs` × 2^attempt (mutations never); once
    * `breakerErrorPercent` of at least `breakerVolume` calls in 10 s fail, calls are refused at once for `breakerResetMs`.
    */
   subgraphCalls: {

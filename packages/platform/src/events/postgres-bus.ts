@@ -12,15 +12,15 @@ const channel = 'bus_events';
 type Handler = { each: (event: EventEnvelope) => Promise<void> } | { batch: (events: EventEnvelope[]) => Promise<void> };
 const batchSize = 200;
 
+/** Connections one process's PostgreSQL bus holds at most: one listener, and a pool for publishes and reads that opens them as needed. */
+export const postgresBusConnections = { poolMax: 4, poolName: 'event-bus', listenerName: 'event-bus-listener' } as const;
+
 /**
  * The default bus: an append-only table in the `bus` schema, read by consumer groups that each keep a
  * position. Publishers serialize on an advisory lock so sequence order is commit order and no reader
  * can skip an event that commits late. Consumers wake on NOTIFY (LISTEN comes back after the server
  * does) and poll every `pollMs` besides.
  */
-/** Connections one process's PostgreSQL bus holds at most: one listener, and a pool for publishes and reads that opens them as needed. */
-export const postgresBusConnections = { poolMax: 4, poolName: 'event-bus', listenerName: 'event-bus-listener' } as const;
-
 export async function createPostgresBus(
   url: string,
   options: { logger: Logger; pollMs?: number; retentionDays?: number; retentionIntervalMs?: number },

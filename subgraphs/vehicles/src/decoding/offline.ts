@@ -117,8 +117,10 @@ export async function openOfflineDecoder(options: { dataDir: string }): Promise<
       const exited = new Promise((done) => worker.once('exit', done));
       worker.postMessage({ type: 'close' });
       // The timer is not unref'd: with the worker unref'd, it is what keeps a process with nothing else to do
-      // alive until the worker has stopped, so close() always settles.
-      await Promise.race([exited, new Promise((done) => setTimeout(done, 1000))]);
+      // alive until the worker has stopped, so close() always settles; it is cleared once the worker has.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([exited, new Promise((done) => (timer = setTimeout(done, 1000)))]);
+      clearTimeout(timer);
       await worker.terminate();
     },
   };
