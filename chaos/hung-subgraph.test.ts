@@ -7,7 +7,10 @@ import { addCustomer, must, signUp } from '../subgraphs/shops/test/seed';
 
 /** Issue 13.4 with real processes: a subgraph frozen by SIGSTOP while the gateway is under load. */
 const timeoutMs = 2_000;
-/** Every subgraph's bulkhead: callers of the healthy subgraphs stay within it, callers of vehicles go well beyond it while it is frozen. */
+/**
+ * Every subgraph's bulkhead: callers of the healthy subgraphs stay within it, callers of vehicles go well beyond it while it is
+ * frozen, and those finding it full are refused at once (no queue time), so their answers show what a request costs without waiting.
+ */
 const maxConcurrency = 6;
 const calm = { touching: maxConcurrency / 2, others: maxConcurrency / 2 };
 const crowd = { touching: 2 * maxConcurrency, others: maxConcurrency / 2 };
@@ -92,7 +95,7 @@ beforeAll(async () => {
   platform = await startPlatform({
     databaseUrl: postgres.url,
     redisUrl: redis.url,
-    extraEnv: { SUBGRAPH_TIMEOUT_MS: String(timeoutMs), SUBGRAPH_MAX_CONCURRENCY: String(maxConcurrency), SUBGRAPH_BREAKER_RESET_MS: '1000', LOG_LEVEL: 'warn', VPIC_BASE_URL: 'http://127.0.0.1:9/api' },
+    extraEnv: { SUBGRAPH_TIMEOUT_MS: String(timeoutMs), SUBGRAPH_MAX_CONCURRENCY: String(maxConcurrency), SUBGRAPH_QUEUE_MS: '0', SUBGRAPH_BREAKER_RESET_MS: '1000', LOG_LEVEL: 'warn', VPIC_BASE_URL: 'http://127.0.0.1:9/api' },
   });
   const executor = { database: { url: postgres.url }, execute: (document: string, variables = {}, options: { token?: string } = {}) => graphql(document, variables, options.token ?? '') };
   const org = await signUp(executor, 'Frozen Fleet');

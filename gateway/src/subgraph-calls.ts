@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 import { Response } from 'node-fetch';
 import CircuitBreaker from 'opossum';
-import { Gauge } from 'prom-client';
+import { Counter, Gauge } from 'prom-client';
 import { ErrorCode, platformRegistry, type Config } from '@cip/platform/core';
 
 export type SubgraphCallSettings = Config['subgraphCalls'];
@@ -19,8 +19,10 @@ export class SubgraphCallError extends Error {
   }
 }
 
+/** The latest guard of each subgraph name, read by the metrics below when scraped. */
+const guards = new Map<string, SubgraphGuard>();
+
 const breakerMetric = 'cip_subgraph_breaker_state';
-const breakers = new Map<string, CircuitBreaker>();
 if (!platformRegistry.getSingleMetric(breakerMetric)) {
   new Gauge({
     name: breakerMetric,
@@ -28,10 +30,36 @@ if (!platformRegistry.getSingleMetric(breakerMetric)) {
     labelNames: ['subgraph'],
     registers: [platformRegistry],
     collect() {
-      for (const [subgraph, breaker] of breakers) this.set({ subgraph }, breaker.opened ? 2 : breaker.halfOpen ? 1 : 0);
+      for (const [subgraph, guard] of guards) this.set({ subgraph }, guard.breaker.opened ? 2 : guard.breaker.halfOpen ? 1 : 0);
     },
   });
 }
+
+const callsMetric = 'cip_subgraph_calls';
+if (!platformRegistry.getSingleMetric(callsMetric)) {
+  new Gauge({
+    name: callsMetric,
+    help: "The gateway's calls to each subgraph now: holding one of its bulkhead's slots (in_flight) or queued for one (waiting).",
+    labelNames: ['subgraph', 'state'],
+    registers: [platformRegistry],
+    collect() {
+      for (const [subgraph, guard] of guards) {
+        this.set({ subgraph, state: 'in_flight' }, guard.inFlightCount);
+        this.set({ subgraph, state: 'waiting' }, guard.waitingCount);
+      }
+    },
+  });
+}
+
+const refusedMetric = 'cip_subgraph_calls_refused_total';
+const refused =
+  (platformRegistry.getSingleMetric(refusedMetric) as Counter<'subgraph' | 'reason'> | undefined) ??
+  new Counter({
+    name: refusedMetric,
+    help: 'Calls the gateway refused without sending them to the subgraph: no bulkhead slot within the queue time (bulkhead), or its circuit breaker open (breaker).',
+    labelNames: ['subgraph', 'reason'],
+    registers: [platformRegistry],
+  });
 
 /** Statuses a proxy or an overloaded subgraph answers with before it has run anything. */
 const transientStatuses = new Set([502, 503, 504]);
@@ -50,9 +78,9 @@ export interface SubgraphCallOptions {
   /** The caller no longer wants the result: the call is aborted and counts neither for nor against the subgraph. */
   signal?: AbortSignal;
   /**
-   * With every slot taken, wait (within the call's budget) for one to free instead of being refused at once:
-   * for calls a burst makes all at once and that hold their slot only briefly, such as the opening of
-   * subscription streams when every dashboard reconnects after a deploy.
+   * With every slot taken, wait the call's whole budget for one to free instead of the queue time
+   * (`queueMs`): for calls a burst makes all at once and that hold their slot only briefly, such as the
+   * opening of subscription streams when every dashboard reconnects after a deploy.
    */
   waitForSlot?: boolean;
 }
@@ -66,8 +94,9 @@ type Attempt = (task: SubgraphTask<unknown>, deadline: number, caller: AbortSign
  * The bulkhead, timeout, retries and circuit breaker (opossum) of one subgraph, shared by everything the
  * gateway sends it: query and mutation fetches, entity fetches, and the opening of subscription streams. The
  * timeout is the whole call's budget, retries included, and aborts the call, so a hung subgraph holds neither
- * the caller nor a socket longer than that; at most `maxConcurrency` calls are in flight and more are refused
- * at once (or, for calls that may wait, handed a slot as one frees); bulkhead refusals say nothing about the
+ * the caller nor a socket longer than that; at most `maxConcurrency` calls are in flight, and a call finding
+ * every slot taken waits for one, first come first served, up to `queueMs` (a burst is served in turn) and is
+ * refused after that or when `maxConcurrency` × 10 already wait (an overload is shed); bulkhead refusals say nothing about the
  * subgraph's health, so they never open the breaker; calls that fail before the subgraph ran them are retried
  * with full jitter when they are reads.
  */
@@ -75,7 +104,7 @@ export class SubgraphGuard {
   readonly breaker: CircuitBreaker<Parameters<Attempt>, unknown>;
   /** Calls holding a slot: at most `maxConcurrency`. */
   private inFlight = 0;
-  /** Calls waiting for a slot (`waitForSlot`), first come first served. */
+  /** Calls waiting for a slot, first come first served. */
   private readonly waiting: (() => void)[] = [];
 
   constructor(
@@ -102,7 +131,15 @@ export class SubgraphGuard {
       rollingCountTimeout: 10_000,
       errorFilter: (error) => error instanceof Abandoned,
     });
-    breakers.set(serviceName, this.breaker);
+    guards.set(serviceName, this);
+  }
+
+  get inFlightCount(): number {
+    return this.inFlight;
+  }
+
+  get waitingCount(): number {
+    return this.waiting.length;
   }
 
   /** Runs `task` within the subgraph's guard; fails with a SubgraphCallError naming the service. */
@@ -123,12 +160,14 @@ export class SubgraphGuard {
   private async fire(task: SubgraphTask<unknown>, deadline: number, options: SubgraphCallOptions) {
     const caller = options.signal;
     if (!(await this.takeSlot(deadline, options))) {
+      refused.inc({ subgraph: this.serviceName, reason: 'bulkhead' });
       throw new SubgraphCallError(ErrorCode.SUBGRAPH_UNAVAILABLE, `The ${this.serviceName} service has too many calls in flight; try again shortly.`);
     }
     try {
       return await this.breaker.fire(task, deadline, caller);
     } catch (error) {
       if (error instanceof SubgraphCallError || caller?.aborted) throw error;
+      refused.inc({ subgraph: this.serviceName, reason: 'breaker' });
       throw new SubgraphCallError(ErrorCode.SUBGRAPH_UNAVAILABLE, `The ${this.serviceName} service is failing; calls to it are paused.`);
     } finally {
       this.releaseSlot();
@@ -136,15 +175,17 @@ export class SubgraphGuard {
   }
 
   /**
-   * A slot for one call: free now, or, with `waitForSlot`, handed over by a call that ends before the budget is
-   * spent or the caller leaves (at most `maxConcurrency` × 10 wait). False when there is none.
+   * A slot for one call: free now, or handed over by a call that ends before the queue time (with
+   * `waitForSlot`, the budget) is spent or the caller leaves (at most `maxConcurrency` × 10 wait). False when
+   * there is none.
    */
   private takeSlot(deadline: number, { waitForSlot, signal }: SubgraphCallOptions): boolean | Promise<boolean> {
     if (this.inFlight < this.settings.maxConcurrency) {
       this.inFlight++;
       return true;
     }
-    if (!waitForSlot || this.waiting.length >= this.settings.maxConcurrency * 10 || signal?.aborted) return false;
+    const waitUntil = waitForSlot ? deadline : Math.min(deadline, Date.now() + this.settings.queueMs);
+    if (waitUntil <= Date.now() || this.waiting.length >= this.settings.maxConcurrency * 10 || signal?.aborted) return false;
     return new Promise((resolve) => {
       const settle = (granted: boolean) => {
         clearTimeout(timer);
@@ -157,7 +198,7 @@ export class SubgraphGuard {
         if (at >= 0) this.waiting.splice(at, 1);
         settle(false);
       };
-      const timer = setTimeout(gaveUp, Math.max(0, deadline - Date.now()));
+      const timer = setTimeout(gaveUp, waitUntil - Date.now());
       signal?.addEventListener('abort', gaveUp, { once: true });
       this.waiting.push(granted);
     });

@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-const settings = { timeoutMs: 5_000, maxConcurrency: 10, retries: 0, retryBaseMs: 1, breakerErrorPercent: 50, breakerVolume: 3, breakerResetMs: 300 };
+const settings = { timeoutMs: 5_000, maxConcurrency: 10, queueMs: 0, retries: 0, retryBaseMs: 1, breakerErrorPercent: 50, breakerVolume: 3, breakerResetMs: 300 };
 const query = { method: 'POST', body: JSON.stringify({ query: '{ ok }' }) };
 
 describe('the circuit breaker of one subgraph', () => {
@@ -37,6 +37,7 @@ describe('the circuit breaker of one subgraph', () => {
     expect(refused).toBeInstanceOf(SubgraphCallError);
     expect((refused as SubgraphCallError).message).toMatch(/vehicles service is failing/);
     expect(calls).toBe(before);
+    expect(await platformRegistry.getSingleMetricAsString('cip_subgraph_calls_refused_total')).toMatch(/cip_subgraph_calls_refused_total\{subgraph="vehicles",reason="breaker"\} 1$/m);
 
     healthy = true;
     await expect.poll(() => breaker.halfOpen, { timeout: 20_000 }).toBe(true);
@@ -95,15 +96,41 @@ describe('the bulkhead of one subgraph', () => {
   }
   const bulkhead = { ...settings, maxConcurrency: 2, breakerVolume: 3, breakerErrorPercent: 50 };
 
-  it('refuses calls beyond its slots at once, and those refusals never open the breaker', async () => {
+  it('without a queue time, refuses calls beyond its slots at once, and those refusals never open the breaker', async () => {
     const guard = new SubgraphGuard('inspections', bulkhead);
     const calls = heldCalls();
     const outcomes = Array.from({ length: 6 }, (_, i) => guard.call(calls.task(i)).then(String, (error: SubgraphCallError) => error.message));
     await expect.poll(() => calls.held).toBe(2);
+    const metrics = await platformRegistry.metrics();
+    expect(metrics).toMatch(/cip_subgraph_calls\{subgraph="inspections",state="in_flight"\} 2$/m);
+    expect(metrics).toMatch(/cip_subgraph_calls_refused_total\{subgraph="inspections",reason="bulkhead"\} 4$/m);
     while (calls.held) calls.finishOne();
     expect(await Promise.all(outcomes)).toEqual(['0', '1', ...Array(4).fill('The inspections service has too many calls in flight; try again shortly.')]);
     expect(calls.state.peak).toBe(2);
     expect(guard.breaker.closed).toBe(true);
+  });
+
+  it('lets a call beyond its slots wait for one within its queue time, and refuses it once that is spent', async () => {
+    const patient = new SubgraphGuard('shops', { ...bulkhead, maxConcurrency: 1, queueMs: 60_000 });
+    const calls = heldCalls();
+    const holding = patient.call(calls.task(0));
+    const servedInTurn = patient.call(calls.task(1));
+    await expect.poll(() => calls.held).toBe(1);
+    expect(await platformRegistry.getSingleMetricAsString('cip_subgraph_calls')).toMatch(/cip_subgraph_calls\{subgraph="shops",state="waiting"\} 1$/m);
+    calls.finishOne();
+    await expect.poll(() => calls.state.started).toEqual([0, 1]);
+    calls.finishOne();
+    expect([await holding, await servedInTurn]).toEqual([0, 1]);
+
+    const hurried = new SubgraphGuard('shops', { ...bulkhead, maxConcurrency: 1, queueMs: 50 });
+    const held = hurried.call(calls.task(2));
+    await expect.poll(() => calls.held).toBe(1);
+    const refused = await hurried.call(calls.task(3)).catch((error: SubgraphCallError) => error);
+    expect(refused).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', message: 'The shops service has too many calls in flight; try again shortly.' });
+    calls.finishOne();
+    expect(await held).toBe(2);
+    expect(calls.state.started).toEqual([0, 1, 2]);
+    expect(hurried.breaker.closed).toBe(true);
   });
 
   it('hands the slot of each call that ends to the longest waiter when the calls may wait, never running more than its slots', async () => {

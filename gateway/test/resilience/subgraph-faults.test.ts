@@ -53,7 +53,7 @@ describe('a faulty subgraph behind the gateway', () => {
         return result;
       });
     // One at a time until the hung subgraph holds as many calls as it may, so only the vehicles calls pile up;
-    // then as many again at once, which find no free slot.
+    // then as many again at once, which find no free slot before their queue time is spent.
     for (let i = 0; i < concurrency; i++) {
       touching.push(send(i));
       await expect.poll(() => proxy.stats.requests, { timeout: 20_000 }).toBe(i + 1);
@@ -66,7 +66,7 @@ describe('a faulty subgraph behind the gateway', () => {
 
     const results = await Promise.all(touching);
     const codes = results.map((r) => r.errors?.[0]?.extensions?.code);
-    // Every call the hung subgraph received timed out; every other one was refused at once for want of a slot.
+    // Every call the hung subgraph received timed out; every other one waited its queue time for a slot and was refused.
     expect(codes).toEqual([...Array(concurrency).fill('SUBGRAPH_TIMEOUT'), ...Array(concurrency).fill('SUBGRAPH_UNAVAILABLE')]);
     expect(proxy.stats.requests).toBe(concurrency);
     // The calls in flight are the last to finish: they waited for their timeout, nothing else did.

@@ -76,6 +76,7 @@ const schema = z.object({
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(10).max(300_000).default(10_000),
   SUBSCRIPTION_ACCESS_CHECK_MS: z.coerce.number().int().min(50).max(60_000).default(2_000),
   SUBGRAPH_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).default(100),
+  SUBGRAPH_QUEUE_MS: z.coerce.number().int().min(0).max(300_000).default(2_000),
   SUBGRAPH_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
   SUBGRAPH_RETRY_BASE_MS: z.coerce.number().int().min(1).max(10_000).default(50),
   SUBGRAPH_BREAKER_ERROR_PERCENT: z.coerce.number().int().min(1).max(100).default(50),
@@ -157,13 +158,14 @@ export interface Config {
   apollo: { key?: string; graphRef?: string; usageReportingUrl?: string; managedFederation: boolean };
   /**
    * The gateway's calls to each subgraph: a call not answered within `timeoutMs` fails; at most `maxConcurrency`
-   * are in flight (more are refused at once, but for subscription work, which waits within the budget for one to
-   * end); queries that fail on the network or with 502/503/504 are retried `retries` times after a random delay of up to `retryBaseMs` × 2^attempt (mutations never); once
+   * are in flight, and a call finding none free waits up to `queueMs` (within its budget) for one to end before it
+   * is refused (subscription work waits its whole budget); queries that fail on the network or with 502/503/504 are retried `retries` times after a random delay of up to `retryBaseMs` × 2^attempt (mutations never); once
    * `breakerErrorPercent` of at least `breakerVolume` calls in 10 s fail, calls are refused at once for `breakerResetMs`.
    */
   subgraphCalls: {
     timeoutMs: number;
     maxConcurrency: number;
+    queueMs: number;
     retries: number;
     retryBaseMs: number;
     breakerErrorPercent: number;
@@ -337,6 +339,7 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
     subgraphCalls: {
       timeoutMs: e.SUBGRAPH_TIMEOUT_MS,
       maxConcurrency: e.SUBGRAPH_MAX_CONCURRENCY,
+      queueMs: e.SUBGRAPH_QUEUE_MS,
       retries: e.SUBGRAPH_RETRIES,
       retryBaseMs: e.SUBGRAPH_RETRY_BASE_MS,
       breakerErrorPercent: e.SUBGRAPH_BREAKER_ERROR_PERCENT,
