@@ -1,9 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
-import { Response } from 'node-fetch';
 import CircuitBreaker from 'opossum';
 import { Counter, Gauge } from 'prom-client';
 import { ErrorCode, platformRegistry, type Config } from '@cip/platform/core';
+import { BufferedResponse } from './subgraph-http';
 
 export type SubgraphCallSettings = Config['subgraphCalls'];
 
@@ -244,7 +244,7 @@ export function guardedFetcher(guard: SubgraphGuard, fetcher: Fetcher, options: 
         const response: FetcherResponse = await fetcher(url, { ...init, signal } as FetcherRequestInit);
         if (transientStatuses.has(response.status)) throw new SubgraphCallError(ErrorCode.SUBGRAPH_UNAVAILABLE, `The ${guard.serviceName} service is unavailable.`, true);
         const body = await response.text();
-        return new Response(body, { url: response.url, status: response.status, statusText: response.statusText, headers: [...response.headers] }) as FetcherResponse;
+        return new BufferedResponse(response.url, response.status, response.headers, body);
       },
       { retryable: isQuery(init.body), waitForSlot: options.waitForSlot, signal: callerSignal.getStore() },
     );
