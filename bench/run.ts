@@ -3,6 +3,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ensureDatabase } from './support/database';
 import { describeMachine, machineFacts } from './support/machine';
+import { useCompiledBuild } from './support/services';
 
 /**
  * `npm run bench [-- <scenario> …]`: runs every file in bench/scenarios (or the named ones) one after
@@ -23,6 +24,8 @@ if (unknown.length) {
 }
 const selected = requested.length ? available.filter((name) => requested.includes(name)) : available;
 
+const fromSource = process.env.BENCH_FROM_SOURCE === '1';
+if (!fromSource) useCompiledBuild();
 const stopDatabase = await ensureDatabase();
 const sections = new Map<string, string>();
 let failed = 0;
@@ -89,7 +92,9 @@ function render(previous: Map<string, Kept>, fresh: Map<string, string>): string
     '`BENCH_CPU_PROF=gateway,shops` to write CPU profiles of those processes under `.data/profiles/` (`npx tsx bench/profile.ts',
     '.data/profiles/shops` sums one up by package and function); `BENCH_SOAK_SECONDS` (600) is the length of the soak;',
     '`BENCH_MIXED_USERS` (1000), `BENCH_MIXED_SECONDS` (300), `BENCH_MIXED_RAMP_SECONDS` (a fifth of it, 5 to 60) and `BENCH_MIXED_SHOPS` (20)',
-    'shape the mixed workload.',
+    'shape the mixed workload. The services run as production runs them: the bench first builds the platform, the subgraphs',
+    'and the gateway, then starts each from its compiled `dist/` (`scripts/start-prod.mjs`); `BENCH_FROM_SOURCE=1` runs them',
+    'from TypeScript through `tsx` instead.',
     '',
     `Last run: ${describeMachine(machineFacts())}.`,
     '',

@@ -1,10 +1,26 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 import { freePort } from '@cip/platform/testing';
 import type { RunningServices } from './services';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
+const compiled = `${root}.data/peers/`;
+
+/**
+ * The peers' entry files as plain JavaScript in `.data/peers/` (two levels below the root, as `bench/peers/`
+ * is), so each peer runs on `node` alone, as our gateway does: a TypeScript loader would add its own memory
+ * and start-up work to the peer's figures.
+ */
+function compilePeers() {
+  mkdirSync(compiled, { recursive: true });
+  for (const file of readdirSync(`${root}bench/peers`).filter((name) => name.endsWith('.ts'))) {
+    const source = readFileSync(`${root}bench/peers/${file}`, 'utf8').replace(/from '(\.\/[\w-]+)'/g, "from '$1.mjs'");
+    const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
+    writeFileSync(`${compiled}${file.replace(/\.ts$/, '.mjs')}`, outputText);
+  }
+}
 
 export interface PeerGateway {
   /** e.g. "Hive Gateway, Rust query planner" */
@@ -15,13 +31,14 @@ export interface PeerGateway {
 }
 
 /**
- * A peer gateway (`bench/peers/<entry>.ts`) in a process of its own, on the same supergraph and the same
+ * A peer gateway (`bench/peers/<entry>.ts`, compiled) in a process of its own, on the same supergraph and the same
  * subgraph processes as ours, with the gateway credential the subgraphs require; returns once it answers.
  */
 export async function startPeer(services: RunningServices, label: string, entry: string, env: Record<string, string> = {}): Promise<PeerGateway> {
+  compilePeers();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/graphql`;
-  const child = spawn(process.execPath, ['--import', 'tsx', `bench/peers/${entry}.ts`], {
+  const child = spawn(process.execPath, [`${compiled}${entry}.mjs`], {
     cwd: root,
     env: {
       ...process.env,
@@ -52,6 +69,15 @@ export async function startPeer(services: RunningServices, label: string, entry:
   }
   await stop();
   throw new Error(`${label} did not answer within 180 s:\n${output}`);
+}
+
+/** Starts a process's peak resident set size (VmHWM) again from its size now, so the next peak read is of what follows. */
+export function resetPeakResident(pid: number): void {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+  } catch {
+    // Without /proc (or the right to write it) the peak stays the process's lifetime peak.
+  }
 }
 
 /** Resident set size of a process now and at its peak so far (VmRSS, VmHWM), in MiB; null where /proc is unavailable. */

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { generateSigningKeyPem, subgraphNames, type ServiceName, type SubgraphName } from '@cip/platform';
@@ -6,6 +6,25 @@ import { registeredSubgraph, subgraphRegistry } from '@cip/platform/registry';
 import { createTestDatabase, freePort, type TestDatabase } from '@cip/platform/testing';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
+
+let fromCompiledBuild = false;
+let built = false;
+
+/**
+ * From here on, services start as production starts them (deploy/Dockerfile's entry point): compiled
+ * JavaScript from each package's `dist/` under the `compiled` export condition, no tsx. The first
+ * `startServices` builds the platform, the subgraphs and the gateway. Without it (the chaos suite) they
+ * run from TypeScript.
+ */
+export function useCompiledBuild(): void {
+  fromCompiledBuild = true;
+}
+
+function buildOnce(): void {
+  if (built) return;
+  execFileSync('npx', ['lerna', 'run', 'build', '--ignore', '@cip/web', '--ignore', '@cip/sdk'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  built = true;
+}
 
 export interface ServiceProcess {
   name: ServiceName;
@@ -38,10 +57,11 @@ export interface StartServicesOptions {
 
 /**
  * The platform as it runs in production: each subgraph and the gateway in a process of its own, started
- * from its real `main.ts` with `NODE_ENV=production`, on free ports, against a throwaway database on
+ * from its real `main.ts` (or its compiled `dist/main.js` after `useCompiledBuild`) with `NODE_ENV=production`, on free ports, against a throwaway database on
  * DATABASE_URL. The gateway serves the committed supergraph and verifies tokens with the shops JWKS.
  */
 export async function startServices(options: StartServicesOptions = {}): Promise<RunningServices> {
+  if (fromCompiledBuild) buildOnce();
   const database = await createTestDatabase('bench');
   const subgraphs = options.subgraphs ?? subgraphRegistry.map((entry) => entry.name);
   const ports = Object.fromEntries(await Promise.all(['gateway', ...subgraphNames].map(async (name) => [name, await freePort()]))) as Record<ServiceName, number>;
@@ -95,8 +115,9 @@ export function pidOf(services: RunningServices, name: ServiceName): number {
   return pid;
 }
 
-function spawnService(name: ServiceName, entry: string, env: Record<string, string>, nodeArgs: string[] = [], url: string): ServiceProcess {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+function spawnService(name: ServiceName, source: string, env: Record<string, string>, nodeArgs: string[] = [], url: string): ServiceProcess {
+  const args = fromCompiledBuild ? [...nodeArgs, '--conditions=compiled', 'scripts/start-prod.mjs', name] : [...nodeArgs, '--import', 'tsx', source];
+  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   const keep = (chunk: Buffer) => {
     lines.push(...chunk.toString().split('\n').filter(Boolean));
