@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { measureCpu } from '../support/cpu';
 import { checkOperation, runLoad, warmUp, type LoadResult, type LoadTarget } from '../support/load';
 import { formatMs, formatNumber, markdownTable, section } from '../support/markdown';
-import { residentMiB, startPeer, type PeerGateway } from '../support/peers';
+import { resetPeakResident, residentMiB, startPeer, type PeerGateway } from '../support/peers';
 import { pidOf } from '../support/services';
 import { benchSettings } from '../support/settings';
 import { median } from '../support/stats';
@@ -31,6 +31,8 @@ interface Contender {
 interface Measured {
   load: LoadResult;
   cpuMs: number;
+  /** The gateway's peak resident set size over this workload's warm-up and run, in MiB. */
+  peakMiB: number;
 }
 
 /**
@@ -88,33 +90,37 @@ export async function run(): Promise<string> {
         measured[workload.name] = {};
         for (const contender of contenders) {
           const target = contender.target(workload);
-          await warmUp(target, { connections, durationSeconds: settings.warmupSeconds });
           const pid = contender.pid(workload);
+          resetPeakResident(pid);
+          await warmUp(target, { connections, durationSeconds: settings.warmupSeconds });
           const { result, cpu } = await measureCpu({ gateway: pid }, () => runLoad(target, { connections, durationSeconds: settings.durationSeconds, allowEmpty: true }));
-          measured[workload.name][contender.name] = { load: result, cpuMs: cpu.processes.gateway === null ? Number.NaN : (cpu.processes.gateway * 1000) / result.requests };
+          measured[workload.name][contender.name] = {
+            load: result,
+            cpuMs: cpu.processes.gateway === null ? Number.NaN : (cpu.processes.gateway * 1000) / result.requests,
+            peakMiB: residentMiB(pid)?.peak ?? Number.NaN,
+          };
         }
       }
       rounds.push(measured);
     }
-    const peaks = Object.fromEntries(
-      contenders.map((c) => [c.name, Math.max(...workloads.map((w) => residentMiB(c.pid(w))?.peak ?? Number.NaN))]),
-    );
-    return report(contenders, rounds, peaks);
+    return report(contenders, rounds);
   } finally {
     await Promise.all(peers.map((peer) => peer.stop()));
     await services.close();
   }
 }
 
-function report(contenders: Contender[], rounds: Record<string, Record<string, Measured>>[], peaks: Record<string, number>): string {
+function report(contenders: Contender[], rounds: Record<string, Record<string, Measured>>[]): string {
   const of = (workload: string, contender: string, pick: (m: Measured) => number) => median(rounds.map((r) => pick(r[workload][contender])));
+  const peakIn = (contender: string, names: readonly string[]) => Math.max(...rounds.flatMap((r) => names.map((name) => r[name][contender].peakMiB)));
+  const peaks = Object.fromEntries(contenders.map((c) => [c.name, peakIn(c.name, workloads.map((w) => w.name))]));
   const ratio = (workload: string, peer: string, pick: (m: Measured) => number) => median(rounds.map((r) => pick(r[workload].ours) / pick(r[workload][peer])));
   const peers = contenders.filter((c) => c.name !== 'ours');
   const rssRatio = peaks.ours / peaks.apollo;
   const tables = workloads.map((w) => {
     const errors = (c: Contender) => rounds.reduce((n, r) => n + r[w.name][c.name].load.errors, 0);
     return `**${w.label}**\n\n` + markdownTable(
-      ['gateway', 'req/s', 'p50', 'p99', 'errors', 'gateway CPU ms/req', 'ours ÷ it, req/s', 'ours ÷ it, p99'],
+      ['gateway', 'req/s', 'p50', 'p99', 'errors', 'gateway CPU ms/req', 'peak RSS', 'ours ÷ it, req/s', 'ours ÷ it, p99'],
       contenders.map((c) => [
         c.label,
         formatNumber(of(w.name, c.name, (m) => m.load.requestsPerSecond)),
@@ -122,6 +128,7 @@ function report(contenders: Contender[], rounds: Record<string, Record<string, M
         formatMs(of(w.name, c.name, (m) => m.load.p99Ms)),
         errors(c),
         formatNumber(of(w.name, c.name, (m) => m.cpuMs), 2),
+        `${formatNumber(peakIn(c.name, [w.name]))} MiB`,
         c.name === 'ours' ? '—' : `${formatNumber(ratio(w.name, c.name, (m) => m.load.requestsPerSecond), 2)} ×`,
         c.name === 'ours' ? '—' : `${formatNumber(ratio(w.name, c.name, (m) => m.load.p99Ms), 2)} ×`,
       ]),
@@ -139,7 +146,7 @@ function report(contenders: Contender[], rounds: Record<string, Record<string, M
       `${rounds.length} rounds, ratios medians of per-round ratios (req/s above 1 × and p99 below 1 × favour ours).`,
     ].join('\n'),
     ...tables,
-    '**Peak memory** (resident set size at its highest, VmHWM, over every round)\n\n' +
+    '**Peak memory** (resident set size at its highest, VmHWM, over every workload and round; each table\'s `peak RSS` is its workload\'s, the peak started again from the size at its warm-up)\n\n' +
       markdownTable(
         ['gateway', 'peak RSS', 'ours ÷ it'],
         [['ours', `${formatNumber(peaks.ours)} MiB`, '—'], ...peers.map((c) => [c.label, `${formatNumber(peaks[c.name])} MiB`, `${formatNumber(peaks.ours / peaks[c.name], 2)} ×`])],
