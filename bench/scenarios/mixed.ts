@@ -66,6 +66,15 @@ function mixedSettings(env = process.env): Settings {
   };
 }
 
+/**
+ * How many customers each customer user is in turn: a visit (the link opened, the report read, two or three
+ * decisions 5–20 s apart) and the wait for the next customer (30–90 s) take about 100 s, so one more than fits in
+ * the run keeps customers coming to its end.
+ */
+function customerVisits(settings: Settings): number {
+  return Math.ceil((settings.rampSeconds + settings.seconds) / 100) + 1;
+}
+
 /** The user counts per role for `users` in all. */
 function roleCounts(users: number) {
   const owners = Math.max(1, Math.round(users * shares.owner));
@@ -83,8 +92,11 @@ interface Seeded {
   technicianWork: { inspectionId: string; email: string }[];
   /** A COMPLETED inspection with unpriced recommendations per advisor user. */
   advisorWork: { inspectionId: string; shopId: string; email: string }[];
-  /** A SENT inspection and its link token per customer user. */
-  customerWork: { token: string }[];
+  /**
+   * Per customer user, the link tokens of the SENT inspections it visits in turn: once a customer has decided
+   * everything, the next one arrives, so customers keep coming for the whole run as they do at a shop.
+   */
+  customerWork: { tokens: string[] }[];
   /** A key of one of the partners per partner user. */
   partnerKeys: { secret: string; partnerId: string }[];
 }
@@ -200,10 +212,17 @@ export async function run(): Promise<string> {
     };
 
     const customer = async (work: Seeded['customerWork'][number]) => {
+      for (const token of work.tokens) {
+        await visit(token);
+        await think(...thinkSeconds.customerBetweenVisits, until);
+      }
+    };
+    /** One customer's link, opened and reopened until every recommendation is decided or the run ends. */
+    const visit = async (token: string) => {
       while (Date.now() < until) {
         const opened = await callOperation<{ openSharedInspection: { accessToken: string; inspection: { id: string } } }>(gatewayUrl, recorder, 'customer · OpenSharedInspection', {
           operation: op('OpenSharedInspection'),
-          variables: { token: work.token },
+          variables: { token },
         });
         await think(...thinkSeconds.customer, until);
         if (!opened || Date.now() >= until) continue;
@@ -225,7 +244,7 @@ export async function run(): Promise<string> {
           });
           if (answer) decided++;
         }
-        // The last decision closes the inspection and ends its link, as in the shop: that customer is done.
+        // The last decision closes the inspection and ends its link, as in the shop: this customer is done.
         if (report && decided === pending.length) return;
         await think(...thinkSeconds.customerBetweenVisits, until);
       }
@@ -342,13 +361,15 @@ async function seed(services: RunningServices, settings: Settings, counts: Retur
     const completed = await complete(i);
     return { inspectionId: completed.id, shopId: completed.shop.id, email: completed.shop.advisors[i % completed.shop.advisors.length].email };
   });
-  const customerWork = await inBatches(Array.from({ length: counts.customers }, (_, i) => i), 8, async (i) => {
+  const visits = customerVisits(settings);
+  const sentTokens = await inBatches(Array.from({ length: counts.customers * visits }, (_, i) => i), 8, async (i) => {
     const completed = await complete(i);
     // Sent by the shop's advisors, as in the shop: one account may send 100 reports in 10 minutes.
     const advisor = completed.shop.advisors[i % completed.shop.advisors.length];
     const sent = await mustRequest<{ sendInspection: { token: string } }>(gatewayUrl, `mutation($id: ID!) { sendInspection(id: $id) { token } }`, { id: completed.id }, advisor.token);
-    return { token: sent.sendInspection.token };
+    return sent.sendInspection.token;
   });
+  const customerWork = Array.from({ length: counts.customers }, (_, user) => ({ tokens: sentTokens.filter((_, i) => i % counts.customers === user) }));
   return { orgs, shops, technicianWork, advisorWork, customerWork, partnerKeys: await seedPartners(services, shops, counts.partners) };
 }
 
@@ -461,8 +482,9 @@ function report(
       'with the gateway and the five subgraphs each in a process of their own (`NODE_ENV=production`), PostgreSQL and the load generator on the same machine.',
       `Users: ${counts.owners} owners (organization dashboard and shop board every ${thinkSeconds.owner.join('–')} s, each with a graphql-ws connection`,
       `subscribed to a shop's live metrics and board updates), ${counts.advisors} advisors (board, recommendations, pricing, ${thinkSeconds.advisor.join('–')} s apart),`,
-      `${counts.technicians} technicians (an item recorded every ${thinkSeconds.technician.join('–')} s, the sheet every fourth), ${counts.customers} customers (the link opened, the report read,`,
-      `each pending recommendation decided ${thinkSeconds.customer.join('–')} s apart, back ${thinkSeconds.customerBetweenVisits.join('–')} s later while any is pending) and ${counts.partners} partner integrations (API keys of`,
+      `${counts.technicians} technicians (an item recorded every ${thinkSeconds.technician.join('–')} s, the sheet every fourth), ${counts.customers} customers at a time (the link opened, the report read,`,
+      `each pending recommendation decided ${thinkSeconds.customer.join('–')} s apart, back ${thinkSeconds.customerBetweenVisits.join('–')} s later while any is pending; once all are decided the next customer arrives`,
+      `${thinkSeconds.customerBetweenVisits.join('–')} s later, up to ${customerVisits(settings)} per user) and ${counts.partners} partner integrations (API keys of`,
       `${Math.min(partnersCount, counts.partners)} partners polling their shops and a statement every ${thinkSeconds.partner.join('–')} s). Every HTTP request sends a published operation by`,
       'its hash. Figures count the requests started after the ramp; errors are transport errors, non-2xx answers and GraphQL `errors`.',
     ].join('\n'),
