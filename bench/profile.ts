@@ -75,7 +75,7 @@ for (const [id, micros] of selfMicros) {
 const busy = total - (byPackage.get('(idle)') ?? 0);
 const print = (title: string, rows: Map<string, number>) => {
   process.stdout.write(`\n${title}\n`);
-  for (const [name, micros] of [...rows].filter(([name]) => name !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, top)) {
+  for (const [name, micros] of [...rows].filter(([name]) => !name.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, top)) {
     process.stdout.write(`${((100 * micros) / busy).toFixed(1).padStart(6)} %  ${(micros / 1000).toFixed(0).padStart(7)} ms  ${name}\n`);
   }
 };
