@@ -126,6 +126,41 @@ describe.each(buses)('the %s event bus', (_kind, createBus) => {
   });
 });
 
+describe('the PostgreSQL event bus, polling once a minute', () => {
+  it('delivers an event published while its consumer handles an earlier one as soon as that ends, not at the next poll', async () => {
+    const bus = await createPostgresBus(database.url, { logger, pollMs: 60_000 });
+    const observer = new pg.Client({ connectionString: database.url });
+    await observer.connect();
+    await observer.query('LISTEN bus_events');
+    const group = `mid-batch-${Math.random().toString(36).slice(2)}`;
+    const handled: string[] = [];
+    let firstStarted!: () => void;
+    const started = new Promise<void>((resolve) => (firstStarted = resolve));
+    let releaseFirst!: () => void;
+    const released = new Promise<void>((resolve) => (releaseFirst = resolve));
+    const subscription = await bus.consume({ group, from: 'latest' }, async (event) => {
+      if (event.subject.id === 'first') {
+        firstStarted();
+        await released;
+      }
+      handled.push(event.subject.id);
+    });
+    await bus.publish([numbered('first')]);
+    await started;
+    const notifiedOfSecond = new Promise<void>((resolve) => observer.once('notification', () => resolve()));
+    await bus.publish([numbered('second')]);
+    // The bus's own listener hears the same NOTIFY as the observer: let it arrive while 'first' is still being handled.
+    await notifiedOfSecond;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    releaseFirst();
+    await until(() => handled.length === 2, 10_000);
+    expect(handled).toEqual(['first', 'second']);
+    await subscription.close();
+    await observer.end();
+    await bus.close();
+  });
+});
+
 describe('the transactional outbox', () => {
   it('delivers an event whose writer crashed between commit and publish, once the relay restarts, and a duplicate delivery changes nothing', async () => {
     const child = await run(process.execPath, ['--import', 'tsx', new URL('./fixtures/crash-writer.ts', import.meta.url).pathname], {

@@ -59,7 +59,12 @@ export async function createPostgresBus(
     );
     let closed = false;
     let wake: () => void = () => undefined;
-    const waker = () => wake();
+    // A notification that arrives while a batch is being handled is for events that batch did not read: drain again at once.
+    let notified = false;
+    const waker = () => {
+      notified = true;
+      wake();
+    };
     wakers.add(waker);
 
     /** Handles the next batch; true when more are waiting. */
@@ -91,7 +96,7 @@ export async function createPostgresBus(
               }
             }
           } finally {
-            await client.query('UPDATE bus.positions SET seq = $2, updated_at = now() WHERE consumer_group = $1', [group, last]);
+            if (last !== from) await client.query('UPDATE bus.positions SET seq = $2, updated_at = now() WHERE consumer_group = $1', [group, last]);
             await client.query('COMMIT');
           }
           return rows.length === batchSize && handled === rows.length;
@@ -105,9 +110,10 @@ export async function createPostgresBus(
       let failures = 0;
       while (!closed) {
         try {
+          notified = false;
           const more = await drain();
           failures = 0;
-          if (more) continue;
+          if (more || notified) continue;
         } catch (error) {
           failures++;
           reportDatabaseFailure(logger, 'error', 'event handler failed; will retry', error as Error, { group });
