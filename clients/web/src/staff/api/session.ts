@@ -72,10 +72,15 @@ export function refreshSession(): Promise<Session | null> {
   return inFlight;
 }
 
+/**
+ * Ends the session on the server before here, so the signed-out screen means its refresh token works no more;
+ * without a network it ends here alone.
+ */
 export async function signOut() {
   const session = current;
-  setSession(null);
+  clearTimeout(timer);
   if (session) await request(LogoutDocument, { refreshToken: session.refreshToken }).catch(() => undefined);
+  setSession(null);
 }
 
 /** Renews a little before the access token expires: a quarter of its life early, at most a minute. */
