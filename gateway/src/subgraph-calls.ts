@@ -243,8 +243,8 @@ export function guardedFetcher(guard: SubgraphGuard, fetcher: Fetcher, options: 
       async (signal) => {
         const response: FetcherResponse = await fetcher(url, { ...init, signal } as FetcherRequestInit);
         if (transientStatuses.has(response.status)) throw new SubgraphCallError(ErrorCode.SUBGRAPH_UNAVAILABLE, `The ${guard.serviceName} service is unavailable.`, true);
-        const body = await response.text();
-        return new BufferedResponse(response.url, response.status, response.headers, body);
+        if (response instanceof BufferedResponse) return response;
+        return new BufferedResponse(response.url, response.status, response.headers, await response.text());
       },
       { retryable: isQuery(init.body), waitForSlot: options.waitForSlot, signal: callerSignal.getStore() },
     );
