@@ -13,7 +13,10 @@ const compiled = `${root}.data/peers/`;
  * is), so each peer runs on `node` alone, as our gateway does: a TypeScript loader would add its own memory
  * and start-up work to the peer's figures.
  */
+let peersCompiled = false;
 function compilePeers() {
+  if (peersCompiled) return;
+  peersCompiled = true;
   mkdirSync(compiled, { recursive: true });
   for (const file of readdirSync(`${root}bench/peers`).filter((name) => name.endsWith('.ts'))) {
     const source = readFileSync(`${root}bench/peers/${file}`, 'utf8').replace(/from '(\.\/[\w-]+)'/g, "from '$1.mjs'");
