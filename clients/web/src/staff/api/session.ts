@@ -73,8 +73,8 @@ export function refreshSession(): Promise<Session | null> {
 }
 
 /**
- * Ends the session on the server before here, so the signed-out screen means its refresh token works no more;
- * without a network it ends here alone.
+ * Ends the session on the server first, so the signed-out screen means its refresh token works no more;
+ * without a network it ends in this browser only.
  */
 export async function signOut() {
   const session = current;
