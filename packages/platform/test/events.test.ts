@@ -108,6 +108,24 @@ describe.each(buses)('the %s event bus', (_kind, createBus) => {
     await bus.close();
   });
 
+  it('hands a group that names its types only events of those types, in order, and moves it past the others', async () => {
+    const bus = await createBus();
+    const group = `typed-${Math.random().toString(36).slice(2)}`;
+    const other = (id: string): EventEnvelope => ({ ...numbered(id), type: 'vehicle.added' });
+    const seen: string[] = [];
+    let subscription = await bus.consume({ group, from: 'latest', types: ['customer.created'] }, async (event) => void seen.push(event.subject.id));
+    await bus.publish([numbered('a'), other('b'), numbered('c'), other('d')]);
+    await until(() => seen.length === 2);
+    await subscription.close();
+    await bus.publish([other('e'), numbered('f')]);
+    subscription = await bus.consume({ group, from: 'latest', types: ['customer.created'] }, async (event) => void seen.push(event.subject.id));
+    await until(() => seen.length === 3);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await subscription.close();
+    expect(seen).toEqual(['a', 'c', 'f']);
+    await bus.close();
+  });
+
   it('redelivers an event whose handler failed, without skipping the ones after it', async () => {
     const bus = await createBus();
     const group = `retry-${Math.random().toString(36).slice(2)}`;
@@ -155,6 +173,35 @@ describe('the PostgreSQL event bus, polling once a minute', () => {
     releaseFirst();
     await until(() => handled.length === 2, 10_000);
     expect(handled).toEqual(['first', 'second']);
+    await subscription.close();
+    await observer.end();
+    await bus.close();
+  });
+});
+
+describe('the PostgreSQL event bus, for a group that names its types', () => {
+  it('is not woken by a publish of other types, and moves past them when an event of its own arrives', async () => {
+    const bus = await createPostgresBus(database.url, { logger, pollMs: 60_000 });
+    const observer = new pg.Client({ connectionString: database.url });
+    await observer.connect();
+    await observer.query('LISTEN bus_events');
+    const group = `woken-${Math.random().toString(36).slice(2)}`;
+    const position = async () => (await observer.query<{ seq: string }>('SELECT seq FROM bus.positions WHERE consumer_group = $1', [group])).rows[0]!.seq;
+    const head = async () => (await observer.query<{ seq: string }>('SELECT max(seq) AS seq FROM bus.events')).rows[0]!.seq;
+    const handled: string[] = [];
+    const subscription = await bus.consume({ group, from: 'latest', types: ['customer.created'] }, async (event) => void handled.push(event.subject.id));
+    const before = await position();
+
+    const notified = new Promise<string>((resolve) => observer.once('notification', (message) => resolve(message.payload ?? '')));
+    await bus.publish([{ ...numbered('other'), type: 'vehicle.added' }]);
+    expect(await notified).toBe('vehicle.added');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await position()).toBe(before);
+
+    await bus.publish([numbered('own')]);
+    await until(() => handled.length === 1);
+    await until(async () => (await position()) === (await head()));
+    expect(handled).toEqual(['own']);
     await subscription.close();
     await observer.end();
     await bus.close();

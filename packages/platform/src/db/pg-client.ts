@@ -67,7 +67,8 @@ export async function listenForever(options: {
   connect: () => Promise<pg.ClientBase & { release?: (error?: Error) => void; end?: () => Promise<void> }>;
   channels: string[];
   logger: Logger;
-  onNotify: () => void;
+  /** Called with the notification, or with nothing after listening again (anything may have been missed). */
+  onNotify: (notification?: pg.Notification) => void;
   label: string;
   maxDelayMs?: number;
 }): Promise<Listener> {
@@ -92,7 +93,7 @@ export async function listenForever(options: {
     };
     client.on('error', lost);
     client.on('end', () => lost(new Error('the connection ended')));
-    client.on('notification', options.onNotify);
+    client.on('notification', (notification) => options.onNotify(notification));
     for (const channel of options.channels) await client.query(`LISTEN "${channel}"`);
     current = client;
   };

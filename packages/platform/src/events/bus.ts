@@ -10,6 +10,11 @@ export interface ConsumeOptions {
   from?: 'beginning' | 'latest';
   /** Deletes the group's position when the subscription closes (per-replica fan-out groups). */
   ephemeral?: boolean;
+  /**
+   * The event types the handler takes; the group is handed only those and moves past the others (all of
+   * them when left out). The PostgreSQL bus does not even wake the group for a publish of other types.
+   */
+  types?: readonly string[];
 }
 
 export interface BusSubscription {

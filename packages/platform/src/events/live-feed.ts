@@ -64,7 +64,7 @@ export function liveFeed<T extends EventType, V = CatalogEvent<T>>(bus: EventBus
   });
 
   const start = () => {
-    reading ??= bus.consume({ group, from: 'latest', ephemeral: true }, async (envelope) => {
+    reading ??= bus.consume({ group, from: 'latest', ephemeral: true, types: options.types }, async (envelope) => {
       // A malformed event is logged by the handler; a live feed skips it rather than stalling every subscriber.
       await fanOut(envelope).catch(() => undefined);
     });

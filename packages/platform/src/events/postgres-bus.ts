@@ -9,6 +9,9 @@ import type { EventEnvelope } from './envelope';
 
 const channel = 'bus_events';
 
+/** What a NOTIFY may carry (PostgreSQL refuses 8,000 bytes and more); a longer list goes as none, which wakes every group. */
+const payloadLimit = 4_000;
+
 type Handler = { each: (event: EventEnvelope) => Promise<void> } | { batch: (events: EventEnvelope[]) => Promise<void> };
 const batchSize = 200;
 
@@ -31,13 +34,16 @@ export async function createPostgresBus(
   const pollMs = options.pollMs ?? 1000;
   await migrate(pool, logger);
 
-  const wakers = new Set<() => void>();
+  const wakers = new Set<(published: readonly string[] | undefined) => void>();
   const listener = await listenForever({
     connect: () => connectClient(url, postgresBusConnections.listenerName),
     channels: [channel],
     logger,
     label: 'bus listener',
-    onNotify: () => wakers.forEach((wake) => wake()),
+    onNotify: (notification) => {
+      const published = notification?.payload ? notification.payload.split(',') : undefined;
+      wakers.forEach((wake) => wake(published));
+    },
   });
 
   const subscriptions = new Set<BusSubscription>();
@@ -59,45 +65,49 @@ export async function createPostgresBus(
     );
     let closed = false;
     let wake: () => void = () => undefined;
+    const types = consumeOptions.types ? [...new Set(consumeOptions.types)] : undefined;
     // A notification that arrives while a batch is being handled is for events that batch did not read: drain again at once.
     let notified = false;
-    const waker = () => {
+    const waker = (published: readonly string[] | undefined) => {
+      if (types && published && !published.some((type) => types.includes(type))) return;
       notified = true;
       wake();
     };
     wakers.add(waker);
+    const statements = drainStatements(group, types);
 
-    /** Handles the next batch; true when more are waiting. */
+    /** Handles the next batch in two round trips (read with the group's lock, then position and commit); true when more are waiting. */
     const drain = (): Promise<boolean> =>
       withPoolClient(pool, logger, async (client) => {
-        let handled = 0;
         try {
-          await client.query('BEGIN');
-          const position = await client.query<{ seq: string }>('SELECT seq FROM bus.positions WHERE consumer_group = $1 FOR UPDATE', [group]);
-          const from = position.rows[0]?.seq ?? '0';
-          const { rows } = await client.query<{ seq: string; envelope: EventEnvelope }>(
-            'SELECT seq, envelope FROM bus.events WHERE seq > $1 ORDER BY seq LIMIT $2',
-            [from, batchSize],
-          );
-          let last = from;
+          const [, read] = (await client.query(statements.read)) as unknown as [pg.QueryResult, pg.QueryResult<DrainRow>];
+          const first = read.rows[0];
+          if (!first) {
+            await client.query('COMMIT');
+            return false;
+          }
+          const rows = read.rows.filter((row): row is DrainRow & { seq: string } => row.seq !== null);
+          let last = first.position;
+          let handled = 0;
           try {
             if ('batch' in handler) {
               if (rows.length > 0 && !closed) {
-                await observeHandling(group, rows.at(-1)!.envelope, () => handler.batch(rows.map((row) => row.envelope)));
+                await observeHandling(group, rows.at(-1)!.envelope!, () => handler.batch(rows.map((row) => row.envelope!)));
                 last = rows.at(-1)!.seq;
                 handled = rows.length;
               }
             } else {
               for (const row of rows) {
                 if (closed) break;
-                await observeHandling(group, row.envelope, () => handler.each(row.envelope));
+                await observeHandling(group, row.envelope!, () => handler.each(row.envelope!));
                 last = row.seq;
                 handled++;
               }
             }
+            // Every event of the group's types up to the head was read: the group moves past the others too.
+            if (handled === rows.length && rows.length < batchSize && first.head !== null && BigInt(first.head) > BigInt(last)) last = first.head;
           } finally {
-            if (last !== from) await client.query('UPDATE bus.positions SET seq = $2, updated_at = now() WHERE consumer_group = $1', [group, last]);
-            await client.query('COMMIT');
+            await client.query(last === first.position ? 'COMMIT' : statements.advance(last));
           }
           return rows.length === batchSize && handled === rows.length;
         } catch (error) {
@@ -159,7 +169,7 @@ export async function createPostgresBus(
              ON CONFLICT (id) DO NOTHING`,
             [JSON.stringify(events)],
           );
-          await client.query(`NOTIFY ${channel}`);
+          await client.query('SELECT pg_notify($1, $2)', [channel, notifyPayload(events)]);
           await client.query('COMMIT');
         } catch (error) {
           await client.query('ROLLBACK').catch(() => undefined);
@@ -187,6 +197,30 @@ export async function createPostgresBus(
       await listener.close();
       await pool.end();
     },
+  };
+}
+
+/** The published types, for consumers to tell whether a notification concerns them; empty (anything) when too many to list. */
+function notifyPayload(events: EventEnvelope<unknown>[]): string {
+  const payload = [...new Set(events.map((event) => event.type))].join(',');
+  return payload.length <= payloadLimit ? payload : '';
+}
+
+type DrainRow = { position: string; head: string | null; seq: string | null; envelope: EventEnvelope | null };
+
+/**
+ * A drain's SQL, written once per group. Parameters cannot go in a statement list sent at once, so the group and
+ * types are quoted by pg's own escaping and the positions are digits PostgreSQL itself returned.
+ */
+function drainStatements(group: string, types: readonly string[] | undefined) {
+  const groupLiteral = pg.escapeLiteral(group);
+  const ofTypes = !types ? '' : types.length === 0 ? 'AND false' : `AND type IN (${types.map((type) => pg.escapeLiteral(type)).join(', ')})`;
+  return {
+    read: `BEGIN; WITH pos AS (SELECT seq FROM bus.positions WHERE consumer_group = ${groupLiteral} FOR UPDATE)
+      SELECT pos.seq AS position, (SELECT max(seq) FROM bus.events) AS head, e.seq, e.envelope
+        FROM pos LEFT JOIN LATERAL (SELECT seq, envelope FROM bus.events WHERE seq > pos.seq ${ofTypes} ORDER BY seq LIMIT ${batchSize}) e ON true
+       ORDER BY e.seq`,
+    advance: (seq: string) => `UPDATE bus.positions SET seq = ${BigInt(seq)}, updated_at = now() WHERE consumer_group = ${groupLiteral}; COMMIT`,
   };
 }
 

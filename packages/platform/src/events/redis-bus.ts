@@ -125,20 +125,25 @@ export async function createRedisBus(url: string, options: RedisBusOptions): Pro
     }, Math.max(100, Math.floor(claimAfterMs / 3)));
     renewer.unref();
 
+    const types = consumeOptions.types ? new Set(consumeOptions.types) : undefined;
+    const wanted = (message: Record<string, string>): EventEnvelope | undefined => {
+      if (!message.e) return undefined;
+      const event = JSON.parse(message.e) as EventEnvelope;
+      return !types || types.has(event.type) ? event : undefined;
+    };
+
     const handle = async (entries: StreamEntry[]) => {
       if ('batch' in handler) {
         if (entries.length === 0 || closed || !leading) return;
-        const events = entries.flatMap(({ message }) => (message.e ? [JSON.parse(message.e) as EventEnvelope] : []));
+        const events = entries.flatMap(({ message }) => wanted(message) ?? []);
         if (events.length > 0) await observeHandling(group, events.at(-1)!, () => handler.batch(events));
         await redis.xAck(stream, group, entries.map(({ id }) => id));
         return;
       }
       for (const { id, message } of entries) {
         if (closed || !leading) return;
-        if (message.e) {
-          const event = JSON.parse(message.e) as EventEnvelope;
-          await observeHandling(group, event, () => handler.each(event));
-        }
+        const event = wanted(message);
+        if (event) await observeHandling(group, event, () => handler.each(event));
         await redis.xAck(stream, group, id);
       }
     };

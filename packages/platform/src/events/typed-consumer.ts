@@ -44,7 +44,7 @@ export function consumeEvents<T extends EventType>(
   handler: (event: CatalogEvent<T>) => Promise<void>,
 ): Promise<BusSubscription> {
   const { types, logger, ...consume } = options;
-  return bus.consume(consume, catalogHandler(types, { group: consume.group, logger }, handler));
+  return bus.consume({ ...consume, types }, catalogHandler(types, { group: consume.group, logger }, handler));
 }
 
 /**
@@ -57,7 +57,7 @@ export function consumeEventBatches<T extends EventType>(
   handler: (events: CatalogEvent<T>[]) => Promise<void>,
 ): Promise<BusSubscription> {
   const { types, logger, ...consume } = options;
-  return bus.consumeBatches(consume, async (envelopes) => {
+  return bus.consumeBatches({ ...consume, types }, async (envelopes) => {
     const events: CatalogEvent<T>[] = [];
     const parse = catalogHandler(types, { group: consume.group, logger }, async (event) => void events.push(event));
     for (const envelope of envelopes) await parse(envelope);
