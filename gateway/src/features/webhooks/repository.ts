@@ -46,7 +46,40 @@ export interface WebhookAttempt {
   succeeded: boolean;
 }
 
-const endpointOf = (row: Record<string, any>): WebhookEndpoint => ({
+/** A row of `gateway.webhook_endpoint` as pg returns it. */
+interface EndpointRow {
+  id: string;
+  owner: WebhookOwner;
+  shop_ids: string[];
+  url: string;
+  event_types: string[];
+  selection: string | null;
+  secret: string;
+  previous_secret: string | null;
+  previous_secret_until: Date | null;
+  status: WebhookEndpoint['status'];
+  paused_reason: string | null;
+  consecutive_failures: number;
+  created_at: Date;
+}
+
+/** A row of `gateway.webhook_delivery` as pg returns it. */
+interface DeliveryRow {
+  id: string;
+  endpoint_id: string;
+  event_id: string;
+  event_type: string;
+  payload: unknown;
+  status: WebhookDelivery['status'];
+  attempts: number;
+  next_attempt_at: Date;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: Date;
+  delivered_at: Date | null;
+}
+
+const endpointOf = (row: EndpointRow): WebhookEndpoint => ({
   id: row.id,
   owner: row.owner,
   shopIds: row.shop_ids,
@@ -62,7 +95,7 @@ const endpointOf = (row: Record<string, any>): WebhookEndpoint => ({
   createdAt: row.created_at,
 });
 
-const deliveryOf = (row: Record<string, any>): WebhookDelivery => ({
+const deliveryOf = (row: DeliveryRow): WebhookDelivery => ({
   id: row.id,
   endpointId: row.endpoint_id,
   eventId: row.event_id,
@@ -78,7 +111,7 @@ const deliveryOf = (row: Record<string, any>): WebhookDelivery => ({
 });
 
 /** TypeORM answers an UPDATE … RETURNING with `[rows, count]`. */
-const updated = (result: unknown): Record<string, any>[] => (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : (result as Record<string, any>[]));
+const updated = <Row>(result: unknown): Row[] => (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : (result as Row[]));
 
 const ownerKey = (owner: WebhookOwner) => (owner.kind === 'staff' ? { kind: 'staff', userId: owner.userId } : { kind: 'partner', partnerId: owner.partnerId });
 /** Notices addressed to every owner of an organization rather than to one registrant. */
@@ -114,7 +147,7 @@ export class WebhookRepository {
   }
 
   async findByIds(ids: string[]): Promise<(WebhookEndpoint | null)[]> {
-    const rows: Record<string, any>[] = await this.manager.query(`/* webhooks.endpointsByIds */ SELECT * FROM gateway.webhook_endpoint WHERE id = ANY($1::uuid[])`, [ids]);
+    const rows: EndpointRow[] = await this.manager.query(`/* webhooks.endpointsByIds */ SELECT * FROM gateway.webhook_endpoint WHERE id = ANY($1::uuid[])`, [ids]);
     const byId = new Map(rows.map((row) => [row.id as string, endpointOf(row)]));
     return ids.map((id) => byId.get(id) ?? null);
   }
@@ -168,7 +201,7 @@ export class WebhookRepository {
    * dispatcher claimed but did not finish before its lease ran out (it stopped or crashed).
    */
   async claimDue(limit: number, leaseSeconds: number): Promise<WebhookDelivery[]> {
-    const rows = updated(await this.manager.query(
+    const rows = updated<DeliveryRow>(await this.manager.query(
       `/* webhooks.claimDue */ UPDATE gateway.webhook_delivery SET status = 'delivering', lease_until = now() + make_interval(secs => $2)
        WHERE id IN (
          SELECT id FROM gateway.webhook_delivery
@@ -203,7 +236,7 @@ export class WebhookRepository {
         WHERE id = $1`,
       [delivery.id, failure.retryAt ? 'pending' : 'failed', failure.retryAt, failure.statusCode, failure.error],
     );
-    const rows = updated(await this.manager.query(
+    const rows = updated<{ consecutive_failures: number }>(await this.manager.query(
       `/* webhooks.endpointFailed */ UPDATE gateway.webhook_endpoint SET consecutive_failures = consecutive_failures + 1 WHERE id = $1 RETURNING consecutive_failures`,
       [delivery.endpointId],
     ));
@@ -243,7 +276,7 @@ export class WebhookRepository {
         WHERE owner @> $1::jsonb OR ($2::jsonb IS NOT NULL AND owner @> $2::jsonb) ORDER BY created_at DESC LIMIT 100`,
       [JSON.stringify(ownerKey(owner)), options.orgOwner && owner.kind === 'staff' ? JSON.stringify(orgOwnersKey(owner.orgId)) : null],
     );
-    return rows.map((r: Record<string, any>) => ({ endpointId: r.endpoint_id, kind: r.kind, message: r.message, createdAt: r.created_at }));
+    return rows.map((r: { endpoint_id: string; kind: string; message: string; created_at: Date }) => ({ endpointId: r.endpoint_id, kind: r.kind, message: r.message, createdAt: r.created_at }));
   }
 
   async deliveries(endpointId: string, limit = 100): Promise<WebhookDelivery[]> {
@@ -259,12 +292,18 @@ export class WebhookRepository {
       `/* webhooks.attempts */ SELECT attempted_at, status_code, latency_ms, error, succeeded FROM gateway.webhook_attempt WHERE delivery_id = $1 ORDER BY attempted_at, id`,
       [deliveryId],
     );
-    return rows.map((r: Record<string, any>) => ({ attemptedAt: r.attempted_at, statusCode: r.status_code, latencyMs: r.latency_ms, error: r.error, succeeded: r.succeeded }));
+    return rows.map((r: { attempted_at: Date; status_code: number | null; latency_ms: number; error: string | null; succeeded: boolean }) => ({
+      attemptedAt: r.attempted_at,
+      statusCode: r.status_code,
+      latencyMs: r.latency_ms,
+      error: r.error,
+      succeeded: r.succeeded,
+    }));
   }
 
   /** Sends a delivery again now, whatever became of it. */
   async replay(endpointId: string, deliveryId: string): Promise<boolean> {
-    const rows = updated(await this.manager.query(
+    const rows = updated<{ id: string }>(await this.manager.query(
       `/* webhooks.replay */ UPDATE gateway.webhook_delivery SET status = 'pending', next_attempt_at = now(), lease_until = NULL WHERE id = $1 AND endpoint_id = $2 RETURNING id`,
       [deliveryId, endpointId],
     ));

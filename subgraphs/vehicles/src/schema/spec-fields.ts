@@ -1,10 +1,10 @@
 import type { ObjectRef } from '@pothos/core';
-import { builder } from '../builder';
+import { builder, type VehiclesTypes } from '../builder';
 import type { DataSource as DecodeSource, VehicleFields } from '../decoding/fields';
 import { CheckDigitRef, DataSourceKindEnum, DataSourceRef, DecodeWarningRef, FuelTypeEnum, WarningCodeEnum, fuelType } from './refs';
 
 /** The decoded-vehicle fields `Vehicle` and `DecodedVin` share, described once. */
-export function addSpecificationFields<T extends VehicleFields>(ref: ObjectRef<any, T>) {
+export function addSpecificationFields<T extends VehicleFields>(ref: ObjectRef<VehiclesTypes, T>) {
   builder.objectFields(ref, (t) => ({
     year: t.int({ nullable: true, description: 'Model year, from position 10 of the VIN (resolved the way vPIC does).', resolve: (v) => v.modelYear }),
     make: t.string({ nullable: true, description: 'Make, upper case as NHTSA spells it, e.g. "FORD".', resolve: (v) => v.make }),
