@@ -96,6 +96,7 @@ export async function startWebhookDispatcher(options: DispatcherOptions): Promis
   };
 
   const subscription: BusSubscription = await consumeEvents(options.bus, { group: webhookConsumerGroup, from: 'beginning', types: sourceTypes, logger }, async (event) => {
+    let enqueued = 0;
     for (const type of bySource.get(`${event.type}@${event.version}`) ?? []) {
       const endpoints = type.organizationLevel ? await repo.organizationSubscribers(type.name, event.orgId) : event.shopId ? await repo.subscribers(type.name, event.shopId) : [];
       const deliveries = [];
@@ -111,8 +112,10 @@ export async function startWebhookDispatcher(options: DispatcherOptions): Promis
         deliveries.push({ endpointId: queued.id, eventId: event.id, eventType: type.name, payload: webhookBody(type, event, shaped) });
       }
       await repo.enqueue(deliveries);
+      enqueued += deliveries.length;
     }
-    wake();
+    // Most events have no endpoint to reach: the sender looks for due deliveries only when one was queued.
+    if (enqueued > 0) wake();
   });
 
   const send = async (delivery: WebhookDelivery, endpoint: WebhookEndpoint, authority: Promise<Authority>) => {
