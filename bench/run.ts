@@ -92,7 +92,7 @@ function render(previous: Map<string, Kept>, fresh: Map<string, string>): string
     '`BENCH_CPU_PROF=gateway,shops` to write CPU profiles of those processes under `.data/profiles/` (`npx tsx bench/profile.ts',
     '.data/profiles/shops` sums one up by package and function); `BENCH_SOAK_SECONDS` (600) is the length of the soak;',
     '`BENCH_MIXED_USERS` (1000), `BENCH_MIXED_SECONDS` (300), `BENCH_MIXED_RAMP_SECONDS` (a fifth of it, 5 to 60) and `BENCH_MIXED_SHOPS` (20)',
-    'shape the mixed workload. The services run as production runs them: the bench first builds the platform, the subgraphs',
+    'shape the mixed workload; `BENCH_BUS_EVENTS` (400) is how many events the bus scenario publishes. The services run as production runs them: the bench first builds the platform, the subgraphs',
     'and the gateway, then starts each from its compiled `dist/` (`scripts/start-prod.mjs`); `BENCH_FROM_SOURCE=1` runs them',
     'from TypeScript through `tsx` instead.',
     '',
