@@ -179,6 +179,21 @@ describe('the PostgreSQL event bus, polling once a minute', () => {
   });
 });
 
+describe('the PostgreSQL event bus, sending its statements as one list', () => {
+  it('carries quotes, backslashes, SQL and non-ASCII text in an event and a group name unchanged', async () => {
+    const bus = await createPostgresBus(database.url, { logger, pollMs: 100 });
+    const awkward = `O'Brien \\ "quoted" \\' ; DROP TABLE bus.events; -- Citroën 🚗`;
+    const group = `quotes-${Math.random().toString(36).slice(2)} ${awkward}`;
+    const seen: string[] = [];
+    const subscription = await bus.consume({ group, from: 'latest', types: ['customer.created', awkward] }, async (event) => void seen.push(event.subject.id));
+    await bus.publish([numbered(awkward), { ...numbered('typed'), type: awkward }]);
+    await until(() => seen.length === 2);
+    expect(seen).toEqual([awkward, 'typed']);
+    await subscription.close();
+    await bus.close();
+  });
+});
+
 describe('the PostgreSQL event bus, for a group that names its types', () => {
   it('is not woken by a publish of other types, and moves past them when an event of its own arrives', async () => {
     const bus = await createPostgresBus(database.url, { logger, pollMs: 60_000 });

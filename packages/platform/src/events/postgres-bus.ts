@@ -161,16 +161,7 @@ export async function createPostgresBus(
       if (events.length === 0) return;
       await withPoolClient(pool, logger, async (client) => {
         try {
-          await client.query('BEGIN');
-          await client.query(`SELECT pg_advisory_xact_lock(hashtext('bus.publish'))`);
-          await client.query(
-            `INSERT INTO bus.events (id, type, envelope)
-             SELECT (e->>'id')::uuid, e->>'type', e FROM jsonb_array_elements($1::jsonb) AS e
-             ON CONFLICT (id) DO NOTHING`,
-            [JSON.stringify(events)],
-          );
-          await client.query('SELECT pg_notify($1, $2)', [channel, notifyPayload(events)]);
-          await client.query('COMMIT');
+          await client.query(publishStatements(events));
         } catch (error) {
           await client.query('ROLLBACK').catch(() => undefined);
           throw error;
@@ -204,6 +195,18 @@ export async function createPostgresBus(
 function notifyPayload(events: EventEnvelope<unknown>[]): string {
   const payload = [...new Set(events.map((event) => event.type))].join(',');
   return payload.length <= payloadLimit ? payload : '';
+}
+
+/**
+ * A publish in one round trip: the lock that makes sequence order commit order, the rows, and their NOTIFY,
+ * in one transaction. The events go in as a literal quoted by pg's own escaping, as a statement list takes no parameters.
+ */
+function publishStatements(events: EventEnvelope<unknown>[]): string {
+  return `BEGIN; SELECT pg_advisory_xact_lock(hashtext('bus.publish'));
+    INSERT INTO bus.events (id, type, envelope)
+      SELECT (e->>'id')::uuid, e->>'type', e FROM jsonb_array_elements(${pg.escapeLiteral(JSON.stringify(events))}::jsonb) AS e
+      ON CONFLICT (id) DO NOTHING;
+    SELECT pg_notify(${pg.escapeLiteral(channel)}, ${pg.escapeLiteral(notifyPayload(events))}); COMMIT`;
 }
 
 type DrainRow = { position: string; head: string | null; seq: string | null; envelope: EventEnvelope | null };
