@@ -50,23 +50,24 @@ export async function startOutboxRelay(options: {
   const pool = new pg.Pool({ connectionString: url, max: 1, application_name: `${schema}-outbox-relay` });
   pool.on('error', (error) => reportDatabaseFailure(logger, 'warn', 'idle outbox relay connection failed', error, { schema }));
 
+  // Sent as statement lists (one round trip each), so the batch size and the positions go in as numbers, not parameters.
+  const claim = `BEGIN; SELECT seq, envelope FROM "${schema}".outbox WHERE published_at IS NULL ORDER BY seq LIMIT ${Math.trunc(batchSize)} FOR UPDATE SKIP LOCKED`;
+  const markPublished = (seqs: string[]) => `UPDATE "${schema}".outbox SET published_at = now() WHERE seq IN (${seqs.map((seq) => BigInt(seq)).join(', ')}); COMMIT`;
+
   /** One batch on the relay's own connection: relay traffic stays out of the DataSource's pool and query log. */
   const publishBatch = (): Promise<number> =>
     withPoolClient(pool, logger, async (client) => {
       try {
-        await client.query('BEGIN');
-        const { rows } = await client.query<{ seq: string; envelope: EventEnvelope }>(
-          `SELECT seq, envelope FROM "${schema}".outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
-          [batchSize],
-        );
-        if (rows.length > 0) {
-          await bus.publish(
-            rows.map((row) => row.envelope),
-            { source: schema },
-          );
-          await client.query(`UPDATE "${schema}".outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
+        const [, { rows }] = (await client.query(claim)) as unknown as [pg.QueryResult, pg.QueryResult<{ seq: string; envelope: EventEnvelope }>];
+        if (rows.length === 0) {
+          await client.query('COMMIT');
+          return 0;
         }
-        await client.query('COMMIT');
+        await bus.publish(
+          rows.map((row) => row.envelope),
+          { source: schema },
+        );
+        await client.query(markPublished(rows.map((row) => row.seq)));
         return rows.length;
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
