@@ -144,12 +144,18 @@ describe.each(buses)('the %s event bus', (_kind, createBus) => {
   });
 });
 
+/** A PostgreSQL bus that polls once a minute, so only notifications wake it, and a connection hearing the same notifications. */
+async function slowPollingBus() {
+  const bus = await createPostgresBus(database.url, { logger, pollMs: 60_000 });
+  const observer = new pg.Client({ connectionString: database.url });
+  await observer.connect();
+  await observer.query('LISTEN bus_events');
+  return { bus, observer };
+}
+
 describe('the PostgreSQL event bus, polling once a minute', () => {
   it('delivers an event published while its consumer handles an earlier one as soon as that ends, not at the next poll', async () => {
-    const bus = await createPostgresBus(database.url, { logger, pollMs: 60_000 });
-    const observer = new pg.Client({ connectionString: database.url });
-    await observer.connect();
-    await observer.query('LISTEN bus_events');
+    const { bus, observer } = await slowPollingBus();
     const group = `mid-batch-${Math.random().toString(36).slice(2)}`;
     const handled: string[] = [];
     let firstStarted!: () => void;
@@ -196,10 +202,7 @@ describe('the PostgreSQL event bus, sending its statements as one list', () => {
 
 describe('the PostgreSQL event bus, for a group that names its types', () => {
   it('is not woken by a publish of other types, and moves past them when an event of its own arrives', async () => {
-    const bus = await createPostgresBus(database.url, { logger, pollMs: 60_000 });
-    const observer = new pg.Client({ connectionString: database.url });
-    await observer.connect();
-    await observer.query('LISTEN bus_events');
+    const { bus, observer } = await slowPollingBus();
     const group = `woken-${Math.random().toString(36).slice(2)}`;
     const position = async () => (await observer.query<{ seq: string }>('SELECT seq FROM bus.positions WHERE consumer_group = $1', [group])).rows[0]!.seq;
     const head = async () => (await observer.query<{ seq: string }>('SELECT max(seq) AS seq FROM bus.events')).rows[0]!.seq;

@@ -93,7 +93,7 @@ export async function listenForever(options: {
     };
     client.on('error', lost);
     client.on('end', () => lost(new Error('the connection ended')));
-    client.on('notification', (notification) => options.onNotify(notification));
+    client.on('notification', options.onNotify);
     for (const channel of options.channels) await client.query(`LISTEN "${channel}"`);
     current = client;
   };
